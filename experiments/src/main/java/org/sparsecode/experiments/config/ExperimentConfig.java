@@ -1,0 +1,33 @@
+package org.sparsecode.experiments.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.sparsecode.api.Precision;
+import org.sparsecode.api.image.ImageSource;
+import org.sparsecode.api.kernel.KernelGenerator;
+import org.sparsecode.api.learning.DictionaryLearner;
+import org.sparsecode.api.metric.Metric;
+import org.sparsecode.api.solver.SparseSolver;
+
+/**
+ * One fully resolved experiment: a YAML file after {@code --set} overrides, with one variant's overrides
+ * applied, every plugin looked up and every settings record bound and validated.
+ *
+ * @param name the top-level {@code name:} (default: the file name without extension)
+ * @param variant the variant's name, or {@code null} when the file has no {@code variants:}
+ * @param seed the top-level {@code seed:} (default 0)
+ * @param precision the top-level {@code precision:} (default float32)
+ * @param images the {@code images:} block
+ * @param dictionary the {@code dictionary:} block
+ * @param learning the {@code learning:} block, or {@code null}
+ * @param solver the {@code solver:} block, or {@code null} when only learning runs
+ * @param metrics the {@code metrics:} list (default {@code [psnr, sparseness]})
+ * @param resolved the configuration with every default filled in, as plain maps/lists/scalars (canonical
+ *     form: hashed into {@code configSha256} and written to the run directory)
+ * @param baseDirectory the YAML file's directory, against which relative paths resolve
+ */
+public record ExperimentConfig(String name, String variant, long seed, Precision precision,
+    PluginChoice<ImageSource> images, PluginChoice<KernelGenerator> dictionary,
+    PluginChoice<DictionaryLearner> learning, PluginChoice<SparseSolver> solver,
+    List<PluginChoice<Metric>> metrics, Map<String, Object> resolved, Path baseDirectory) {}

@@ -1,0 +1,2 @@
+/** Dictionary learning. */
+package org.sparsecode.api.learning;
