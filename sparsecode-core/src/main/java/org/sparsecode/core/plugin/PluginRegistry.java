@@ -131,6 +131,8 @@ public final class PluginRegistry {
     StringBuilder msg = new StringBuilder("unknown " + roleName(role) + " type '" + name + "'");
     if (closest != null) {
       msg.append("; did you mean '").append(closest).append("'?");
+    } else {
+      msg.append('.');
     }
     msg.append(" Available: ");
     if (candidates.isEmpty()) {
