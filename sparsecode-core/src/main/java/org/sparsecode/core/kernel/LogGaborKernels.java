@@ -1,0 +1,371 @@
+package org.sparsecode.core.kernel;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.sparsecode.api.ConfigException;
+import org.sparsecode.api.kernel.Dictionary;
+import org.sparsecode.api.kernel.KernelInfo;
+
+/**
+ * Log-Gabor kernels of one even size N, computed exactly as Perrinet's LogGabor and SLIP libraries do
+ * (Fischer, Šroubek, Perrinet, Redondo and Cristóbal 2007, <i>Self-invertible 2D log-Gabor wavelets</i>,
+ * IJCV 75; as used by Ladret, Casanova and Perrinet 2024, {@code generate_dicos}). The reference formulas
+ * are written out in the project's fixtures README §1; in short, on the fftshift-ed frequency grid
+ * {@code f_x = (i - N/2)/N} (rows), {@code f_y = (j - N/2)/N} (columns):
+ * <pre>
+ *   env    = (1/f) exp(-ln²(f/sf0) / (2 B_sf²)) · exp((cos(f_θ - θ) - 1) / B_θ²)
+ *            · exp(-2πi (N/2 f_x + N/2 f_y)) · f_mask
+ *   env   *= √2 / √mean|env|²;   E = env · exp(-i phase)
+ *   raw    = Re(ifft2(ifftshift(E))) · mask;   kernel = (raw - median(raw)) / max|raw - median(raw)|
+ * </pre>
+ * The orientation factor is the stable form of SLIP's {@code exp(cos(f_θ - θ)/B_θ²)}: the factor
+ * {@code exp(1/B_θ²)} cancels in the energy normalisation, and dropping it keeps small bandwidths finite
+ * (SLIP overflows to NaN below B_θ ≈ 0.053). θ is measured from the row axis (axis 0) towards the column
+ * axis: θ = 0 oscillates along the rows, i.e. gives horizontal stripes.
+ *
+ * <p>All arithmetic is float64. Instances are immutable and thread-safe.
+ */
+public final class LogGaborKernels {
+  /** SLIP's {@code retina(df=.07)}: width of the high-frequency roll-off. */
+  private static final double RETINA_DF = 0.07;
+  /** SLIP's {@code retina(sigma=.5)}: low-frequency cut, in frequency bins. */
+  private static final double RETINA_SIGMA = 0.5;
+  /** SLIP's default {@code mask_exponent} (LogGabor's default_param.py). */
+  private static final double MASK_EXPONENT = 3.0;
+  /** SLIP's DC guard: the squared radius written at zero frequency. */
+  private static final double DC_GUARD_R2 = 1e-12;
+
+  private final int n;
+  private final double[] fx;
+  private final double[] fy;
+  private final double[] f;
+  private final double[] fTheta;
+  private final double[] fMask;
+  private final double[] mask;
+  /** cos(2π m / N) and sin(2π m / N) for m = 0..N-1: the inverse DFT twiddles. */
+  private final double[] cosTable;
+  private final double[] sinTable;
+
+  private LogGaborKernels(int n) {
+    this.n = n;
+    int nn = n * n;
+    fx = new double[nn];
+    fy = new double[nn];
+    f = new double[nn];
+    fTheta = new double[nn];
+    fMask = new double[nn];
+    mask = new double[nn];
+    // np.linspace(-1, 1, N) (SLIP: np.mgrid[-1:1:1j*N]): i * step - 1
+    double[] x = AngleList.linspace(-1, 1, n, true);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        int p = i * n + j;
+        fx[p] = (i - n / 2) * 1.0 / n;
+        fy[p] = (j - n / 2) * 1.0 / n;
+        double r2 = fx[p] * fx[p] + fy[p] * fy[p];
+        if (i == n / 2 && j == n / 2) {
+          r2 = DC_GUARD_R2;
+        }
+        f[p] = Math.sqrt(r2);
+        fTheta[p] = Math.atan2(fy[p], fx[p]);
+        // SLIP.retina: sharp cut above Nyquist, times a high-pass (1 - Gaussian)
+        double fp = f[p];
+        double hi = fp < 0.5 ? 1 - Math.exp((fp - 0.5) / (0.5 * RETINA_DF)) : 0.0;
+        double sig = RETINA_SIGMA / n;
+        fMask[p] = hi * (1 - Math.exp(-0.5 * (fp * fp) / (sig * sig)));
+        // SLIP.init: raised-cosine disc to the power 1/mask_exponent
+        double r = Math.sqrt(x[i] * x[i] + x[j] * x[j]);
+        double disc = r < 1 ? (Math.cos(Math.PI * r) + 1) / 2 : 0.0;
+        mask[p] = Math.pow(disc, 1.0 / MASK_EXPONENT);
+      }
+    }
+    cosTable = new double[n];
+    sinTable = new double[n];
+    for (int m = 0; m < n; m++) {
+      double a = 2 * Math.PI * m / n;
+      cosTable[m] = Math.cos(a);
+      sinTable[m] = Math.sin(a);
+    }
+  }
+
+  /**
+   * The kernels of one size.
+   *
+   * @param size the kernel side N, even and at least 2 (SLIP's frequency grid is wrong for odd sizes)
+   * @return the generator for that size
+   * @throws ConfigException on key {@code size} when the size is odd or below 2
+   */
+  public static LogGaborKernels ofSize(int size) {
+    checkSize(size);
+    return new LogGaborKernels(size);
+  }
+
+  /**
+   * Validates a log-Gabor kernel size.
+   *
+   * @param size the kernel side
+   * @return the size
+   * @throws ConfigException on key {@code size} when odd or below 2
+   */
+  static int checkSize(int size) {
+    if (size < 2 || size % 2 != 0) {
+      throw new ConfigException("size", "must be even and >= 2 (the SLIP frequency grid is only defined for "
+          + "even sizes), got " + size);
+    }
+    if (size > 4096) {
+      throw new ConfigException("size", "must be <= 4096, got " + size);
+    }
+    return size;
+  }
+
+  /**
+   * The kernel side.
+   *
+   * @return N
+   */
+  public int size() {
+    return n;
+  }
+
+  /**
+   * SLIP's {@code f_x}: row frequency {@code (i - N/2)/N}, row-major N×N.
+   *
+   * @return a copy of the grid
+   */
+  public double[] fx() {
+    return fx.clone();
+  }
+
+  /**
+   * SLIP's {@code f_y}: column frequency {@code (j - N/2)/N}, row-major N×N.
+   *
+   * @return a copy of the grid
+   */
+  public double[] fy() {
+    return fy.clone();
+  }
+
+  /**
+   * SLIP's {@code f}: radial frequency, {@code 1e-6} at zero frequency (DC guard).
+   *
+   * @return a copy of the grid
+   */
+  public double[] f() {
+    return f.clone();
+  }
+
+  /**
+   * SLIP's {@code f_theta = atan2(f_y, f_x)}: angle from the row axis.
+   *
+   * @return a copy of the grid
+   */
+  public double[] fTheta() {
+    return fTheta.clone();
+  }
+
+  /**
+   * SLIP's frequency-domain retina mask {@code f_mask}.
+   *
+   * @return a copy of the grid
+   */
+  public double[] fMask() {
+    return fMask.clone();
+  }
+
+  /**
+   * SLIP's spatial mask: raised-cosine disc to the power 1/3.
+   *
+   * @return a copy of the grid
+   */
+  public double[] mask() {
+    return mask.clone();
+  }
+
+  /**
+   * A complex N×N array, row-major.
+   *
+   * @param re real parts
+   * @param im imaginary parts
+   */
+  public record Spectrum(double[] re, double[] im) {}
+
+  /**
+   * The frequency-domain filter {@code E = loggabor(N/2, N/2, ...) · exp(-i phase)}, fftshift layout
+   * (zero frequency at {@code [N/2, N/2]}).
+   *
+   * @param p the kernel's parameters
+   * @return E
+   */
+  public Spectrum envelope(KernelInfo p) {
+    int nn = n * n;
+    double[] re = new double[nn];
+    double[] im = new double[nn];
+    double sf0 = p.sf0();
+    double bsf = p.bsf();
+    double theta = p.theta();
+    double b2 = p.bTheta() * p.bTheta();
+    double half = n / 2;
+    double energy = 0;
+    for (int q = 0; q < nn; q++) {
+      double lf = Math.log(f[q] / sf0);
+      double band = 1. / f[q] * Math.exp(-.5 * (lf * lf) / (bsf * bsf));
+      // von Mises, one lobe, in the stable form exp((cos - 1)/B²) (fixtures README §1)
+      double orient = Math.exp((Math.cos(fTheta[q] - theta) - 1) / b2);
+      double env = band * orient;
+      // translation to pixel (N/2, N/2): SLIP.trans = exp(-2πi (u f_x + v f_y))
+      double arg = -2 * Math.PI * (half * fx[q] + half * fy[q]);
+      // numpy order: (env * trans) * f_mask
+      re[q] = env * Math.cos(arg) * fMask[q];
+      im[q] = env * Math.sin(arg) * fMask[q];
+      energy += re[q] * re[q] + im[q] * im[q];
+    }
+    if (!(energy > 0) || !Double.isFinite(energy)) {
+      throw new ArithmeticException("log-Gabor envelope has energy " + energy + " for " + p);
+    }
+    // env /= sqrt(mean |env|^2); env *= sqrt(2), then the phase factor exp(-i phase)
+    double scale = Math.sqrt(energy / nn);
+    double pr = Math.cos(-p.phase());
+    double pi = Math.sin(-p.phase());
+    double sqrt2 = Math.sqrt(2.);
+    for (int q = 0; q < nn; q++) {
+      double a = re[q] / scale * sqrt2;
+      double b = im[q] / scale * sqrt2;
+      re[q] = a * pr - b * pi;
+      im[q] = a * pi + b * pr;
+    }
+    return new Spectrum(re, im);
+  }
+
+  /**
+   * The masked spatial kernel before normalisation: {@code Re(ifft2(ifftshift(E))) · mask}, with numpy's
+   * {@code 1/N²} inverse-DFT scaling.
+   *
+   * @param p the kernel's parameters
+   * @return N×N values, row-major
+   */
+  public double[] raw(KernelInfo p) {
+    Spectrum e = envelope(p);
+    int nn = n * n;
+    int h = n / 2;
+    // ifftshift for even N: a circular shift by N/2 on each axis
+    double[] sr = new double[nn];
+    double[] si = new double[nn];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        int src = ((i + h) % n) * n + (j + h) % n;
+        sr[i * n + j] = e.re()[src];
+        si[i * n + j] = e.im()[src];
+      }
+    }
+    // separable inverse DFT: along columns (axis 1) then rows (axis 0), exp(+2πi km/N)
+    double[] tr = new double[nn];
+    double[] ti = new double[nn];
+    for (int i = 0; i < n; i++) {
+      for (int c = 0; c < n; c++) {
+        double accR = 0;
+        double accI = 0;
+        for (int l = 0; l < n; l++) {
+          int t = (l * c) % n;
+          double wr = cosTable[t];
+          double wi = sinTable[t];
+          double xr = sr[i * n + l];
+          double xi = si[i * n + l];
+          accR += xr * wr - xi * wi;
+          accI += xr * wi + xi * wr;
+        }
+        tr[i * n + c] = accR;
+        ti[i * n + c] = accI;
+      }
+    }
+    double[] out = new double[nn];
+    double scale = 1.0 / nn;
+    for (int r = 0; r < n; r++) {
+      for (int c = 0; c < n; c++) {
+        double accR = 0;
+        for (int k = 0; k < n; k++) {
+          int t = (k * r) % n;
+          accR += tr[k * n + c] * cosTable[t] - ti[k * n + c] * sinTable[t];
+        }
+        out[r * n + c] = accR * scale * mask[r * n + c];
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The normalised kernel: {@link #normalize} of {@link #raw}.
+   *
+   * @param p the kernel's parameters
+   * @return N×N values, row-major, median 0 and max-abs 1
+   */
+  public double[] kernel(KernelInfo p) {
+    return normalize(raw(p));
+  }
+
+  /**
+   * SLIP's {@code normalize(center=True, use_max=True)}: subtract the median (numpy's: the mean of the
+   * two middle values for an even count), then divide by the largest absolute value (left as is when 0).
+   *
+   * @param values the values, not modified
+   * @return the normalised copy
+   */
+  public static double[] normalize(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int len = sorted.length;
+    double median = len % 2 == 1 ? sorted[len / 2] : (sorted[len / 2 - 1] + sorted[len / 2]) / 2;
+    double[] out = new double[len];
+    double max = 0;
+    for (int i = 0; i < len; i++) {
+      out[i] = values[i] - median;
+      max = Math.max(max, Math.abs(out[i]));
+    }
+    if (max > 0) {
+      for (int i = 0; i < len; i++) {
+        out[i] /= max;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The dictionary of every combination, in the paper's atom order: θ (outer), then B_θ, then phase
+   * (inner), i.e. kernel {@code (iθ·N_Bθ + iBθ)·N_phase + iphase}.
+   *
+   * @param sf0 peak spatial frequency, cycles per pixel, in (0, 0.5]
+   * @param bsf radial bandwidth B_sf, &gt; 0
+   * @param thetas orientations in radians
+   * @param bThetas orientation bandwidths in radians, each &gt; 0
+   * @param phases phases in radians
+   * @return {@code thetas.length · bThetas.length · phases.length} kernels with their {@link KernelInfo}
+   * @throws ConfigException naming {@code bThetas} when a bandwidth is not &gt; 0
+   */
+  public Dictionary dictionary(double sf0, double bsf, double[] thetas, double[] bThetas, double[] phases) {
+    for (int i = 0; i < bThetas.length; i++) {
+      if (!(bThetas[i] > 0) || !Double.isFinite(bThetas[i])) {
+        throw new ConfigException("bThetas", "every bandwidth must be > 0 and finite (radians), got "
+            + bThetas[i] + " at index " + i);
+      }
+    }
+    int count = thetas.length * bThetas.length * phases.length;
+    if (count < 1) {
+      throw new ConfigException("thetas", "the dictionary would be empty");
+    }
+    int nn = n * n;
+    double[] kernels = new double[count * nn];
+    List<KernelInfo> info = new ArrayList<>(count);
+    int k = 0;
+    for (double theta : thetas) {
+      for (double bTheta : bThetas) {
+        for (double phase : phases) {
+          KernelInfo p = new KernelInfo(theta, bTheta, phase, sf0, bsf);
+          System.arraycopy(kernel(p), 0, kernels, k * nn, nn);
+          info.add(p);
+          k++;
+        }
+      }
+    }
+    return new Dictionary(n, count, kernels, info);
+  }
+}

@@ -1,0 +1,154 @@
+package org.sparsecode.core.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.sparsecode.core.kernel.KernelFixtures.maxAbsDiff;
+import static org.sparsecode.core.kernel.KernelFixtures.npy;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.sparsecode.api.ConfigException;
+import org.sparsecode.api.kernel.Dictionary;
+import org.sparsecode.api.kernel.KernelInfo;
+import org.sparsecode.core.io.DictionaryFiles;
+
+/**
+ * Log-Gabor kernels against the LogGabor/SLIP reference arrays (fixtures README §1). Tolerance 1e-12
+ * absolute everywhere: the README's suggested tolerance for grids and kernels (a numpy port of the same
+ * formulas reproduces them bit-exactly; the remaining differences are libm and FFT rounding).
+ */
+class LogGaborKernelsTest {
+  private static final double TOL = 1e-12;
+
+  /** Full-dictionary kernel 0: θ = 0, B_θ = π/36, phase 0, sf_0 = B_sf = 0.4. */
+  private static final KernelInfo K0 = new KernelInfo(0.0, 0.08726646259971647, 0.0, 0.4, 0.4);
+
+  @ParameterizedTest(name = "N={0} {1}")
+  @CsvSource({
+      "12, grid_fx", "12, grid_fy", "12, grid_f", "12, grid_ftheta", "12, fmask", "12, mask",
+      "16, grid_f", "16, grid_ftheta", "16, fmask", "16, mask"})
+  void gridsMatchSlipTo1e12(int size, String grid) {
+    LogGaborKernels lg = LogGaborKernels.ofSize(size);
+    double[] actual = switch (grid) {
+      case "grid_fx" -> lg.fx();
+      case "grid_fy" -> lg.fy();
+      case "grid_f" -> lg.f();
+      case "grid_ftheta" -> lg.fTheta();
+      case "fmask" -> lg.fMask();
+      case "mask" -> lg.mask();
+      default -> throw new IllegalArgumentException(grid);
+    };
+    assertThat(maxAbsDiff(actual, npy("lg" + size + "_" + grid + ".npy"))).isLessThanOrEqualTo(TOL);
+  }
+
+  @Test
+  void kernelZeroEnvelopeMatchesLogGaborTo1e12() {
+    LogGaborKernels.Spectrum e = LogGaborKernels.ofSize(12).envelope(K0);
+    assertThat(maxAbsDiff(e.re(), npy("lg12_k0_env_re.npy"))).isLessThanOrEqualTo(TOL);
+    assertThat(maxAbsDiff(e.im(), npy("lg12_k0_env_im.npy"))).isLessThanOrEqualTo(TOL);
+  }
+
+  @Test
+  void kernelZeroRawMatchesLogGaborTo1e12() {
+    assertThat(maxAbsDiff(LogGaborKernels.ofSize(12).raw(K0), npy("lg12_k0_raw.npy"))).isLessThanOrEqualTo(TOL);
+  }
+
+  @ParameterizedTest(name = "B_theta={0} phase={1}")
+  @CsvSource({"0.1, 0", "0.1, pi2", "0.5, 0", "0.5, pi2"})
+  void singleSize16KernelsMatchLogGaborTo1e12(double bTheta, String phase) {
+    // lg_single_kernels.json: N = 16, sf_0 = .25, B_sf = .6, theta = .3, translation (8, 8)
+    KernelInfo p = new KernelInfo(0.3, bTheta, "pi2".equals(phase) ? Math.PI / 2 : 0.0, 0.25, 0.6);
+    String prefix = "lg16_sf0.25_Bsf0.6_th0.3_Bth" + bTheta + "_ph" + phase + "_";
+    LogGaborKernels lg = LogGaborKernels.ofSize(16);
+    LogGaborKernels.Spectrum e = lg.envelope(p);
+    assertThat(maxAbsDiff(e.re(), npy(prefix + "env_re.npy"))).as("env re").isLessThanOrEqualTo(TOL);
+    assertThat(maxAbsDiff(e.im(), npy(prefix + "env_im.npy"))).as("env im").isLessThanOrEqualTo(TOL);
+    assertThat(maxAbsDiff(lg.raw(p), npy(prefix + "raw.npy"))).as("raw").isLessThanOrEqualTo(TOL);
+    assertThat(maxAbsDiff(lg.kernel(p), npy(prefix + "kernel.npy"))).as("kernel").isLessThanOrEqualTo(TOL);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"full", "thin"})
+  void presetDictionariesMatchTheReferenceTo1e12(String preset) {
+    Dictionary expected = DictionaryFiles.read(KernelFixtures.path("dict_" + preset + "_D.npy"));
+    Dictionary actual = LogGaborPlugin.generator(new LogGaborSettings(preset, null, null, null, null, null, null))
+        .generate();
+    assertThat(actual.size()).isEqualTo(12);
+    assertThat(actual.count()).isEqualTo(144);
+    assertThat(maxAbsDiff(actual.kernels(), expected.kernels())).isLessThanOrEqualTo(TOL);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"full", "thin"})
+  void presetKernelParametersEqualTheReferenceCsvExactly(String preset) {
+    Dictionary d = LogGaborPlugin.generator(new LogGaborSettings(preset, null, null, null, null, null, null))
+        .generate();
+    List<String> rows = KernelFixtures.lines("dict_" + preset + "_params.csv");
+    assertThat(rows.get(0)).isEqualTo("index,theta,B_theta,phase,sf_0,B_sf");
+    assertThat(rows).hasSize(145);
+    for (int k = 0; k < 144; k++) {
+      String[] c = rows.get(k + 1).split(",");
+      KernelInfo info = d.info().get(k);
+      // the CSV holds Python reprs (shortest round-trip strings): the doubles must be identical
+      assertThat(Integer.parseInt(c[0])).isEqualTo(k);
+      assertThat(info.theta()).as("theta of %d", k).isEqualTo(Double.parseDouble(c[1]));
+      assertThat(info.bTheta()).as("B_theta of %d", k).isEqualTo(Double.parseDouble(c[2]));
+      assertThat(info.phase()).as("phase of %d", k).isEqualTo(Double.parseDouble(c[3]));
+      assertThat(info.sf0()).isEqualTo(Double.parseDouble(c[4]));
+      assertThat(info.bsf()).isEqualTo(Double.parseDouble(c[5]));
+    }
+  }
+
+  @Test
+  void everyKernelIsMedianCentredWithMaxAbsOne() {
+    Dictionary d = LogGaborKernels.ofSize(12).dictionary(0.4, 0.4, new double[] {0, 1}, new double[] {0.2, 0.4},
+        new double[] {0, Math.PI / 2});
+    for (int k = 0; k < d.count(); k++) {
+      double max = 0;
+      for (double v : d.kernel(k)) {
+        max = Math.max(max, Math.abs(v));
+      }
+      assertThat(max).isEqualTo(1.0);
+    }
+  }
+
+  @Test
+  void atomOrderIsThetaThenBThetaThenPhase() {
+    double[] thetas = {0.1, 0.2, 0.3};
+    double[] bThetas = {0.3, 0.4};
+    double[] phases = {0.0, 1.0};
+    Dictionary d = LogGaborKernels.ofSize(12).dictionary(0.4, 0.4, thetas, bThetas, phases);
+    int k = (2 * 2 + 1) * 2 + 1;
+    assertThat(d.info().get(k)).isEqualTo(new KernelInfo(0.3, 0.4, 1.0, 0.4, 0.4));
+  }
+
+  @Test
+  void verySmallBThetaStillGivesFiniteKernels() {
+    // SLIP's exp(cos/B^2) overflows below B_theta ~ 0.053; the stable form does not
+    double[] k = LogGaborKernels.ofSize(12).kernel(new KernelInfo(0.5, 0.01, 0.0, 0.4, 0.4));
+    assertThat(Arrays.stream(k).allMatch(Double::isFinite)).isTrue();
+    assertThat(Arrays.stream(k).map(Math::abs).max().orElse(0)).isEqualTo(1.0);
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {0.0, -0.1, Double.NaN})
+  void nonPositiveBThetaIsAConfigErrorNamingBThetas(double bTheta) {
+    assertThatThrownBy(() -> LogGaborKernels.ofSize(12).dictionary(0.4, 0.4, new double[] {0},
+        new double[] {0.1, bTheta}, new double[] {0}))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("bThetas:");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {11, 1, 0, -4})
+  void oddOrTooSmallSizeIsAConfigErrorNamingSize(int size) {
+    assertThatThrownBy(() -> LogGaborKernels.ofSize(size))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("size:")
+        .hasMessageContaining(String.valueOf(size));
+  }
+}
