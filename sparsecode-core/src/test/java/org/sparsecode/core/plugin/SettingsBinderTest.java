@@ -1,0 +1,328 @@
+package org.sparsecode.core.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sparsecode.api.Checks;
+import org.sparsecode.api.ConfigException;
+import org.sparsecode.api.Precision;
+
+class SettingsBinderTest {
+
+  /** A solver-like settings record with a default for every key. */
+  record Solver(Double lambda, Integer maxIter, Long seed, Boolean verbose, String label, Mode mode,
+      AutoRho autoRho, List<Double> cutoffs, Map<String, Integer> weights, Object free, Precision precision) {
+    static final double LAMBDA = 1e-2;
+    static final int MAX_ITER = 100;
+
+    Solver {
+      lambda = Checks.positive("lambda", lambda == null ? LAMBDA : lambda);
+      maxIter = Checks.atLeast("maxIter", maxIter == null ? MAX_ITER : maxIter, 1);
+      seed = seed == null ? 0L : seed;
+      verbose = verbose != null && verbose;
+      mode = mode == null ? Mode.FAST_PATH : mode;
+      autoRho = autoRho == null ? new AutoRho(null, null) : autoRho;
+      cutoffs = cutoffs == null ? List.of() : List.copyOf(cutoffs);
+      weights = weights == null ? Map.of() : Map.copyOf(weights);
+    }
+  }
+
+  /** A nested block. */
+  record AutoRho(Boolean enabled, Integer period) {
+    AutoRho {
+      enabled = enabled == null || enabled;
+      period = Checks.atLeast("period", period == null ? 10 : period, 1);
+    }
+  }
+
+  enum Mode { FAST_PATH, SLOW }
+
+  /** A record with one required key and a constructor that throws a plain IllegalArgumentException. */
+  record Files(String path, Integer limit) {
+    Files {
+      Checks.required("path", path);
+      limit = limit == null ? 5 : limit;
+      if (path.isEmpty()) {
+        throw new IllegalArgumentException("path must not be empty");
+      }
+    }
+  }
+
+  record Primitives(double x, int n, boolean flag) {}
+
+  record Outer(Files files) {}
+
+  @Test
+  void missingKeysTakeTheRecordsDefaults() {
+    Solver s = SettingsBinder.bind(Solver.class, Map.of());
+    assertThat(s.lambda()).isEqualTo(Solver.LAMBDA);
+    assertThat(s.maxIter()).isEqualTo(Solver.MAX_ITER);
+    assertThat(s.autoRho()).isEqualTo(new AutoRho(true, 10));
+    assertThat(s.free()).isNull();
+  }
+
+  @Test
+  void nullValuesCountAsMissingKeys() {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("lambda", null);
+    assertThat(SettingsBinder.bind(Solver.class, values).lambda()).isEqualTo(Solver.LAMBDA);
+  }
+
+  @Test
+  void integersAreAcceptedForDoubles() {
+    assertThat(SettingsBinder.bind(Solver.class, Map.of("lambda", 2)).lambda()).isEqualTo(2.0);
+  }
+
+  @Test
+  void numericStringsAreAcceptedForDoubles() {
+    // YAML 1.1 reads 5e-3 (no dot) as a string
+    assertThat(SettingsBinder.bind(Solver.class, Map.of("lambda", "5e-3")).lambda()).isEqualTo(5e-3);
+  }
+
+  @Test
+  void aWordForADoubleIsAnError() {
+    assertThatThrownBy(() -> SettingsBinder.bind(Solver.class, Map.of("lambda", "abc")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("lambda: expected a number, got 'abc'")
+        .extracting(e -> ((ConfigException) e).key()).isEqualTo("lambda");
+  }
+
+  @Test
+  void aFractionForAnIntegerIsAnError() {
+    assertThatThrownBy(() -> SettingsBinder.bind(Solver.class, Map.of("maxIter", 1.5)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("maxIter: expected an integer, got 1.5");
+  }
+
+  @Test
+  void anIntegralDoubleIsAcceptedForAnInteger() {
+    assertThat(SettingsBinder.bind(Solver.class, Map.of("maxIter", 30.0)).maxIter()).isEqualTo(30);
+  }
+
+  @Test
+  void anIntegerTooLargeForIntIsAnError() {
+    assertThatThrownBy(() -> SettingsBinder.bind(Solver.class, Map.of("maxIter", 3_000_000_000L)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("maxIter: expected an integer in [");
+  }
+
+  @Test
+  void longsAcceptSmallIntegers() {
+    assertThat(SettingsBinder.bind(Solver.class, Map.of("seed", 42)).seed()).isEqualTo(42L);
+  }
+
+  @Test
+  void booleansAcceptTrueAndFalse() {
+    assertThat(SettingsBinder.bind(Solver.class, Map.of("verbose", true)).verbose()).isTrue();
+    assertThat(SettingsBinder.bind(Solver.class, Map.of("verbose", "false")).verbose()).isFalse();
+  }
+
+  @Test
+  void aNumberForABooleanIsAnError() {
+    assertThatThrownBy(() -> SettingsBinder.bind(Solver.class, Map.of("verbose", 1)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("verbose: expected true or false, got 1");
+  }
+
+  @Test
+  void scalarsAreAcceptedAsStrings() {
+    assertThat(SettingsBinder.bind(Solver.class, Map.of("label", 2024)).label()).isEqualTo("2024");
+  }
+
+  @Test
+  void aListForAStringIsAnError() {
+    assertThatThrownBy(() -> SettingsBinder.bind(Solver.class, Map.of("label", List.of(1))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("label: expected a string, got a list [1]");
+  }
+
+  @Test
+  void enumsMatchKebabSnakeAndAnyCase() {
+    assertThat(SettingsBinder.bind(Solver.class, Map.of("mode", "fast-path")).mode()).isEqualTo(Mode.FAST_PATH);
+    assertThat(SettingsBinder.bind(Solver.class, Map.of("mode", "fast_path")).mode()).isEqualTo(Mode.FAST_PATH);
+    assertThat(SettingsBinder.bind(Solver.class, Map.of("mode", "SLOW")).mode()).isEqualTo(Mode.SLOW);
+  }
+
+  @Test
+  void enumsWithAYamlNameMatchIt() {
+    assertThat(SettingsBinder.bind(Solver.class, Map.of("precision", "float64")).precision())
+        .isEqualTo(Precision.FLOAT64);
+  }
+
+  @Test
+  void anUnknownEnumValueListsTheChoices() {
+    assertThatThrownBy(() -> SettingsBinder.bind(Solver.class, Map.of("mode", "slo")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("mode: expected one of fast-path, slow, got 'slo'; did you mean 'slow'?");
+  }
+
+  @Test
+  void listsConvertTheirElements() {
+    assertThat(SettingsBinder.bind(Solver.class, Map.of("cutoffs", List.of(1, 0.5))).cutoffs())
+        .containsExactly(1.0, 0.5);
+  }
+
+  @Test
+  void aBadListElementIsNamedByIndex() {
+    assertThatThrownBy(() -> SettingsBinder.bind(Solver.class, Map.of("cutoffs", List.of(1, "x"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("cutoffs[1]: expected a number, got 'x'");
+  }
+
+  @Test
+  void aScalarForAListIsAnError() {
+    assertThatThrownBy(() -> SettingsBinder.bind(Solver.class, Map.of("cutoffs", 0.5)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("cutoffs: expected a list, got 0.5");
+  }
+
+  @Test
+  void mapsConvertTheirValues() {
+    assertThat(SettingsBinder.bind(Solver.class, Map.of("weights", Map.of("a", 2))).weights())
+        .isEqualTo(Map.of("a", 2));
+  }
+
+  @Test
+  void aBadMapValueIsNamedByKey() {
+    assertThatThrownBy(() -> SettingsBinder.bind(Solver.class, Map.of("weights", Map.of("a", "b"))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("weights.a: expected an integer, got 'b'");
+  }
+
+  @Test
+  void nestedRecordsAreBoundRecursively() {
+    Solver s = SettingsBinder.bind(Solver.class, Map.of("autoRho", Map.of("enabled", false)));
+    assertThat(s.autoRho()).isEqualTo(new AutoRho(false, 10));
+  }
+
+  @Test
+  void nestedCompactConstructorErrorsCarryThePrefix() {
+    assertThatThrownBy(() -> SettingsBinder.bind(Solver.class, Map.of("autoRho", Map.of("period", 0))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("autoRho.period: must be >= 1, got 0")
+        .extracting(e -> ((ConfigException) e).key()).isEqualTo("autoRho.period");
+  }
+
+  @Test
+  void nestedUnknownKeysCarryThePrefix() {
+    assertThatThrownBy(() -> SettingsBinder.bind(Solver.class, Map.of("autoRho", Map.of("perod", 3))))
+        .isInstanceOf(SettingsBinder.UnknownKeyException.class)
+        .hasMessage("autoRho.perod: unknown key 'perod'; did you mean 'period'? Valid keys: enabled, period");
+  }
+
+  @Test
+  void aScalarForANestedRecordIsAnError() {
+    assertThatThrownBy(() -> SettingsBinder.bind(Solver.class, Map.of("autoRho", 3)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("autoRho: expected a map of {enabled, period}, got 3");
+  }
+
+  @Test
+  void objectComponentsReceiveTheRawValue() {
+    Map<String, Object> linspace = Map.of("linspace", List.of(0.0, 0.5, 7));
+    assertThat(SettingsBinder.bind(Solver.class, Map.of("free", linspace)).free()).isEqualTo(linspace);
+  }
+
+  @Test
+  void primitivesAreBound() {
+    assertThat(SettingsBinder.bind(Primitives.class, Map.of("x", 1, "n", 2, "flag", true)))
+        .isEqualTo(new Primitives(1.0, 2, true));
+  }
+
+  @Test
+  void aMissingPrimitiveIsRequired() {
+    assertThatThrownBy(() -> SettingsBinder.bind(Primitives.class, Map.of("x", 1, "flag", true)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("n: is required");
+  }
+
+  @Test
+  void anUnknownKeyListsTheValidKeysAndTheClosest() {
+    assertThatThrownBy(() -> SettingsBinder.bind(Solver.class, Map.of("lamda", 1)))
+        .isInstanceOf(SettingsBinder.UnknownKeyException.class)
+        .hasMessage("lamda: unknown key 'lamda'; did you mean 'lambda'? Valid keys: lambda, maxIter, seed, verbose,"
+            + " label, mode, autoRho, cutoffs, weights, free, precision");
+  }
+
+  @Test
+  void anUnknownKeyFarFromAnyValidKeyHasNoSuggestion() {
+    assertThatThrownBy(() -> SettingsBinder.bind(AutoRho.class, Map.of("colour", 1)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("colour: unknown key 'colour'; valid keys: enabled, period");
+  }
+
+  @Test
+  void compactConstructorErrorsPropagate() {
+    assertThatThrownBy(() -> SettingsBinder.bind(Solver.class, Map.of("lambda", -1)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("lambda: must be > 0 and finite, got -1.0");
+  }
+
+  @Test
+  void otherConstructorExceptionsBecomeConfigExceptionsOnTheBlock() {
+    assertThatThrownBy(() -> SettingsBinder.bind(Outer.class, Map.of("files", Map.of("path", ""))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("files: path must not be empty")
+        .hasCauseInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aMissingRequiredKeyIsReported() {
+    assertThatThrownBy(() -> SettingsBinder.bind(Files.class, Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("path: is required");
+  }
+
+  @Test
+  void defaultsAreTheRecordBoundFromAnEmptyBlock() {
+    assertThat(SettingsBinder.defaults(Solver.class)).contains(SettingsBinder.bind(Solver.class, Map.of()));
+  }
+
+  @Test
+  void defaultsAreEmptyWhenAKeyIsRequired() {
+    assertThat(SettingsBinder.defaults(Files.class)).isEmpty();
+  }
+
+  @Test
+  void keysMarkRequiredKeysAndGiveTheOthersDefaults() {
+    assertThat(SettingsBinder.keys(Files.class)).containsExactly(
+        new SettingsBinder.Key("path", "string", true, null),
+        new SettingsBinder.Key("limit", "integer", false, 5));
+  }
+
+  @Test
+  void keysDescribeNestedAndGenericTypes() {
+    List<SettingsBinder.Key> keys = SettingsBinder.keys(Solver.class);
+    assertThat(keys).extracting(SettingsBinder.Key::type).containsExactly("number", "integer", "integer",
+        "boolean", "string", "one of fast-path|slow", "map", "list of number", "map of integer", "any",
+        "one of float32|float64");
+    assertThat(keys.get(6).defaultValue()).isEqualTo(Map.of("enabled", true, "period", 10));
+  }
+
+  @Test
+  void toMapListsComponentsInOrderWithoutNulls() {
+    Map<String, Object> map = SettingsBinder.toMap(SettingsBinder.bind(Solver.class, Map.of()));
+    assertThat(map.keySet()).containsExactly("lambda", "maxIter", "seed", "verbose", "mode", "autoRho",
+        "cutoffs", "weights");
+    assertThat(map.get("mode")).isEqualTo("fast-path");
+    assertThat(map.get("autoRho")).isEqualTo(Map.of("enabled", true, "period", 10));
+  }
+
+  @Test
+  void toMapWritesEnumsByTheirYamlName() {
+    Solver s = SettingsBinder.bind(Solver.class, Map.of("precision", "FLOAT64"));
+    assertThat(SettingsBinder.toMap(s).get("precision")).isEqualTo("float64");
+  }
+
+  @Test
+  void aRecordSurvivesTheRoundTripThroughItsMap() {
+    Solver s = SettingsBinder.bind(Solver.class, Map.of("lambda", 0.5, "maxIter", 7, "seed", 9, "verbose", true,
+        "label", "x", "mode", "slow", "autoRho", Map.of("enabled", false, "period", 3),
+        "cutoffs", List.of(0.1, 0.2), "weights", Map.of("a", 1), "free", List.of("p", 1)));
+    assertThat(SettingsBinder.bind(Solver.class, SettingsBinder.toMap(s))).isEqualTo(s);
+  }
+}
