@@ -1,0 +1,202 @@
+package org.sparsecode.core.fft;
+
+import org.jtransforms.fft.FloatFFT_1D;
+
+/**
+ * 2-D DFT of a real {@code H × W} array (any sizes, not only powers of two) to its half spectrum and back,
+ * in float32: 1-D real FFTs on the rows, then complex FFTs on the {@code W/2 + 1} columns (JTransforms'
+ * packed 2-D real transform needs powers of two). The half-spectrum layout is described in
+ * {@link org.sparsecode.core.fft the package documentation}. The forward transform is unnormalised (as
+ * NumPy's {@code rfft2}); the inverse divides by {@code H·W}, so {@code inverse(forward(x)) = x}.
+ *
+ * <p>Instances are immutable and may be shared by threads; each thread passes its own work buffer
+ * ({@link #newWork()}). JTransforms only threads 1-D transforms longer than several thousand points, so a
+ * transform runs on the calling thread and its result does not depend on the number of threads.
+ *
+ */
+// GENERATED from DoubleFft2d.java by PrecisionTwinsTest; edit the template.
+@SuppressWarnings("cast") // the template's (float) casts become (float) casts in the twin
+public final class FloatFft2d {
+  private final int height;
+  private final int width;
+  private final int columns;
+  private final FloatFFT_1D rowFft;
+  private final FloatFFT_1D columnFft;
+
+  /**
+   * Plans the transforms.
+   *
+   * @param height rows H, at least 1
+   * @param width columns W, at least 1
+   * @throws IllegalArgumentException if a size is below 1
+   */
+  public FloatFft2d(int height, int width) {
+    if (height < 1 || width < 1) {
+      throw new IllegalArgumentException("FFT size must be at least 1x1, got " + height + "x" + width);
+    }
+    this.height = height;
+    this.width = width;
+    this.columns = width / 2 + 1;
+    this.rowFft = new FloatFFT_1D(width);
+    this.columnFft = new FloatFFT_1D(height);
+  }
+
+  /**
+   * Rows of the real array.
+   *
+   * @return H
+   */
+  public int height() {
+    return height;
+  }
+
+  /**
+   * Columns of the real array.
+   *
+   * @return W
+   */
+  public int width() {
+    return width;
+  }
+
+  /**
+   * Number of non-negative column frequencies kept.
+   *
+   * @return {@code W/2 + 1}
+   */
+  public int columns() {
+    return columns;
+  }
+
+  /**
+   * Length of one half spectrum in array elements.
+   *
+   * @return {@code 2 · H · (W/2 + 1)}
+   */
+  public int spectrumLength() {
+    return 2 * height * columns;
+  }
+
+  /**
+   * A work buffer for {@link #forward} and {@link #inverse}, one per thread.
+   *
+   * @return a new buffer of {@code W + 2 · H · (W/2 + 1)} values
+   */
+  public float[] newWork() {
+    return new float[width + spectrumLength()];
+  }
+
+  /**
+   * Forward DFT {@code X̂[r, c] = Σ_{y,x} x[y, x] e^{−2πi (r y / H + c x / W)}} of one real array.
+   *
+   * @param image {@code H · W} values, row-major, from {@code imageOffset}
+   * @param imageOffset where the array starts
+   * @param spectrum receives the half spectrum from {@code spectrumOffset}
+   * @param spectrumOffset where the spectrum starts
+   * @param work a buffer from {@link #newWork()} (only its first W values are used)
+   */
+  public void forward(float[] image, int imageOffset, float[] spectrum, int spectrumOffset, float[] work) {
+    final int h = height;
+    final int w = width;
+    for (int r = 0; r < h; r++) {
+      System.arraycopy(image, imageOffset + r * w, work, 0, w);
+      rowFft.realForward(work, 0);
+      // Unpack JTransforms' packed row (see FloatFFT_1D.realForward) into column-major complex pairs.
+      spectrum[spectrumOffset + 2 * r] = work[0];
+      spectrum[spectrumOffset + 2 * r + 1] = 0;
+      int last = (w - 1) / 2;
+      for (int c = 1; c <= last; c++) {
+        int at = spectrumOffset + 2 * (c * h + r);
+        if (c == last && w % 2 == 1) {
+          spectrum[at] = work[w - 1];
+          spectrum[at + 1] = work[1];
+        } else {
+          spectrum[at] = work[2 * c];
+          spectrum[at + 1] = work[2 * c + 1];
+        }
+      }
+      if (w % 2 == 0 && w > 1) {
+        int at = spectrumOffset + 2 * ((w / 2) * h + r);
+        spectrum[at] = work[1];
+        spectrum[at + 1] = 0;
+      }
+    }
+    for (int c = 0; c < columns; c++) {
+      columnFft.complexForward(spectrum, spectrumOffset + 2 * c * h);
+    }
+  }
+
+  /**
+   * Inverse DFT of a half spectrum to a real array (the imaginary parts of the self-conjugate columns
+   * {@code c = 0} and {@code c = W/2} are ignored, as NumPy's {@code irfft2} does). The spectrum is not
+   * modified.
+   *
+   * @param spectrum the half spectrum from {@code spectrumOffset}
+   * @param spectrumOffset where the spectrum starts
+   * @param image receives {@code H · W} values, row-major, from {@code imageOffset}
+   * @param imageOffset where the array starts
+   * @param work a buffer from {@link #newWork()}
+   */
+  public void inverse(float[] spectrum, int spectrumOffset, float[] image, int imageOffset, float[] work) {
+    final int h = height;
+    final int w = width;
+    final int base = w;
+    System.arraycopy(spectrum, spectrumOffset, work, base, spectrumLength());
+    for (int c = 0; c < columns; c++) {
+      columnFft.complexInverse(work, base + 2 * c * h, true);
+    }
+    int last = (w - 1) / 2;
+    for (int r = 0; r < h; r++) {
+      work[0] = work[base + 2 * r];
+      for (int c = 1; c <= last; c++) {
+        int at = base + 2 * (c * h + r);
+        if (c == last && w % 2 == 1) {
+          work[w - 1] = work[at];
+          work[1] = work[at + 1];
+        } else {
+          work[2 * c] = work[at];
+          work[2 * c + 1] = work[at + 1];
+        }
+      }
+      if (w % 2 == 0 && w > 1) {
+        work[1] = work[base + 2 * ((w / 2) * h + r)];
+      }
+      rowFft.realInverse(work, 0, true);
+      System.arraycopy(work, 0, image, imageOffset + r * w, w);
+    }
+  }
+
+  /**
+   * The squared ℓ2 norm of the real array whose half spectrum is given (Parseval):
+   * {@code Σ x² = (1 / HW) Σ_{r,c} m_c |X̂[r, c]|²}, with {@code m_c = 1} for the self-conjugate columns and
+   * 2 for the others.
+   *
+   * @param spectrum the half spectrum from {@code offset}
+   * @param offset where the spectrum starts
+   * @return {@code Σ x²}
+   */
+  public double squaredNorm(float[] spectrum, int offset) {
+    double sum = 0;
+    for (int c = 0; c < columns; c++) {
+      double m = columnMultiplicity(c);
+      double col = 0;
+      for (int i = offset + 2 * c * height, end = i + 2 * height; i < end; i += 2) {
+        double re = spectrum[i];
+        double im = spectrum[i + 1];
+        col += re * re + im * im;
+      }
+      sum += m * col;
+    }
+    return sum / ((long) height * width);
+  }
+
+  /**
+   * How many times column frequency {@code c} appears in the full spectrum (Parseval weight).
+   *
+   * @param c a column frequency in {@code [0, W/2]}
+   * @return 1 for {@code c = 0} and, when W is even, {@code c = W/2}; else 2
+   */
+  public int columnMultiplicity(int c) {
+    return c == 0 || (width % 2 == 0 && c == width / 2) ? 1 : 2;
+  }
+}
