@@ -1,16 +1,78 @@
 package org.sparsecode.experiments.config;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.sparsecode.api.Checks;
+import org.sparsecode.api.ConfigException;
+import org.sparsecode.api.Plugin;
+import org.sparsecode.api.Precision;
+import org.sparsecode.api.image.ImageSource;
+import org.sparsecode.api.kernel.KernelGenerator;
+import org.sparsecode.api.learning.DictionaryLearner;
+import org.sparsecode.api.metric.Metric;
+import org.sparsecode.api.solver.SparseSolver;
+import org.sparsecode.core.plugin.Names;
 import org.sparsecode.core.plugin.PluginRegistry;
+import org.sparsecode.core.plugin.SettingsBinder;
 
 /**
  * Loads an experiment YAML file into an {@link ExperimentPlan}.
  *
- * <p>CONTRACT (being implemented): errors are {@link ConfigError}s whose message reads
- * {@code FILE:LINE:COLUMN: key.path: problem} ({@code --set key.path=value: problem} for overrides).
+ * <p>The file is parsed into a tree that keeps the line and column of every key and value. Its
+ * top-level keys are {@link #TOP_LEVEL_KEYS}; each plugin block ({@code images}, {@code dictionary},
+ * {@code learning}, {@code solver}, each item of {@code metrics}) names its plugin with {@code type:},
+ * looked up in the {@link PluginRegistry}, and the rest of the block is bound to that plugin's settings
+ * record by {@link SettingsBinder}. Relative paths inside settings stay as written; plugins resolve them
+ * against {@link ExperimentConfig#baseDirectory()}, the file's directory.
+ *
+ * <p><b>Variants.</b> {@code variants:} maps a name ({@code [A-Za-z0-9_.-]+}, it becomes a directory name)
+ * to an override tree that is deep-merged onto the rest of the file: maps merge key by key, lists and
+ * scalars replace, and a map whose {@code type:} differs from the base's replaces the whole block (the
+ * settings of one plugin mean nothing to another). A variant may override every top-level key but
+ * {@code name}, {@code variants} and {@code sweep}. Every variant is validated before {@link #load}
+ * returns.
+ *
+ * <p><b>Overrides.</b> {@code --set key.path=value} (the value parsed as YAML) is applied in the order
+ * given, after the variant's overrides, to every variant (so {@code --set} wins over a variant). The
+ * path's parent must exist ({@code --set learning.steps=3} needs a {@code learning:} block; {@code --set
+ * learning={type: online-cdl, steps: 3}} adds one), list items are addressed as {@code metrics[1].type},
+ * and a value replaces what was there (a map is not merged). Setting {@code type} switches the plugin; the
+ * block's other keys must then be valid for the new one. An empty value ({@code --set solver.lambda=})
+ * removes the key, restoring its default. Keys are then validated exactly as keys of the file are.
+ *
+ * <p><b>Errors</b> are {@link ConfigError}s reading {@code FILE:LINE:COLUMN: key.path: problem}, located at
+ * the offending key (unknown keys) or value (invalid values), else at the nearest enclosing block; for a
+ * value that came from a variant the path is the variant's ({@code variants.full.dictionary.preset}),
+ * for one that came from {@code --set} the message starts {@code --set key.path=value: }.
  */
 public final class ConfigLoader {
+  /** Every key allowed at the top of an experiment file, in documentation order. */
+  public static final List<String> TOP_LEVEL_KEYS = List.of("name", "description", "seed", "precision",
+      "threads", "images", "dictionary", "learning", "solver", "metrics", "variants", "sweep");
+
+  /** The metrics evaluated when the file has no {@code metrics:} key. */
+  public static final List<String> DEFAULT_METRICS = List.of("psnr", "sparseness");
+
+  private static final List<String> VARIANT_KEYS = TOP_LEVEL_KEYS.stream()
+      .filter(k -> !k.equals("name") && !k.equals("variants") && !k.equals("sweep")).toList();
+  private static final List<String> SETTABLE_KEYS = TOP_LEVEL_KEYS.stream()
+      .filter(k -> !k.equals("variants") && !k.equals("sweep")).toList();
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+  private static final Pattern SEGMENT = Pattern.compile("([A-Za-z0-9_-]+)((?:\\[\\d+])*)");
+  private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
+
   private final PluginRegistry registry;
 
   /**
@@ -19,7 +81,18 @@ public final class ConfigLoader {
    * @param registry where {@code type:} names are looked up
    */
   public ConfigLoader(PluginRegistry registry) {
-    this.registry = registry;
+    this.registry = Objects.requireNonNull(registry, "registry");
+  }
+
+  /**
+   * Every plugin of a registry with its role, description and settings keys with defaults: the text of
+   * {@code sparsecode plugins}.
+   *
+   * @param registry the plugins to list
+   * @return the listing, one block per role
+   */
+  public static String describePlugins(PluginRegistry registry) {
+    return PluginCatalog.describe(registry);
   }
 
   /**
@@ -31,6 +104,475 @@ public final class ConfigLoader {
    * @throws ConfigError on any problem, naming file:line:column and the key path
    */
   public ExperimentPlan load(Path file, List<String> overrides) {
-    throw new UnsupportedOperationException("ConfigLoader is being implemented " + registry);
+    String where = file.toString();
+    Node root;
+    try (Reader reader = Files.newBufferedReader(file)) {
+      root = YamlTrees.parse(reader, "", null);
+    } catch (NoSuchFileException e) {
+      throw new ConfigError(where + ": no such file", e);
+    } catch (IOException e) {
+      throw new ConfigError(where + ": cannot read the file: " + e.getMessage(), e);
+    } catch (YamlTrees.SyntaxError e) {
+      throw new ConfigError(where + ":" + e.line + ":" + e.column + ": malformed YAML: " + e.getMessage(), e);
+    }
+    Locator top = new Locator(where, root, null);
+    if (root.isNull()) {
+      throw new ConfigError(where + ":1:1: the file is empty; an experiment needs at least images:, "
+          + "dictionary: and solver: (or learning:)");
+    }
+    if (!root.isMap()) {
+      throw top.error("", "expected a map of top-level keys (" + String.join(", ", TOP_LEVEL_KEYS) + "), got "
+          + describe(root), false);
+    }
+    for (Map.Entry<String, Node> e : root.entries().entrySet()) {
+      if (!TOP_LEVEL_KEYS.contains(e.getKey())) {
+        throw top.error(e.getKey(), unknownKey(e.getKey(), TOP_LEVEL_KEYS), true);
+      }
+    }
+    if (root.get("sweep") != null) {
+      throw top.error("sweep", "not supported yet; write the grid as variants: (one named override set per"
+          + " cell)", true);
+    }
+    List<SetOverride> sets = new ArrayList<>();
+    for (String text : overrides == null ? List.<String>of() : overrides) {
+      sets.add(SetOverride.parse(text));
+    }
+    Map<String, Node> baseEntries = new LinkedHashMap<>(root.entries());
+    Node variants = baseEntries.remove("variants");
+    Node base = root.withMap(baseEntries);
+    String defaultName = defaultName(file);
+    Path baseDirectory = file.toAbsolutePath().getParent();
+    List<ExperimentConfig> experiments = new ArrayList<>();
+    if (variants == null || variants.isNull()) {
+      experiments.add(build(apply(base, sets, null), null, defaultName, baseDirectory, where));
+    } else {
+      if (!variants.isMap() || variants.entries().isEmpty()) {
+        throw top.error("variants", "expected a map of variant names to overrides, e.g. variants: { thin: "
+            + "{ dictionary: { preset: thin } } }, got " + describe(variants), false);
+      }
+      for (Map.Entry<String, Node> e : variants.entries().entrySet()) {
+        String name = e.getKey();
+        String path = "variants." + name;
+        if (!NAME.matcher(name).matches()) {
+          throw top.error(path, "a variant name may hold only letters, digits, '_', '.' and '-' (it names the"
+              + " variant's output directory), got '" + name + "'", true);
+        }
+        Node v = e.getValue();
+        if (v.isNull()) {
+          v = Node.map(Map.of(), v.origin());
+        }
+        if (!v.isMap()) {
+          throw top.error(path, "expected a map of overrides such as { solver: { lambda: 0.01 } }, got "
+              + describe(v), false);
+        }
+        for (String key : v.entries().keySet()) {
+          if (!VARIANT_KEYS.contains(key)) {
+            String problem = TOP_LEVEL_KEYS.contains(key) ? "a variant cannot override '" + key + "'"
+                : unknownKey(key, VARIANT_KEYS);
+            throw top.error(path + "." + key, problem, true);
+          }
+        }
+        Node merged = merge(base, v);
+        experiments.add(build(apply(merged, sets, name), name, defaultName, baseDirectory, where));
+      }
+    }
+    return new ExperimentPlan(file, experiments.get(0).name(), List.copyOf(experiments));
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // one experiment
+
+  /** The top-level scalars, bound like plugin settings so that they get the same conversions and messages. */
+  private record Header(String name, String description, Long seed, Precision precision, Integer threads) {
+    Header {
+      if (name != null && !NAME.matcher(name).matches()) {
+        throw new ConfigException("name", "may hold only letters, digits, '_', '.' and '-' (it names the"
+            + " output directory), got '" + name + "'");
+      }
+      seed = seed == null ? 0L : seed;
+      precision = precision == null ? Precision.FLOAT32 : precision;
+      threads = Checks.atLeast("threads", threads == null ? Runtime.getRuntime().availableProcessors()
+          : threads, 1);
+    }
+  }
+
+  private ExperimentConfig build(Node tree, String variant, String defaultName, Path baseDirectory,
+      String where) {
+    Locator at = new Locator(where, tree, variant);
+    Map<String, Object> header = new LinkedHashMap<>();
+    for (String key : List.of("name", "description", "seed", "precision", "threads")) {
+      Node n = tree.get(key);
+      if (n != null) {
+        header.put(key, n.plain());
+      }
+    }
+    Header h;
+    try {
+      h = SettingsBinder.bind(Header.class, header);
+    } catch (ConfigException e) {
+      throw at.error(e.key(), e.problem(), false);
+    }
+    String name = h.name() == null ? defaultName : h.name();
+    PluginChoice<ImageSource> images = block(at, tree, "images", ImageSource.class, "is required");
+    PluginChoice<KernelGenerator> dictionary = block(at, tree, "dictionary", KernelGenerator.class,
+        "is required");
+    PluginChoice<DictionaryLearner> learning = block(at, tree, "learning", DictionaryLearner.class, null);
+    PluginChoice<SparseSolver> solver = block(at, tree, "solver", SparseSolver.class,
+        learning == null ? "is required (it may be left out only when a learning: block is present)" : null);
+    List<PluginChoice<Metric>> metrics = metrics(at, tree);
+
+    Map<String, Object> resolved = new LinkedHashMap<>();
+    resolved.put("name", name);
+    resolved.put("seed", h.seed());
+    resolved.put("precision", h.precision().yamlName());
+    resolved.put("images", resolvedBlock(images));
+    resolved.put("dictionary", resolvedBlock(dictionary));
+    if (learning != null) {
+      resolved.put("learning", resolvedBlock(learning));
+    }
+    if (solver != null) {
+      resolved.put("solver", resolvedBlock(solver));
+    }
+    resolved.put("metrics", metrics.stream().map(ConfigLoader::resolvedBlock).toList());
+    return new ExperimentConfig(name, variant, h.seed(), h.precision(), images, dictionary, learning, solver,
+        List.copyOf(metrics), Collections.unmodifiableMap(resolved), baseDirectory, h.threads(), h.description());
+  }
+
+  private static Map<String, Object> resolvedBlock(PluginChoice<?> choice) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("type", choice.type());
+    out.putAll(SettingsBinder.toMap(choice.settings()));
+    return Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * Resolves one plugin block.
+   *
+   * @param missing the problem to report when the block is absent, or {@code null} when it is optional
+   */
+  private <T> PluginChoice<T> block(Locator at, Node tree, String path, Class<T> role, String missing) {
+    Node node = tree.get(path);
+    if (node == null || node.isNull()) {
+      if (missing == null) {
+        return null;
+      }
+      throw at.error(path, missing + "; add a block such as " + path + ": { type: " + example(role)
+          + " }. " + available(role), true);
+    }
+    return choice(at, node, path, role);
+  }
+
+  private List<PluginChoice<Metric>> metrics(Locator at, Node tree) {
+    Node node = tree.get("metrics");
+    List<Node> items;
+    if (node == null || node.isNull()) {
+      items = new ArrayList<>();
+      for (int i = 0; i < DEFAULT_METRICS.size(); i++) {
+        items.add(Node.scalar(DEFAULT_METRICS.get(i), new Node.Origin("metrics[" + i + "]", 0, 0, 0, 0, null)));
+      }
+    } else if (node.isList()) {
+      items = node.items();
+    } else {
+      throw at.error("metrics", "expected a list of metric names or blocks, e.g. [psnr, sparseness,"
+          + " { type: resilience }], got " + describe(node), false);
+    }
+    List<PluginChoice<Metric>> out = new ArrayList<>();
+    Map<String, Integer> seen = new LinkedHashMap<>();
+    for (int i = 0; i < items.size(); i++) {
+      String path = "metrics[" + i + "]";
+      Node item = items.get(i);
+      PluginChoice<Metric> choice;
+      if (item.isScalar() && item.scalar() instanceof String) {
+        choice = choice(at, Node.map(Map.of("type", item), item.origin()), path, Metric.class);
+      } else if (item.isMap()) {
+        choice = choice(at, item, path, Metric.class);
+      } else {
+        throw at.error(path, "expected a metric name or a block such as { type: resilience }, got "
+            + describe(item), false);
+      }
+      Integer first = seen.putIfAbsent(choice.type(), i);
+      if (first != null) {
+        throw at.error(path, "metric '" + choice.type() + "' is already listed as metrics[" + first + "]", false);
+      }
+      out.add(choice);
+    }
+    return out;
+  }
+
+  private <T> PluginChoice<T> choice(Locator at, Node node, String path, Class<T> role) {
+    if (!node.isMap()) {
+      throw at.error(path, "expected a block such as { type: " + example(role) + " }, got " + describe(node),
+          false);
+    }
+    Node typeNode = node.get("type");
+    if (typeNode == null || typeNode.isNull()) {
+      throw at.error(path + ".type", "is required: every " + path.replaceAll("\\[\\d+]", "")
+          + " block names its plugin with type:. " + available(role), true);
+    }
+    if (!(typeNode.scalar() instanceof String type)) {
+      throw at.error(path + ".type", "expected a plugin name, got " + describe(typeNode) + ". " + available(role),
+          false);
+    }
+    Plugin<T> plugin;
+    try {
+      plugin = registry.find(role, type);
+    } catch (ConfigException e) {
+      throw at.error(path + ".type", e.problem(), false);
+    }
+    Map<String, Object> settings = new LinkedHashMap<>();
+    for (Map.Entry<String, Node> e : node.entries().entrySet()) {
+      if (!e.getKey().equals("type")) {
+        settings.put(e.getKey(), e.getValue().plain());
+      }
+    }
+    Record bound;
+    try {
+      bound = SettingsBinder.bind(plugin.settings(), settings);
+    } catch (ConfigException e) {
+      throw at.error(join(path, e.key()), e.problem(), e instanceof SettingsBinder.UnknownKeyException);
+    }
+    return new PluginChoice<>(path, plugin, bound);
+  }
+
+  /** Prefixes a key from a settings record with its block's path, unless the record already did. */
+  private static String join(String block, String key) {
+    if (key.isEmpty()) {
+      return block;
+    }
+    if (key.startsWith(block + ".") || key.startsWith(block + "[")) {
+      return key;
+    }
+    return key.startsWith("[") ? block + key : block + "." + key;
+  }
+
+  private String available(Class<?> role) {
+    List<Plugin<?>> plugins = new ArrayList<>(registry.ofRole(role));
+    String kind = PluginRegistry.roleName(role);
+    if (plugins.isEmpty()) {
+      return "No " + kind + " plugin is on the class path.";
+    }
+    return "Available " + kind + " types: " + plugins.stream().map(Plugin::name).collect(Collectors.joining(", "));
+  }
+
+  private String example(Class<?> role) {
+    List<? extends Plugin<?>> plugins = registry.ofRole(role);
+    return plugins.isEmpty() ? "NAME" : plugins.get(0).name();
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // variants and overrides
+
+  /** Deep merge: maps merge key by key; lists and scalars replace; a map with another {@code type} replaces. */
+  static Node merge(Node base, Node over) {
+    if (!base.isMap() || !over.isMap()) {
+      return over;
+    }
+    Node baseType = base.get("type");
+    Node overType = over.get("type");
+    if (overType != null && baseType != null && !Objects.equals(baseType.plain(), overType.plain())) {
+      return over;
+    }
+    Map<String, Node> entries = new LinkedHashMap<>(base.entries());
+    for (Map.Entry<String, Node> e : over.entries().entrySet()) {
+      Node b = entries.get(e.getKey());
+      entries.put(e.getKey(), b == null ? e.getValue() : merge(b, e.getValue()));
+    }
+    return base.withMap(entries);
+  }
+
+  private static Node apply(Node tree, List<SetOverride> sets, String variant) {
+    Node out = tree;
+    for (SetOverride set : sets) {
+      out = set.applyTo(out, 0, variant);
+    }
+    return out;
+  }
+
+  /** One {@code --set key.path=value}. */
+  private record SetOverride(String text, String path, List<Object> segments, Node value) {
+
+    static SetOverride parse(String text) {
+      int eq = text.indexOf('=');
+      if (eq <= 0) {
+        throw new ConfigError("--set " + text + ": expected key.path=value, e.g. --set solver.lambda=5e-3");
+      }
+      String path = text.substring(0, eq).trim();
+      List<Object> segments = new ArrayList<>();
+      for (String part : path.split("\\.", -1)) {
+        Matcher m = SEGMENT.matcher(part);
+        if (!m.matches()) {
+          throw new ConfigError("--set " + text + ": '" + path + "' is not a key path; write keys separated by"
+              + " dots and list items as [index], e.g. solver.autoRho.period or metrics[1].type");
+        }
+        segments.add(m.group(1));
+        Matcher idx = INDEX.matcher(m.group(2));
+        while (idx.find()) {
+          segments.add(Integer.parseInt(idx.group(1)));
+        }
+      }
+      String first = (String) segments.get(0);
+      if (!SETTABLE_KEYS.contains(first)) {
+        String problem = TOP_LEVEL_KEYS.contains(first)
+            ? "'" + first + "' cannot be set from the command line (--set applies to every variant)"
+            : unknownKey(first, SETTABLE_KEYS);
+        throw new ConfigError("--set " + text + ": " + problem);
+      }
+      Node value;
+      try {
+        value = YamlTrees.parse(text.substring(eq + 1), path, text);
+      } catch (YamlTrees.SyntaxError e) {
+        throw new ConfigError("--set " + text + ": the value is not valid YAML: " + e.getMessage(), e);
+      }
+      return new SetOverride(text, path, List.copyOf(segments), value);
+    }
+
+    Node applyTo(Node node, int i, String variant) {
+      Object seg = segments.get(i);
+      String here = format(segments.subList(0, i + 1));
+      boolean last = i == segments.size() - 1;
+      if (seg instanceof String key) {
+        if (!node.isMap()) {
+          throw fail("'" + format(segments.subList(0, i)) + "' is " + describe(node) + ", not a block with keys",
+              variant);
+        }
+        Map<String, Node> entries = new LinkedHashMap<>(node.entries());
+        Node child = entries.get(key);
+        if (last) {
+          if (value.isNull()) {
+            entries.remove(key);
+          } else {
+            entries.put(key, value);
+          }
+        } else if (child == null || child.isNull()) {
+          throw fail("there is no '" + here + "' " + (i == 0 ? "block" : "key") + " to set '"
+              + format(segments.subList(i + 1, segments.size())) + "' in; add it to the file, or set it whole:"
+              + " --set " + here + "={ type: ..., " + segments.get(i + 1) + ": ... }", variant);
+        } else {
+          entries.put(key, applyTo(child, i + 1, variant));
+        }
+        return node.withMap(entries);
+      }
+      int index = (Integer) seg;
+      String parent = format(segments.subList(0, i));
+      if (!node.isList()) {
+        throw fail("'" + parent + "' is " + describe(node) + ", not a list", variant);
+      }
+      if (index >= node.items().size()) {
+        throw fail("'" + parent + "' has " + node.items().size() + " items, so " + here + " does not exist",
+            variant);
+      }
+      List<Node> items = new ArrayList<>(node.items());
+      items.set(index, last ? value : applyTo(items.get(index), i + 1, variant));
+      return node.withList(items);
+    }
+
+    private ConfigError fail(String problem, String variant) {
+      return new ConfigError("--set " + text + ": " + problem + (variant == null ? "" : " (in variant '"
+          + variant + "')"));
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // messages
+
+  /**
+   * Turns a key path of a (merged, overridden) tree into a located message: finds the deepest node on
+   * the path and reports its origin.
+   */
+  private record Locator(String file, Node root, String variant) {
+
+    ConfigError error(String path, String problem, boolean atKey) {
+      List<Object> segments = segments(path);
+      Node node = root;
+      int found = 0;
+      for (Object seg : segments) {
+        Node next = null;
+        if (seg instanceof String key && node.isMap()) {
+          next = node.get(key);
+        } else if (seg instanceof Integer index && node.isList() && index < node.items().size()) {
+          next = node.items().get(index);
+        }
+        if (next == null) {
+          break;
+        }
+        node = next;
+        found++;
+      }
+      List<Object> rest = segments.subList(found, segments.size());
+      String shown = node.source().isEmpty() ? format(rest)
+          : rest.isEmpty() ? node.source() : node.source() + (rest.get(0) instanceof Integer ? "" : ".")
+          + format(rest);
+      String inVariant = variant == null || node.source().startsWith("variants.") ? ""
+          : " (in variant '" + variant + "')";
+      if (node.override() != null) {
+        String what = rest.isEmpty() && shown.equals(node.source()) ? problem : shown + ": " + problem;
+        return new ConfigError("--set " + node.override() + ": " + what + inVariant);
+      }
+      boolean useKey = node.keyLine() > 0 && (!rest.isEmpty() || atKey || !node.isScalar());
+      int line = useKey ? node.keyLine() : node.valueLine();
+      int column = useKey ? node.keyColumn() : node.valueColumn();
+      if (line <= 0) {
+        line = 1;
+        column = 1;
+      }
+      return new ConfigError(file + ":" + line + ":" + column + ": " + (shown.isEmpty() ? "" : shown + ": ")
+          + problem + inVariant);
+    }
+  }
+
+  private static List<Object> segments(String path) {
+    List<Object> out = new ArrayList<>();
+    if (path.isEmpty()) {
+      return out;
+    }
+    for (String part : path.split("\\.")) {
+      int bracket = part.indexOf('[');
+      out.add(bracket < 0 ? part : part.substring(0, bracket));
+      if (bracket >= 0) {
+        Matcher idx = INDEX.matcher(part.substring(bracket));
+        while (idx.find()) {
+          out.add(Integer.parseInt(idx.group(1)));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String format(List<Object> segments) {
+    StringBuilder out = new StringBuilder();
+    for (Object s : segments) {
+      if (s instanceof Integer i) {
+        out.append('[').append(i).append(']');
+      } else {
+        if (out.length() > 0) {
+          out.append('.');
+        }
+        out.append(s);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String unknownKey(String key, List<String> valid) {
+    String closest = Names.closest(key, valid);
+    return "unknown key '" + key + "'" + (closest == null ? "; valid keys: " : "; did you mean '" + closest
+        + "'? Valid keys: ") + String.join(", ", valid);
+  }
+
+  private static String describe(Node node) {
+    switch (node.kind()) {
+      case MAP:
+        return "a map";
+      case LIST:
+        return "a list";
+      default:
+        return node.scalar() instanceof String s ? "'" + s + "'" : String.valueOf(node.scalar());
+    }
+  }
+
+  private static String defaultName(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
   }
 }

@@ -3,6 +3,7 @@ package org.sparsecode.experiments.config;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.sparsecode.api.PluginContext;
 import org.sparsecode.api.Precision;
 import org.sparsecode.api.image.ImageSource;
 import org.sparsecode.api.kernel.KernelGenerator;
@@ -26,8 +27,44 @@ import org.sparsecode.api.solver.SparseSolver;
  * @param resolved the configuration with every default filled in, as plain maps/lists/scalars (canonical
  *     form: hashed into {@code configSha256} and written to the run directory)
  * @param baseDirectory the YAML file's directory, against which relative paths resolve
+ * @param threads the top-level {@code threads:} (default: the available processors), at least 1
+ * @param description the top-level {@code description:}, or {@code null}
  */
 public record ExperimentConfig(String name, String variant, long seed, Precision precision,
     PluginChoice<ImageSource> images, PluginChoice<KernelGenerator> dictionary,
     PluginChoice<DictionaryLearner> learning, PluginChoice<SparseSolver> solver,
-    List<PluginChoice<Metric>> metrics, Map<String, Object> resolved, Path baseDirectory) {}
+    List<PluginChoice<Metric>> metrics, Map<String, Object> resolved, Path baseDirectory, int threads,
+    String description) {
+
+  /**
+   * An experiment with the default thread count (the available processors) and no description.
+   *
+   * @param name the experiment's name
+   * @param variant the variant's name, or {@code null}
+   * @param seed the top-level seed
+   * @param precision the arithmetic
+   * @param images the images block
+   * @param dictionary the dictionary block
+   * @param learning the learning block, or {@code null}
+   * @param solver the solver block, or {@code null}
+   * @param metrics the metrics
+   * @param resolved the canonical resolved configuration
+   * @param baseDirectory the YAML file's directory
+   */
+  public ExperimentConfig(String name, String variant, long seed, Precision precision,
+      PluginChoice<ImageSource> images, PluginChoice<KernelGenerator> dictionary,
+      PluginChoice<DictionaryLearner> learning, PluginChoice<SparseSolver> solver,
+      List<PluginChoice<Metric>> metrics, Map<String, Object> resolved, Path baseDirectory) {
+    this(name, variant, seed, precision, images, dictionary, learning, solver, metrics, resolved, baseDirectory,
+        Runtime.getRuntime().availableProcessors(), null);
+  }
+
+  /**
+   * The services shared by this experiment's plugins.
+   *
+   * @return a context with this experiment's seed, precision, threads and base directory
+   */
+  public PluginContext context() {
+    return new PluginContext(seed, precision, threads, baseDirectory);
+  }
+}

@@ -1,0 +1,165 @@
+package org.sparsecode.experiments.config;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One value of a parsed configuration tree with where it came from: a map, a list or a scalar, the path
+ * it was written at ({@code solver.lambda}, {@code variants.thin.dictionary.preset}), its key's and its
+ * value's line and column in the file, or the {@code --set} argument that produced it. Merging variants
+ * and applying overrides moves nodes to new paths but keeps their origin, so an error found after the
+ * merge still points at the line that wrote the value. Immutable.
+ */
+final class Node {
+  /** What a node holds. */
+  enum Kind { MAP, LIST, SCALAR }
+
+  private final Kind kind;
+  private final Map<String, Node> map;
+  private final List<Node> list;
+  private final Object scalar;
+  private final String source;
+  private final int keyLine;
+  private final int keyColumn;
+  private final int valueLine;
+  private final int valueColumn;
+  private final String override;
+
+  private Node(Kind kind, Map<String, Node> map, List<Node> list, Object scalar, String source, int keyLine,
+      int keyColumn, int valueLine, int valueColumn, String override) {
+    this.kind = kind;
+    this.map = map;
+    this.list = list;
+    this.scalar = scalar;
+    this.source = source;
+    this.keyLine = keyLine;
+    this.keyColumn = keyColumn;
+    this.valueLine = valueLine;
+    this.valueColumn = valueColumn;
+    this.override = override;
+  }
+
+  static Node map(Map<String, Node> entries, Origin origin) {
+    return new Node(Kind.MAP, Collections.unmodifiableMap(new LinkedHashMap<>(entries)), null, null,
+        origin.source, origin.keyLine, origin.keyColumn, origin.valueLine, origin.valueColumn, origin.override);
+  }
+
+  static Node list(List<Node> items, Origin origin) {
+    return new Node(Kind.LIST, null, List.copyOf(items), null, origin.source, origin.keyLine, origin.keyColumn,
+        origin.valueLine, origin.valueColumn, origin.override);
+  }
+
+  static Node scalar(Object value, Origin origin) {
+    return new Node(Kind.SCALAR, null, null, value, origin.source, origin.keyLine, origin.keyColumn,
+        origin.valueLine, origin.valueColumn, origin.override);
+  }
+
+  /** Where a node was written. Lines and columns are 1-based; 0 when unknown. */
+  record Origin(String source, int keyLine, int keyColumn, int valueLine, int valueColumn, String override) {}
+
+  Origin origin() {
+    return new Origin(source, keyLine, keyColumn, valueLine, valueColumn, override);
+  }
+
+  /** The same content with another map. */
+  Node withMap(Map<String, Node> entries) {
+    return map(entries, origin());
+  }
+
+  /** The same content with another list. */
+  Node withList(List<Node> items) {
+    return list(items, origin());
+  }
+
+  Kind kind() {
+    return kind;
+  }
+
+  boolean isMap() {
+    return kind == Kind.MAP;
+  }
+
+  boolean isList() {
+    return kind == Kind.LIST;
+  }
+
+  boolean isScalar() {
+    return kind == Kind.SCALAR;
+  }
+
+  boolean isNull() {
+    return kind == Kind.SCALAR && scalar == null;
+  }
+
+  Map<String, Node> entries() {
+    return map;
+  }
+
+  List<Node> items() {
+    return list;
+  }
+
+  Object scalar() {
+    return scalar;
+  }
+
+  Node get(String key) {
+    return map == null ? null : map.get(key);
+  }
+
+  /** The path as written in its source: {@code solver.lambda}, {@code variants.thin.solver}; "" for a root. */
+  String source() {
+    return source;
+  }
+
+  /** The {@code --set} argument this node came from, or {@code null} when it came from the file. */
+  String override() {
+    return override;
+  }
+
+  int keyLine() {
+    return keyLine;
+  }
+
+  int keyColumn() {
+    return keyColumn;
+  }
+
+  int valueLine() {
+    return valueLine;
+  }
+
+  int valueColumn() {
+    return valueColumn;
+  }
+
+  /** The plain tree (maps, lists, scalars) that the settings binder and YAML writers take. */
+  Object plain() {
+    switch (kind) {
+      case MAP: {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Node> e : map.entrySet()) {
+          out.put(e.getKey(), e.getValue().plain());
+        }
+        return out;
+      }
+      case LIST: {
+        List<Object> out = new ArrayList<>(list.size());
+        for (Node n : list) {
+          out.add(n.plain());
+        }
+        return out;
+      }
+      default:
+        return scalar;
+    }
+  }
+
+  @Override
+  public String toString() {
+    return String.valueOf(plain());
+  }
+}

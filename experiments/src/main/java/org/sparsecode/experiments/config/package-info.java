@@ -1,0 +1,5 @@
+/**
+ * Experiment files: YAML loading with located error messages ({@code FILE:LINE:COLUMN: key.path:
+ * problem}), {@code --set} overrides, variants, and the plugin catalogue of {@code sparsecode plugins}.
+ */
+package org.sparsecode.experiments.config;
