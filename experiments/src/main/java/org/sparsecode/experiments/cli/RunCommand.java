@@ -1,0 +1,73 @@
+package org.sparsecode.experiments.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.sparsecode.experiments.config.ExperimentPlan;
+import org.sparsecode.experiments.run.LogProgress;
+import org.sparsecode.experiments.run.PlanRunner;
+import org.sparsecode.experiments.run.ProgressReporter;
+import org.sparsecode.experiments.run.RunOptions;
+import org.sparsecode.experiments.run.TerminalProgress;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sparsecode run FILE.yaml}: runs an experiment (every variant) and writes its results. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {"Runs an experiment file and writes results.json, metrics.csv, dictionary.npy and "
+        + "config.yaml (for each variant in DIR/<variant>/, plus comparison.md, comparison.csv, summary.json).",
+        "A directory holding a finished run is left untouched (exit 0) unless --force is given."})
+final class RunCommand implements Callable<Integer> {
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+  @Parameters(index = "0", paramLabel = "FILE.yaml", description = "The experiment file.")
+  Path file;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+      description = "Output directory (default: runs/<name>-<yyyyMMdd-HHmmss>).")
+  Path output;
+
+  @Option(names = "--set", paramLabel = "KEY.PATH=VALUE",
+      description = "Overrides a key (the value is YAML), in every variant; repeatable.")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--force", description = "Start over even if DIR holds a finished run.")
+  boolean force;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Worker threads for the solvers (default: the file's threads:, else the available processors).")
+  Integer threads;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (threads != null && threads < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1, got " + threads);
+    }
+    ExperimentPlan plan = Plans.load(file, overrides);
+    Path dir = output != null ? output
+        : Path.of("runs", plan.name() + "-" + LocalDateTime.now().format(STAMP));
+    ProgressReporter progress = System.console() != null ? new TerminalProgress(err) : new LogProgress(err);
+    PlanRunner.Outcome outcome = new PlanRunner(plan, new RunOptions(threads, force, progress)).run(dir);
+    if (outcome.comparison() != null) {
+      out.print(outcome.comparison().markdown());
+    }
+    if (outcome.alreadyComplete()) {
+      out.println("already complete: " + outcome.directory());
+    } else {
+      out.println("results: " + outcome.directory());
+    }
+    out.flush();
+    return 0;
+  }
+}

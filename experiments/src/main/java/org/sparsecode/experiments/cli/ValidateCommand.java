@@ -1,0 +1,73 @@
+package org.sparsecode.experiments.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.sparsecode.experiments.config.ExperimentConfig;
+import org.sparsecode.experiments.config.ExperimentPlan;
+import org.sparsecode.experiments.results.RunDirectory;
+import org.sparsecode.experiments.run.ExperimentModule;
+import org.sparsecode.experiments.run.RunEngine;
+import org.sparsecode.experiments.run.RunOptions;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code sparsecode validate FILE.yaml}: loads the file, binds and creates every variant's plugins (so that a
+ * missing file or directory shows now, not an hour into a run) and prints a summary; runs nothing.
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+    description = "Checks an experiment file (every variant) without running it; prints OK and a summary.")
+final class ValidateCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", paramLabel = "FILE.yaml", description = "The experiment file.")
+  Path file;
+
+  @Option(names = "--set", paramLabel = "KEY.PATH=VALUE",
+      description = "Overrides a key (the value is YAML), in every variant; repeatable.")
+  List<String> overrides = new ArrayList<>();
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    ExperimentPlan plan = Plans.load(file, overrides);
+    List<String> lines = new ArrayList<>();
+    for (ExperimentConfig config : plan.experiments()) {
+      RunEngine engine = ExperimentModule.engine(config, RunOptions.defaults(), new RunDirectory(Path.of(".")));
+      StringBuilder sb = new StringBuilder("  ");
+      if (config.variant() != null) {
+        sb.append(config.variant()).append(": ");
+      }
+      sb.append(engine.images().size()).append(" images (").append(config.images().type()).append("), ");
+      sb.append("dictionary ").append(config.dictionary().type());
+      if (config.learning() != null) {
+        sb.append(", learning ").append(config.learning().type());
+      }
+      if (config.solver() != null) {
+        sb.append(", solver ").append(config.solver().type());
+        double lambda = engine.solver().map(s -> s.lambda()).orElse(Double.NaN);
+        if (!Double.isNaN(lambda)) {
+          sb.append(String.format(Locale.ROOT, " (lambda %g)", lambda));
+        }
+      }
+      sb.append(", metrics ").append(config.metrics().stream().map(m -> m.type()).collect(Collectors.joining(", ")));
+      sb.append(", seed ").append(config.seed()).append(", ").append(config.precision().yamlName());
+      lines.add(sb.toString());
+    }
+    int n = plan.experiments().size();
+    out.println("OK: " + file + ": experiment " + plan.name()
+        + (plan.hasVariants() ? ", " + n + " variant" + (n == 1 ? "" : "s") : ""));
+    lines.forEach(out::println);
+    out.flush();
+    return 0;
+  }
+}

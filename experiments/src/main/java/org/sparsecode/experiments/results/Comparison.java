@@ -1,0 +1,177 @@
+package org.sparsecode.experiments.results;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The comparison of the variants of one experiment file, built from each variant's {@code results.json}
+ * (so that variants finished by an earlier invocation count the same as fresh ones).
+ *
+ * @param experiment the experiment's name
+ * @param rows one row per variant, in the file's order
+ */
+public record Comparison(String experiment, List<Comparison.Row> rows) {
+
+  /** Copies. */
+  public Comparison {
+    rows = List.copyOf(rows);
+  }
+
+  /**
+   * One variant's line.
+   *
+   * @param variant the variant's name
+   * @param dictionary the dictionary's {@code type}
+   * @param kernels number of kernels K
+   * @param kernelSize kernel side k
+   * @param images number of coded images
+   * @param psnr PSNR statistics, dB
+   * @param sparseness sparseness statistics
+   * @param seconds solve-time statistics, seconds per image
+   */
+  public record Row(String variant, String dictionary, int kernels, int kernelSize, int images, Summary psnr,
+      Summary sparseness, Summary seconds) {
+
+    /**
+     * Reads a row from a parsed {@code results.json}.
+     *
+     * @param variant the variant's name
+     * @param results the parsed file
+     * @return the row
+     */
+    public static Row of(String variant, Map<String, Object> results) {
+      Map<String, Object> dict = map(results.get("dictionary"));
+      Map<String, Object> summary = map(results.get("summary"));
+      Object images = results.get("images");
+      return new Row(variant, String.valueOf(dict.getOrDefault("type", "?")),
+          (int) Json.number(dict.get("kernels")), (int) Json.number(dict.get("size")),
+          images instanceof List<?> l ? l.size() : 0,
+          summary(summary.get("psnr")), summary(summary.get("sparseness")), summary(summary.get("seconds")));
+    }
+
+    private static Summary summary(Object node) {
+      Map<String, Object> m = map(node);
+      if (m.isEmpty()) {
+        return Summary.EMPTY;
+      }
+      return new Summary(Json.number(m.get("mean")), Json.number(m.get("sd")), Json.number(m.get("median")),
+          Json.number(m.get("min")), Json.number(m.get("max")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object node) {
+      return node instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    /**
+     * The dictionary column: type and shape.
+     *
+     * @return e.g. {@code log-gabor 144×12×12}
+     */
+    public String dictionaryLabel() {
+      return dictionary + " " + kernels + "×" + kernelSize + "×" + kernelSize;
+    }
+  }
+
+  /**
+   * The CSV form (one row per variant, plain numbers).
+   *
+   * @return the text, ending with a newline
+   */
+  public String csv() {
+    StringBuilder sb = new StringBuilder(
+        "variant,dictionary,kernels,size,images,psnrMean,psnrSd,sparsenessMean,sparsenessSd,secondsMean\n");
+    for (Row r : rows) {
+      sb.append(MetricsCsv.quote(r.variant())).append(',').append(MetricsCsv.quote(r.dictionary())).append(',')
+          .append(r.kernels()).append(',').append(r.kernelSize()).append(',').append(r.images()).append(',')
+          .append(r.psnr().mean()).append(',').append(r.psnr().sd()).append(',')
+          .append(r.sparseness().mean()).append(',').append(r.sparseness().sd()).append(',')
+          .append(r.seconds().mean()).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The Markdown table: variant, dictionary, images, PSNR mean ± sd, sparseness mean ± sd, mean seconds.
+   *
+   * @return the text, ending with a newline
+   */
+  public String markdown() {
+    List<String[]> cells = new ArrayList<>();
+    cells.add(new String[] {"variant", "dictionary", "images", "PSNR (dB)", "sparseness", "seconds/image"});
+    for (Row r : rows) {
+      cells.add(new String[] {r.variant(), r.dictionaryLabel(), Integer.toString(r.images()),
+          pm(r.psnr(), "%.2f"), pm(r.sparseness(), "%.4f"), fmt(r.seconds().mean(), "%.2f")});
+    }
+    int[] width = new int[cells.get(0).length];
+    for (String[] row : cells) {
+      for (int c = 0; c < row.length; c++) {
+        width[c] = Math.max(width[c], row[c].length());
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < cells.size(); i++) {
+      line(sb, cells.get(i), width);
+      if (i == 0) {
+        String[] rule = new String[width.length];
+        for (int c = 0; c < width.length; c++) {
+          rule[c] = "-".repeat(width[c]);
+        }
+        line(sb, rule, width);
+      }
+    }
+    return sb.toString();
+  }
+
+  private static void line(StringBuilder sb, String[] row, int[] width) {
+    sb.append('|');
+    for (int c = 0; c < row.length; c++) {
+      sb.append(' ').append(row[c]).append(" ".repeat(width[c] - row[c].length())).append(" |");
+    }
+    sb.append('\n');
+  }
+
+  private static String pm(Summary s, String format) {
+    return fmt(s.mean(), format) + " ± " + fmt(s.sd(), format);
+  }
+
+  private static String fmt(double v, String format) {
+    if (Double.isNaN(v)) {
+      return "n/a";
+    }
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "∞" : "-∞";
+    }
+    return String.format(Locale.ROOT, format, v);
+  }
+
+  /**
+   * The {@code summary.json} tree: the experiment and, per variant, its directory and summaries.
+   *
+   * @param variantResults variant name to its parsed {@code results.json}, in order
+   * @return ordered maps
+   */
+  public Map<String, Object> summaryTree(Map<String, Map<String, Object>> variantResults) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("experiment", experiment);
+    List<Object> list = new ArrayList<>();
+    for (Row r : rows) {
+      Map<String, Object> v = new LinkedHashMap<>();
+      Map<String, Object> results = variantResults.get(r.variant());
+      v.put("variant", r.variant());
+      v.put("directory", r.variant());
+      v.put("status", results.get("status"));
+      v.put("configSha256", results.get("configSha256"));
+      v.put("dictionary", results.get("dictionary"));
+      v.put("solver", results.get("solver"));
+      v.put("images", r.images());
+      v.put("summary", results.get("summary"));
+      list.add(v);
+    }
+    root.put("variants", list);
+    return root;
+  }
+}

@@ -1,0 +1,68 @@
+package org.sparsecode.experiments.results;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code metrics.csv} of a run: a header, then one row per image: {@code id}, each metric column
+ * ({@code psnr, sparseness, objective}, then the other listed metrics), {@code iterations}, {@code seconds}.
+ * Numbers as Java's {@code Double.toString} writes them ({@code Infinity}, {@code NaN} for non-finite
+ * values, which NumPy and pandas parse); ids are quoted when they hold a comma or a quote.
+ */
+public final class MetricsCsv {
+  private MetricsCsv() {}
+
+  /**
+   * The metric columns of a result: the always-present three, then the others in first-seen order.
+   *
+   * @param images the image results
+   * @return the column names, without {@code id}, {@code iterations}, {@code seconds}
+   */
+  public static List<String> metricColumns(List<ImageResult> images) {
+    List<String> columns = new ArrayList<>(List.of("psnr", "sparseness", "objective"));
+    for (ImageResult image : images) {
+      for (String name : image.metrics().keySet()) {
+        if (!columns.contains(name)) {
+          columns.add(name);
+        }
+      }
+    }
+    return columns;
+  }
+
+  /**
+   * Renders the file.
+   *
+   * @param images the image results
+   * @return the CSV text, ending with a newline
+   */
+  public static String render(List<ImageResult> images) {
+    List<String> columns = metricColumns(images);
+    StringBuilder sb = new StringBuilder("id");
+    for (String c : columns) {
+      sb.append(',').append(c);
+    }
+    sb.append(",iterations,seconds\n");
+    for (ImageResult image : images) {
+      sb.append(quote(image.id()));
+      for (String c : columns) {
+        sb.append(',').append(image.metric(c));
+      }
+      sb.append(',').append(image.iterations()).append(',').append(image.seconds()).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Quotes a CSV field when needed (RFC 4180).
+   *
+   * @param field the text
+   * @return the field, quoted if it holds a comma, quote or line break
+   */
+  public static String quote(String field) {
+    if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0) {
+      return field;
+    }
+    return '"' + field.replace("\"", "\"\"") + '"';
+  }
+}

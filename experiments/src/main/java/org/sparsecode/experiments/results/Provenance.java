@@ -1,0 +1,28 @@
+package org.sparsecode.experiments.results;
+
+/**
+ * Where and how a run was made (STYLE.md §7): enough, with the resolved {@code config.yaml}, to re-run it.
+ *
+ * @param version the sparsecode version
+ * @param gitCommit the commit the code was built from, or {@code unknown}
+ * @param java the Java runtime version
+ * @param os the operating system name and version
+ * @param arch the CPU architecture
+ * @param threads worker threads the solvers were allowed
+ * @param startedAt ISO-8601 instant the run started
+ * @param finishedAt ISO-8601 instant the run finished, or {@code null} while it runs
+ * @param precision {@code float32} or {@code float64}
+ */
+public record Provenance(String version, String gitCommit, String java, String os, String arch, int threads,
+    String startedAt, String finishedAt, String precision) {
+
+  /**
+   * The same provenance, finished at a given instant.
+   *
+   * @param instant ISO-8601 instant
+   * @return a copy with {@code finishedAt} set
+   */
+  public Provenance finishedAt(String instant) {
+    return new Provenance(version, gitCommit, java, os, arch, threads, startedAt, instant, precision);
+  }
+}

@@ -1,0 +1,174 @@
+package org.sparsecode.experiments.results;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.sparsecode.api.SparsecodeException;
+import org.sparsecode.api.kernel.Dictionary;
+import org.sparsecode.core.io.AtomicFiles;
+import org.sparsecode.core.io.DictionaryFiles;
+
+/**
+ * The output store of one run: a directory whose every file is written atomically (temporary file and
+ * rename, {@link AtomicFiles}), so that a reader, or a run killed at any moment, never sees a half-written
+ * file.
+ */
+public final class RunDirectory {
+  /** The results file; its {@code status} says whether the run finished. */
+  public static final String RESULTS = "results.json";
+  /** One row per image. */
+  public static final String METRICS = "metrics.csv";
+  /** The dictionary used for coding, a float64 {@code (k, k, K)} array. */
+  public static final String DICTIONARY = "dictionary.npy";
+  /** The resolved configuration. */
+  public static final String CONFIG = "config.yaml";
+  /** A variants file's summary. */
+  public static final String SUMMARY = "summary.json";
+  /** A variants file's comparison table, CSV. */
+  public static final String COMPARISON_CSV = "comparison.csv";
+  /** A variants file's comparison table, Markdown. */
+  public static final String COMPARISON_MD = "comparison.md";
+
+  private final Path root;
+
+  /**
+   * Creates the store; nothing is touched on disk until {@link #create()}.
+   *
+   * @param root the directory
+   */
+  public RunDirectory(Path root) {
+    this.root = root.toAbsolutePath().normalize();
+  }
+
+  /**
+   * The directory.
+   *
+   * @return its absolute path
+   */
+  public Path root() {
+    return root;
+  }
+
+  /**
+   * A file in the directory.
+   *
+   * @param name the file name
+   * @return its path
+   */
+  public Path file(String name) {
+    return root.resolve(name);
+  }
+
+  /**
+   * The store of a variant, {@code DIR/<variant>/}.
+   *
+   * @param variant the variant's name
+   * @return the sub-store
+   */
+  public RunDirectory child(String variant) {
+    return new RunDirectory(root.resolve(variant));
+  }
+
+  /**
+   * Creates the directory (and its parents) and checks it can be written.
+   *
+   * @throws SparsecodeException naming the directory and the reason
+   */
+  public void create() {
+    try {
+      Files.createDirectories(root);
+    } catch (IOException e) {
+      throw new SparsecodeException("cannot create output directory " + root + ": " + reason(e), e);
+    }
+    if (!Files.isWritable(root)) {
+      throw new SparsecodeException("cannot write to output directory " + root + ": permission denied");
+    }
+  }
+
+  private static String reason(IOException e) {
+    if (e instanceof java.nio.file.FileAlreadyExistsException f) {
+      return f.getFile() + " exists and is not a directory";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException a) {
+      return "permission denied on " + a.getFile();
+    }
+    String msg = e.getMessage();
+    return msg == null ? e.getClass().getSimpleName() : msg;
+  }
+
+  /**
+   * Writes a text file atomically.
+   *
+   * @param name the file name
+   * @param text the content (UTF-8)
+   */
+  public void writeString(String name, String text) {
+    AtomicFiles.writeString(file(name), text);
+  }
+
+  /**
+   * Writes {@link #DICTIONARY} atomically.
+   *
+   * @param dictionary the dictionary
+   */
+  public void writeDictionary(Dictionary dictionary) {
+    DictionaryFiles.write(file(DICTIONARY), dictionary);
+  }
+
+  /**
+   * Reads {@link #RESULTS} if present.
+   *
+   * @return the parsed object, empty when the file does not exist
+   * @throws SparsecodeException when it exists but cannot be read or parsed
+   */
+  public Optional<Map<String, Object>> readResults() {
+    Path f = file(RESULTS);
+    if (!Files.isRegularFile(f)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Json.parseObject(Files.readString(f, StandardCharsets.UTF_8), f.toString()));
+    } catch (IOException e) {
+      throw new SparsecodeException("cannot read " + f + ": " + reason(e), e);
+    }
+  }
+
+  /**
+   * Whether the directory holds a finished run: a {@link #RESULTS} whose {@code status} is
+   * {@code complete}. An unreadable or corrupt file counts as unfinished.
+   *
+   * @return {@code true} for a finished run
+   */
+  public boolean isComplete() {
+    try {
+      return readResults().map(m -> RunResult.COMPLETE.equals(m.get("status"))).orElse(false);
+    } catch (SparsecodeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Deletes the files a run writes (for {@code --force}); other files are left alone. {@link #RESULTS}
+   * goes first, so that a run killed while starting over never looks finished.
+   *
+   * @throws SparsecodeException when a file cannot be deleted
+   */
+  public void clearRunFiles() {
+    for (String name : new String[] {RESULTS, SUMMARY, METRICS, DICTIONARY, CONFIG, COMPARISON_CSV,
+        COMPARISON_MD}) {
+      try {
+        Files.deleteIfExists(file(name));
+      } catch (IOException e) {
+        throw new SparsecodeException("cannot delete " + file(name) + ": " + reason(e), e);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return root.toString();
+  }
+}

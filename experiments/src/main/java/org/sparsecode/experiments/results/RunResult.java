@@ -1,0 +1,45 @@
+package org.sparsecode.experiments.results;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything {@code results.json} holds for one run (DESIGN.md §5), with the parameters that produced it.
+ *
+ * @param experiment the experiment's name
+ * @param variant the variant's name, or {@code null} for a file without variants
+ * @param seed the top-level seed
+ * @param configSha256 SHA-256 of the canonical JSON of the resolved configuration
+ * @param provenance versions, platform and timestamps
+ * @param dictionary {@code type}, {@code kernels}, {@code size} of the dictionary used for coding
+ * @param solver the solver's {@code type}, {@code lambda} and other resolved settings; empty without solver
+ * @param learning the learning block and its per-step {@code objective}, or {@code null} when none ran
+ * @param images one entry per coded image, in the source's order
+ * @param summary column name to its statistics over the images, in column order
+ * @param status {@code running} while images are being coded, {@code complete} at the end
+ */
+public record RunResult(String experiment, String variant, long seed, String configSha256, Provenance provenance,
+    Map<String, Object> dictionary, Map<String, Object> solver, Map<String, Object> learning,
+    List<ImageResult> images, Map<String, Summary> summary, String status) {
+
+  /** The status of a finished run. */
+  public static final String COMPLETE = "complete";
+  /** The status of a run in progress (or killed). */
+  public static final String RUNNING = "running";
+
+  /** Validates and copies. */
+  public RunResult {
+    Objects.requireNonNull(experiment, "experiment");
+    Objects.requireNonNull(configSha256, "configSha256");
+    Objects.requireNonNull(provenance, "provenance");
+    Objects.requireNonNull(status, "status");
+    dictionary = Collections.unmodifiableMap(new LinkedHashMap<>(dictionary));
+    solver = Collections.unmodifiableMap(new LinkedHashMap<>(solver));
+    learning = learning == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(learning));
+    images = List.copyOf(images);
+    summary = Collections.unmodifiableMap(new LinkedHashMap<>(summary));
+  }
+}

@@ -1,0 +1,133 @@
+package org.sparsecode.experiments.run;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.sparsecode.experiments.config.ExperimentConfig;
+import org.sparsecode.experiments.config.ExperimentPlan;
+import org.sparsecode.experiments.results.Comparison;
+import org.sparsecode.experiments.results.Json;
+import org.sparsecode.experiments.results.RunDirectory;
+
+/**
+ * Runs an {@link ExperimentPlan} into a directory: a file without variants into {@code DIR} itself; one
+ * with variants into {@code DIR/<variant>/} each, then {@code DIR/comparison.csv}, {@code
+ * DIR/comparison.md} and {@code DIR/summary.json}.
+ *
+ * <p>Resumable: a directory holding a finished run ({@code results.json} with {@code "status":
+ * "complete"}) is reported and left untouched; {@link RunOptions#force()} starts it over.
+ */
+public final class PlanRunner {
+  private final ExperimentPlan plan;
+  private final RunOptions options;
+
+  /**
+   * Creates the runner.
+   *
+   * @param plan the loaded, validated experiment file
+   * @param options threads, force, progress
+   */
+  public PlanRunner(ExperimentPlan plan, RunOptions options) {
+    this.plan = Objects.requireNonNull(plan, "plan");
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
+  /**
+   * What a run did.
+   *
+   * @param directory the output directory
+   * @param ran the experiments (variants) run now
+   * @param skipped the experiments found complete and left untouched
+   * @param comparison the comparison of the variants, or {@code null} for a file without variants
+   */
+  public record Outcome(Path directory, List<String> ran, List<String> skipped, Comparison comparison) {
+
+    /**
+     * Whether nothing had to run.
+     *
+     * @return {@code true} when every experiment was already complete
+     */
+    public boolean alreadyComplete() {
+      return ran.isEmpty();
+    }
+  }
+
+  /**
+   * Runs.
+   *
+   * @param directory the output directory
+   * @return what was run and skipped
+   */
+  public Outcome run(Path directory) {
+    RunDirectory root = new RunDirectory(directory);
+    if (!plan.hasVariants()) {
+      ExperimentConfig config = plan.experiments().get(0);
+      String label = plan.name();
+      boolean ran = runOne(config, root, label);
+      return new Outcome(root.root(), ran ? List.of(label) : List.of(), ran ? List.of() : List.of(label), null);
+    }
+    if (options.force()) {
+      root.clearRunFiles();
+    }
+    List<String> ran = new java.util.ArrayList<>();
+    List<String> skipped = new java.util.ArrayList<>();
+    int n = plan.experiments().size();
+    for (int i = 0; i < n; i++) {
+      ExperimentConfig config = plan.experiments().get(i);
+      String label = "variant " + config.variant() + " (" + (i + 1) + "/" + n + ")";
+      if (runOne(config, root.child(config.variant()), label)) {
+        ran.add(config.variant());
+      } else {
+        skipped.add(config.variant());
+      }
+    }
+    // a fully finished directory stays untouched; otherwise the comparison is (re)written from the results
+    boolean write = !ran.isEmpty() || !java.nio.file.Files.isRegularFile(root.file(RunDirectory.SUMMARY));
+    Comparison comparison = compare(root, write);
+    return new Outcome(root.root(), ran, skipped, comparison);
+  }
+
+  /** Runs one experiment unless its directory is complete; returns whether it ran. */
+  private boolean runOne(ExperimentConfig config, RunDirectory dir, String label) {
+    if (dir.isComplete() && !options.force()) {
+      String note = "";
+      Object sha = dir.readResults().map(m -> m.get("configSha256")).orElse(null);
+      if (sha != null && !sha.equals(Json.sha256(config.resolved()))) {
+        note = " (with another configuration: its configSha256 differs; --force re-runs it)";
+      }
+      if (plan.hasVariants()) {
+        options.progress().info(label + ": already complete: " + dir.root() + note);
+      } else if (!note.isEmpty()) {
+        options.progress().info("note: " + dir.root() + note);
+      }
+      return false;
+    }
+    if (options.force()) {
+      dir.clearRunFiles();
+    }
+    RunEngine engine = ExperimentModule.engine(config, options, dir);
+    options.progress().info(label + ": coding " + engine.images().size() + " images into " + dir.root());
+    engine.run();
+    return true;
+  }
+
+  private Comparison compare(RunDirectory root, boolean write) {
+    Map<String, Map<String, Object>> results = new LinkedHashMap<>();
+    List<Comparison.Row> rows = new java.util.ArrayList<>();
+    for (ExperimentConfig config : plan.experiments()) {
+      Map<String, Object> r = root.child(config.variant()).readResults().orElseThrow();
+      results.put(config.variant(), r);
+      rows.add(Comparison.Row.of(config.variant(), r));
+    }
+    Comparison comparison = new Comparison(plan.name(), rows);
+    if (!write) {
+      return comparison;
+    }
+    root.writeString(RunDirectory.COMPARISON_CSV, comparison.csv());
+    root.writeString(RunDirectory.COMPARISON_MD, "# " + plan.name() + "\n\n" + comparison.markdown());
+    root.writeString(RunDirectory.SUMMARY, Json.pretty(comparison.summaryTree(results)));
+    return comparison;
+  }
+}

@@ -1,0 +1,269 @@
+package org.sparsecode.experiments.run;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.sparsecode.api.PluginContext;
+import org.sparsecode.api.SparsecodeException;
+import org.sparsecode.api.image.Image;
+import org.sparsecode.api.image.ImageSource;
+import org.sparsecode.api.kernel.Dictionary;
+import org.sparsecode.api.kernel.KernelGenerator;
+import org.sparsecode.api.learning.DictionaryLearner;
+import org.sparsecode.api.metric.Evaluation;
+import org.sparsecode.api.solver.CodingResult;
+import org.sparsecode.api.solver.SolverException;
+import org.sparsecode.api.solver.SparseSolver;
+import org.sparsecode.eval.metric.Measures;
+import org.sparsecode.experiments.config.ExperimentConfig;
+import org.sparsecode.experiments.results.BuildInfo;
+import org.sparsecode.experiments.results.ImageResult;
+import org.sparsecode.experiments.results.Json;
+import org.sparsecode.experiments.results.MetricsCsv;
+import org.sparsecode.experiments.results.Provenance;
+import org.sparsecode.experiments.results.ResultsJson;
+import org.sparsecode.experiments.results.RunDirectory;
+import org.sparsecode.experiments.results.RunResult;
+import org.sparsecode.experiments.results.Summary;
+
+/**
+ * Runs one experiment into its directory: generates the dictionary, learns from it when a learner is
+ * configured, codes every image in order, measures each code, and writes {@code config.yaml},
+ * {@code dictionary.npy}, {@code metrics.csv} and {@code results.json} (DESIGN.md §5), each atomically.
+ *
+ * <p>Images are coded one after the other; the solver uses the run's threads inside each solve, so the
+ * numbers do not depend on scheduling. {@code results.json} is rewritten after each image with
+ * {@code "status": "running"} (a killed run shows how far it went) and a last time with
+ * {@code "status": "complete"}.
+ */
+public final class RunEngine {
+  private final ExperimentConfig config;
+  private final PluginContext context;
+  private final ImageSource images;
+  private final KernelGenerator generator;
+  private final Optional<DictionaryLearner> learner;
+  private final Optional<SparseSolver> solver;
+  private final List<NamedMetric> metrics;
+  private final RunDirectory out;
+  private final ProgressReporter progress;
+  private final Provider<ExecutorService> executor;
+
+  /**
+   * Creates the engine (by Guice, from an {@link ExperimentModule}).
+   *
+   * @param config the experiment
+   * @param context the shared plugin context
+   * @param images the image source
+   * @param generator the dictionary generator
+   * @param learner the dictionary learner, when configured
+   * @param solver the solver, absent when only learning runs
+   * @param metrics the listed metrics
+   * @param out the run directory
+   * @param progress the progress reporter
+   * @param executor the worker pool (created on first use)
+   */
+  @Inject
+  public RunEngine(ExperimentConfig config, PluginContext context, ImageSource images, KernelGenerator generator,
+      Optional<DictionaryLearner> learner, Optional<SparseSolver> solver, List<NamedMetric> metrics,
+      RunDirectory out, ProgressReporter progress, Provider<ExecutorService> executor) {
+    this.config = config;
+    this.context = context;
+    this.images = images;
+    this.generator = generator;
+    this.learner = learner;
+    this.solver = solver;
+    this.metrics = metrics;
+    this.out = out;
+    this.progress = progress;
+    this.executor = executor;
+  }
+
+  /**
+   * The configured image source.
+   *
+   * @return the images this run codes
+   */
+  public ImageSource images() {
+    return images;
+  }
+
+  /**
+   * The configured solver.
+   *
+   * @return the solver, absent when only learning runs
+   */
+  public Optional<SparseSolver> solver() {
+    return solver;
+  }
+
+  /**
+   * Runs the experiment and writes its directory.
+   *
+   * @return the finished result (as written to {@code results.json})
+   * @throws SparsecodeException when the directory cannot be written, the kernels do not fit the images,
+   *     or a solve fails (naming the image and the iteration)
+   */
+  public RunResult run() {
+    ExecutorService pool = null;
+    try {
+      Provenance provenance = new Provenance(BuildInfo.version(), BuildInfo.gitCommit(),
+          System.getProperty("java.version"), System.getProperty("os.name") + " " + System.getProperty("os.version"),
+          System.getProperty("os.arch"), context.threads(), Instant.now().toString(), null,
+          context.precision().yamlName());
+      String sha = Json.sha256(config.resolved());
+      out.create();
+      out.writeString(RunDirectory.CONFIG, "# resolved configuration of experiment " + config.name()
+          + (config.variant() == null ? "" : ", variant " + config.variant()) + " (sparsecode "
+          + BuildInfo.version() + ")\n# configSha256: " + sha + "\n" + Json.yaml(config.resolved()));
+
+      Dictionary dictionary = generator.generate();
+      Map<String, Object> learning = null;
+      if (learner.isPresent()) {
+        List<Double> objective = new ArrayList<>();
+        dictionary = learner.get().learn(dictionary, images, (step, total, value) -> {
+          objective.add(value);
+          progress.learningStep(step, total, value);
+        });
+        learning = block("learning", config.learning().type());
+        learning.put("objective", objective);
+      }
+      out.writeDictionary(dictionary);
+
+      Map<String, Object> dictionaryTree = new LinkedHashMap<>();
+      dictionaryTree.put("type", config.dictionary().type());
+      dictionaryTree.put("kernels", dictionary.count());
+      dictionaryTree.put("size", dictionary.size());
+      Map<String, Object> solverTree = solver.isPresent() ? solverTree(solver.get()) : Map.of();
+
+      List<ImageResult> results = new ArrayList<>();
+      if (solver.isPresent()) {
+        pool = executor.get();
+        int n = images.size();
+        for (int i = 0; i < n; i++) {
+          ImageResult r = code(solver.get(), dictionary, i, n, pool);
+          results.add(r);
+          progress.imageDone(i, n, r);
+          write(new RunResult(config.name(), config.variant(), config.seed(), sha, provenance, dictionaryTree,
+              solverTree, learning, results, summarise(results), RunResult.RUNNING));
+        }
+      }
+      RunResult done = new RunResult(config.name(), config.variant(), config.seed(), sha,
+          provenance.finishedAt(Instant.now().toString()), dictionaryTree, solverTree, learning, results,
+          summarise(results), RunResult.COMPLETE);
+      out.writeString(RunDirectory.METRICS, MetricsCsv.render(results));
+      write(done);
+      return done;
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  private void write(RunResult r) {
+    out.writeString(RunDirectory.RESULTS, Json.pretty(ResultsJson.toTree(r)));
+  }
+
+  private ImageResult code(SparseSolver s, Dictionary dictionary, int index, int total, ExecutorService pool) {
+    Image image = images.get(index);
+    String id = image.id();
+    checkFits(dictionary, image, index, total);
+    long t0 = System.nanoTime();
+    CodingResult coded;
+    try {
+      coded = s.solve(dictionary, image, stats -> progress.iteration(index, total, id, stats));
+    } catch (SolverException e) {
+      throw new SparsecodeException("image '" + id + "' (" + (index + 1) + "/" + total + "): solver "
+          + config.solver().type() + " failed: " + e.getMessage(), e);
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    Evaluation e = Evaluation.of(image, dictionary, coded.code(), s.lambda());
+    Map<String, Double> values = new LinkedHashMap<>();
+    values.put("psnr", Measures.psnr(image.pixels(), e.reconstruction()));
+    values.put("sparseness", coded.code().sparseness());
+    values.put("objective", Measures.objective(e));
+    values.putAll(measure(e, pool));
+    return new ImageResult(id, values, coded.iterations(), seconds);
+  }
+
+  /** The listed metrics, evaluated concurrently (they are pure) and collected in list order. */
+  private Map<String, Double> measure(Evaluation e, ExecutorService pool) {
+    List<Callable<Double>> tasks = new ArrayList<>();
+    for (NamedMetric m : metrics) {
+      tasks.add(() -> m.metric().evaluate(e));
+    }
+    Map<String, Double> values = new LinkedHashMap<>();
+    try {
+      List<Future<Double>> futures = pool.invokeAll(tasks);
+      for (int i = 0; i < metrics.size(); i++) {
+        values.put(metrics.get(i).name(), futures.get(i).get());
+      }
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      throw new SparsecodeException("interrupted while measuring image '" + e.image().id() + "'", ex);
+    } catch (ExecutionException ex) {
+      if (ex.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new SparsecodeException("metric failed on image '" + e.image().id() + "': " + ex.getCause(), ex);
+    }
+    return values;
+  }
+
+  private void checkFits(Dictionary dictionary, Image image, int index, int total) {
+    int k = dictionary.size();
+    if (image.width() < k || image.height() < k) {
+      throw new SparsecodeException("image '" + image.id() + "' (" + (index + 1) + "/" + total + ") is "
+          + image.width() + "x" + image.height() + ", smaller than the " + k + "x" + k
+          + " kernels of the dictionary: use larger images (images.size) or smaller kernels (dictionary.size)");
+    }
+    if (!image.isGrey()) {
+      throw new SparsecodeException("image '" + image.id() + "' has " + image.channels()
+          + " channels; solvers code grey images: add a grey conversion to images.preprocess");
+    }
+  }
+
+  private Map<String, Object> solverTree(SparseSolver s) {
+    Map<String, Object> tree = block("solver", config.solver().type());
+    Map<String, Object> ordered = new LinkedHashMap<>();
+    ordered.put("type", tree.remove("type"));
+    ordered.put("lambda", tree.containsKey("lambda") ? tree.remove("lambda") : s.lambda());
+    ordered.putAll(tree);
+    return ordered;
+  }
+
+  /** A copy of a resolved block, {@code type} first. */
+  private Map<String, Object> block(String key, String type) {
+    Map<String, Object> tree = new LinkedHashMap<>();
+    tree.put("type", type);
+    Object node = config.resolved() == null ? null : config.resolved().get(key);
+    if (node instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> {
+        if (!"type".equals(k)) {
+          tree.put(String.valueOf(k), v);
+        }
+      });
+    }
+    return tree;
+  }
+
+  private static Map<String, Summary> summarise(List<ImageResult> results) {
+    Map<String, Summary> summary = new LinkedHashMap<>();
+    List<String> columns = new ArrayList<>(MetricsCsv.metricColumns(results));
+    for (String c : columns) {
+      summary.put(c, Summary.of(results.stream().mapToDouble(r -> r.metric(c)).toArray()));
+    }
+    summary.put("iterations", Summary.of(results.stream().mapToDouble(ImageResult::iterations).toArray()));
+    summary.put("seconds", Summary.of(results.stream().mapToDouble(ImageResult::seconds).toArray()));
+    return summary;
+  }
+}

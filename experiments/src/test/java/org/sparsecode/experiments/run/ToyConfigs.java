@@ -1,0 +1,72 @@
+package org.sparsecode.experiments.run;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sparsecode.api.Plugin;
+import org.sparsecode.api.Precision;
+import org.sparsecode.api.image.ImageSource;
+import org.sparsecode.api.kernel.KernelGenerator;
+import org.sparsecode.api.metric.Metric;
+import org.sparsecode.api.solver.SparseSolver;
+import org.sparsecode.core.plugin.PluginRegistry;
+import org.sparsecode.core.plugin.SettingsBinder;
+import org.sparsecode.experiments.config.ExperimentConfig;
+import org.sparsecode.experiments.config.ExperimentPlan;
+import org.sparsecode.experiments.config.PluginChoice;
+
+/**
+ * Experiment configurations built in code from the test plugins (engine-test-images, -kernels, -solver),
+ * so that engine tests do not depend on the YAML loader or on the real solvers.
+ */
+final class ToyConfigs {
+  static final PluginRegistry REGISTRY = PluginRegistry.load();
+  static final long SEED = 7;
+
+  private ToyConfigs() {}
+
+  /** A toy experiment with the given block settings (empty maps for defaults). */
+  static ExperimentConfig config(String variant, Map<String, Object> images, Map<String, Object> kernels,
+      Map<String, Object> solver) {
+    Map<String, Object> resolved = new LinkedHashMap<>();
+    resolved.put("name", "toy");
+    resolved.put("seed", SEED);
+    resolved.put("precision", "float64");
+    PluginChoice<ImageSource> i = choice(ImageSource.class, "images", "engine-test-images", images, resolved);
+    PluginChoice<KernelGenerator> d = choice(KernelGenerator.class, "dictionary", "engine-test-kernels", kernels,
+        resolved);
+    PluginChoice<SparseSolver> s = choice(SparseSolver.class, "solver", "engine-test-solver", solver, resolved);
+    List<PluginChoice<Metric>> metrics = new ArrayList<>();
+    List<Object> metricNames = new ArrayList<>();
+    for (String m : List.of("psnr", "sparseness", "l0")) {
+      Plugin<Metric> p = REGISTRY.find(Metric.class, m);
+      metrics.add(new PluginChoice<>("metrics[" + metrics.size() + "]", p, SettingsBinder.bind(p.settings(),
+          Map.of())));
+      metricNames.add(m);
+    }
+    resolved.put("metrics", metricNames);
+    return new ExperimentConfig("toy", variant, SEED, Precision.FLOAT64, i, d, null, s, metrics, resolved,
+        Path.of("."), 1, null);
+  }
+
+  static ExperimentConfig config() {
+    return config(null, Map.of(), Map.of(), Map.of());
+  }
+
+  static ExperimentPlan plan(ExperimentConfig... configs) {
+    return new ExperimentPlan(Path.of("toy.yaml"), "toy", List.of(configs));
+  }
+
+  private static <T> PluginChoice<T> choice(Class<T> role, String path, String type, Map<String, Object> settings,
+      Map<String, Object> resolved) {
+    Plugin<T> p = REGISTRY.find(role, type);
+    Record r = SettingsBinder.bind(p.settings(), settings);
+    Map<String, Object> block = new LinkedHashMap<>();
+    block.put("type", type);
+    block.putAll(SettingsBinder.toMap(r));
+    resolved.put(path, block);
+    return new PluginChoice<>(path, p, r);
+  }
+}

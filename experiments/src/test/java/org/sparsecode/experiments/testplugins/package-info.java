@@ -1,0 +1,2 @@
+/** Small deterministic plugins registered for the experiments module's tests only. */
+package org.sparsecode.experiments.testplugins;
