@@ -1,0 +1,121 @@
+package org.sparsecode.core.image;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.sparsecode.api.ConfigException;
+import org.sparsecode.api.SparsecodeException;
+import org.sparsecode.api.image.Image;
+import org.sparsecode.api.image.ImagePreprocessor;
+import org.sparsecode.api.image.ImageSource;
+
+/**
+ * The image files of one directory ({@link ImageFiles#EXTENSIONS}, case-insensitive; not recursive, hidden
+ * files skipped), sorted by file name. The directory is listed once, when the source is opened; each
+ * {@link #get(int)} reads and preprocesses its file afresh, so large sets stream from disk. The id of an
+ * image is its file name without extension.
+ */
+public final class DirectoryImageSource implements ImageSource {
+  private final Path directory;
+  private final List<Path> files;
+  private final ImagePreprocessor preprocessor;
+
+  private DirectoryImageSource(Path directory, List<Path> files, ImagePreprocessor preprocessor) {
+    this.directory = directory;
+    this.files = List.copyOf(files);
+    this.preprocessor = preprocessor;
+  }
+
+  /**
+   * Lists a directory.
+   *
+   * @param directory the directory
+   * @param preprocessor applied to every image read
+   * @return the source
+   * @throws ConfigException on key {@code path} when the directory is missing, is a file, holds no image
+   *     file, or holds two files with the same id ({@code a.png} and {@code a.jpg})
+   */
+  public static DirectoryImageSource open(Path directory, ImagePreprocessor preprocessor) {
+    Objects.requireNonNull(preprocessor, "preprocessor");
+    if (!Files.exists(directory)) {
+      throw new ConfigException("path", "image directory " + directory.toAbsolutePath() + " does not exist");
+    }
+    if (!Files.isDirectory(directory)) {
+      throw new ConfigException("path", directory.toAbsolutePath() + " is a file, not a directory of images");
+    }
+    List<Path> found = new ArrayList<>();
+    try (Stream<Path> listing = Files.list(directory)) {
+      listing.filter(p -> !p.getFileName().toString().startsWith("."))
+          .filter(Files::isRegularFile)
+          .filter(ImageFiles::isSupported)
+          .forEach(found::add);
+    } catch (IOException e) {
+      throw new SparsecodeException("cannot list image directory " + directory.toAbsolutePath() + ": " + e, e);
+    }
+    if (found.isEmpty()) {
+      throw new ConfigException("path", "image directory " + directory.toAbsolutePath()
+          + " holds no image file (extensions " + String.join(", ", ImageFiles.EXTENSIONS) + ")");
+    }
+    found.sort(Comparator.comparing(p -> p.getFileName().toString()));
+    Map<String, Path> ids = new HashMap<>();
+    for (Path p : found) {
+      Path other = ids.put(ImageFiles.id(p), p);
+      if (other != null) {
+        throw new ConfigException("path", "image directory " + directory.toAbsolutePath() + " holds "
+            + other.getFileName() + " and " + p.getFileName() + ", which would both be image '"
+            + ImageFiles.id(p) + "'");
+      }
+    }
+    return new DirectoryImageSource(directory, found, preprocessor);
+  }
+
+  @Override
+  public int size() {
+    return files.size();
+  }
+
+  /**
+   * Reads and preprocesses file {@code index}.
+   *
+   * @throws SparsecodeException naming the file when it is not a readable image
+   */
+  @Override
+  public Image get(int index) {
+    return preprocessor.apply(ImageFiles.read(files.get(index)));
+  }
+
+  @Override
+  public String id(int index) {
+    return ImageFiles.id(files.get(index));
+  }
+
+  /**
+   * The image files, in order.
+   *
+   * @return the paths
+   */
+  public List<Path> files() {
+    return files;
+  }
+
+  /**
+   * The preprocessing applied by {@link #get(int)}.
+   *
+   * @return the preprocessor
+   */
+  public ImagePreprocessor preprocessor() {
+    return preprocessor;
+  }
+
+  @Override
+  public String toString() {
+    return "directory " + directory + " (" + files.size() + " images, preprocess " + preprocessor + ")";
+  }
+}
