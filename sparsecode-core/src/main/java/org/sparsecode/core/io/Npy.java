@@ -73,6 +73,9 @@ public final class Npy {
         byte[] b = new byte[4];
         in.readFully(b);
         headerLength = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        if (headerLength < 0) {
+          throw new SparsecodeException(name + ": corrupt .npy header length " + headerLength);
+        }
       } else {
         throw new SparsecodeException(name + ": unsupported .npy version " + major);
       }
@@ -86,10 +89,12 @@ public final class Npy {
       for (int d : shape) {
         count *= d;
       }
-      if (count > Integer.MAX_VALUE - 8) {
-        throw new SparsecodeException(name + ": array of " + count + " elements is too large");
-      }
       Dtype type = Dtype.parse(descr, name);
+      // the raw bytes are held in one Java array too: check before allocating
+      if (count > (Integer.MAX_VALUE - 8) / type.bytes) {
+        throw new SparsecodeException(name + ": array of " + count + " elements (" + count * type.bytes
+            + " bytes) is too large to read into one Java array");
+      }
       byte[] raw = new byte[Math.toIntExact(count * type.bytes)];
       in.readFully(raw);
       ByteBuffer buf = ByteBuffer.wrap(raw).order(type.order);
@@ -193,7 +198,11 @@ public final class Npy {
       }
       if (!t.isEmpty()) {
         try {
-          dims.add(Integer.parseInt(t));
+          int d = Integer.parseInt(t);
+          if (d < 0) {
+            throw new SparsecodeException(name + ": negative dimension in .npy shape (" + text + ")");
+          }
+          dims.add(d);
         } catch (NumberFormatException e) {
           throw new SparsecodeException(name + ": bad .npy shape (" + text + ")", e);
         }
