@@ -15,7 +15,7 @@ import org.sparsecode.api.kernel.Dictionary;
  * <p>Immutable after construction and safe to share; the operators allocate their own scratch buffers.
  */
 // Template: FloatDictionarySpectra.java is generated from this file by PrecisionTwinsTest.
-@SuppressWarnings("cast") // the template's (double) casts become (float) casts in the twin
+@SuppressWarnings("cast") // casts to the storage type: no-ops here, roundings in the float32 twin
 public final class DoubleDictionarySpectra {
   private final int count;
   private final int height;

@@ -15,7 +15,7 @@ import org.jtransforms.fft.DoubleFFT_1D;
  *
  */
 // Template: FloatFft2d.java is generated from this file by PrecisionTwinsTest (edit here, then regenerate).
-@SuppressWarnings("cast") // the template's (double) casts become (float) casts in the twin
+@SuppressWarnings("cast") // casts to the storage type: no-ops here, roundings in the float32 twin
 public final class DoubleFft2d {
   private final int height;
   private final int width;

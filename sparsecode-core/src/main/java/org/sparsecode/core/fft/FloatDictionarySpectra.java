@@ -15,7 +15,7 @@ import org.sparsecode.api.kernel.Dictionary;
  * <p>Immutable after construction and safe to share; the operators allocate their own scratch buffers.
  */
 // GENERATED from DoubleDictionarySpectra.java by PrecisionTwinsTest; edit the template.
-@SuppressWarnings("cast") // the template's (float) casts become (float) casts in the twin
+@SuppressWarnings("cast") // casts to the storage type: no-ops here, roundings in the float32 twin
 public final class FloatDictionarySpectra {
   private final int count;
   private final int height;

@@ -15,7 +15,7 @@ import org.jtransforms.fft.FloatFFT_1D;
  *
  */
 // GENERATED from DoubleFft2d.java by PrecisionTwinsTest; edit the template.
-@SuppressWarnings("cast") // the template's (float) casts become (float) casts in the twin
+@SuppressWarnings("cast") // casts to the storage type: no-ops here, roundings in the float32 twin
 public final class FloatFft2d {
   private final int height;
   private final int width;

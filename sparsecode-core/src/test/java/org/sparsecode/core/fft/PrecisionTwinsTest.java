@@ -27,7 +27,8 @@ class PrecisionTwinsTest {
   private static final Pattern TEMPLATE_LINE = Pattern.compile("(?m)^// Template: .*$");
 
   static Stream<String> templates() {
-    return Stream.of("fft/DoubleFft2d.java", "fft/DoubleDictionarySpectra.java");
+    return Stream.of("fft/DoubleFft2d.java", "fft/DoubleDictionarySpectra.java",
+        "solver/admm/DoubleAdmmState.java");
   }
 
   static String twin(String template, String templateName) {

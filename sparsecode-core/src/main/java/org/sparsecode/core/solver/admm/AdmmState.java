@@ -1,0 +1,61 @@
+package org.sparsecode.core.solver.admm;
+
+import org.sparsecode.api.solver.SparseCode;
+import org.sparsecode.core.fft.ParallelLoop;
+
+/**
+ * The arrays of one CBPDN ADMM solve and the three passes of an iteration over them, in one precision.
+ * Variables (SPORCO's names): Y the sparse auxiliary variable and U the scaled dual variable, both K maps of
+ * {@code H × W}; F a spectrum buffer holding DFT(Y − U) and then X̂; the kernel spectra D̂ and the image
+ * spectrum Ŝ. X itself is never stored: each kernel's X is transformed back and consumed at once.
+ */
+abstract class AdmmState {
+  /** Per-kernel fields filled by {@link #update}. */
+  static final int X2 = 0;
+  static final int Y2 = 1;
+  static final int XMY2 = 2;
+  static final int U2 = 3;
+  static final int DY2 = 4;
+  static final int X1 = 5;
+  static final int FIELDS = 6;
+
+  /**
+   * Pass 1: {@code U ← U / divisor} (the deferred AutoRho rescaling) and {@code F_k = DFT(Y_k − U_k)}.
+   *
+   * @param loop the workers
+   * @param divisor SPORCO's {@code rsf}, 1 when ρ did not change
+   */
+  abstract void transformAuxiliary(ParallelLoop loop, double divisor);
+
+  /**
+   * Pass 2, per frequency: the Sherman–Morrison solve of {@code (D̂ᴴD̂ + ρI) X̂ = D̂ᴴŜ + ρ F} (F is
+   * overwritten by X̂), and the data term {@code ½‖Σ_k d_k * x_k − s‖²} at X by Parseval.
+   *
+   * @param loop the workers
+   * @param rho the penalty ρ
+   * @return the data fidelity at X
+   */
+  abstract double solveX(ParallelLoop loop, double rho);
+
+  /**
+   * Pass 3, per kernel: X = IDFT(X̂), relaxation {@code AX = αX + (1 − α)Y}, the y-step
+   * {@code Y = soft(AX + U, (λ/ρ) w_k)} (then {@code max(0, ·)} if non-negative), the u-step
+   * {@code U += AX − Y}, and the per-kernel sums {@code ‖X‖², ‖Y‖², ‖X − Y‖², ‖U‖², ‖Y − Y_prev‖², ‖X‖₁}.
+   *
+   * @param loop the workers
+   * @param alpha the relaxation α
+   * @param lambdaOverRho λ/ρ
+   * @param weights the ℓ1 weight of each kernel
+   * @param nonNegative whether Y is projected on the non-negative orthant
+   * @param sums receives one row of {@link #FIELDS} per kernel
+   */
+  abstract void update(ParallelLoop loop, double alpha, double lambdaOverRho, L1Weights weights,
+      boolean nonNegative, PartialSums sums);
+
+  /**
+   * The current Y.
+   *
+   * @return Y as a sparse code (its exact zeros dropped)
+   */
+  abstract SparseCode code();
+}

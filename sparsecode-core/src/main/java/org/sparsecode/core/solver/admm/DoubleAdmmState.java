@@ -1,0 +1,205 @@
+package org.sparsecode.core.solver.admm;
+
+import org.sparsecode.api.image.Image;
+import org.sparsecode.api.solver.SparseCode;
+import org.sparsecode.core.fft.DoubleDictionarySpectra;
+import org.sparsecode.core.fft.DoubleFft2d;
+import org.sparsecode.core.fft.ParallelLoop;
+
+/**
+ * The CBPDN ADMM arrays and passes in float64 storage (scalar arithmetic and sums always in float64). All
+ * buffers are allocated here, once per solve; the passes allocate nothing.
+ */
+// Template: FloatAdmmState.java is generated from this file by PrecisionTwinsTest.
+@SuppressWarnings("cast") // casts to the storage type: no-ops here, roundings in the float32 twin
+final class DoubleAdmmState extends AdmmState {
+  private final int count;
+  private final int height;
+  private final int width;
+  private final int area;
+  private final int len;
+  private final DoubleFft2d fft;
+  /** D̂: K kernel spectra. */
+  private final double[] dhat;
+  /** Ŝ: the image spectrum. */
+  private final double[] shat;
+  /** Σ_k |D̂_k|² per frequency. */
+  private final double[] dnorm;
+  /** F: DFT(Y − U), then X̂. */
+  private final double[] spectra;
+  private final double[] y;
+  private final double[] u;
+  /** Per worker: one H × W map and one FFT work buffer. */
+  private final double[][] maps;
+  private final double[][] work;
+  private final PartialSums columnSums;
+
+  /**
+   * Number of array elements a solve allocates, for the heap estimate made before allocating.
+   *
+   * @param count K
+   * @param height H
+   * @param width W
+   * @param threads workers
+   * @return the element count (times 8 bytes in float64, 4 in float32)
+   */
+  static long elements(int count, int height, int width, int threads) {
+    long area = (long) height * width;
+    long len = 2L * height * (width / 2 + 1);
+    return 2 * count * area + 2 * count * len + 2 * len + threads * (area + width + len);
+  }
+
+  DoubleAdmmState(DoubleDictionarySpectra d, Image image, int threads) {
+    this.count = d.count();
+    this.height = d.height();
+    this.width = d.width();
+    this.area = height * width;
+    this.fft = d.fft();
+    this.len = fft.spectrumLength();
+    this.dhat = d.spectra();
+    double[] s = new double[area];
+    var pixels = image.pixels(); // always float64
+    for (int i = 0; i < area; i++) {
+      s[i] = (double) pixels[i];
+    }
+    this.shat = new double[len];
+    fft.forward(s, 0, shat, 0, fft.newWork());
+    this.dnorm = new double[len / 2];
+    for (int f = 0; f < len / 2; f++) {
+      double a = 0;
+      for (int k = 0; k < count; k++) {
+        double dr = dhat[k * len + 2 * f];
+        double di = dhat[k * len + 2 * f + 1];
+        a += dr * dr + di * di;
+      }
+      dnorm[f] = (double) a;
+    }
+    this.spectra = new double[Math.multiplyExact(count, len)];
+    this.y = new double[Math.multiplyExact(count, area)];
+    this.u = new double[Math.multiplyExact(count, area)];
+    this.maps = new double[threads][area];
+    this.work = new double[threads][];
+    for (int w = 0; w < threads; w++) {
+      work[w] = fft.newWork();
+    }
+    this.columnSums = new PartialSums(fft.columns(), 1);
+  }
+
+  @Override
+  void transformAuxiliary(ParallelLoop loop, double divisor) {
+    loop.forEach(count, (w, k) -> {
+      double[] m = maps[w];
+      int o = k * area;
+      if (divisor != 1) {
+        for (int i = 0; i < area; i++) {
+          double uv = u[o + i] / divisor;
+          u[o + i] = (double) uv;
+          m[i] = (double) (y[o + i] - uv);
+        }
+      } else {
+        for (int i = 0; i < area; i++) {
+          m[i] = (double) (y[o + i] - u[o + i]);
+        }
+      }
+      fft.forward(m, 0, spectra, k * len, work[w]);
+    });
+  }
+
+  @Override
+  double solveX(ParallelLoop loop, double rho) {
+    loop.forEach(fft.columns(), (w, c) -> {
+      double sum = 0;
+      for (int f = c * height, end = f + height; f < end; f++) {
+        int j = 2 * f;
+        double sr = shat[j];
+        double si = shat[j + 1];
+        // b_k = conj(D̂_k) Ŝ + ρ F_k; t = Σ_k D̂_k b_k / (ρ + Σ_k |D̂_k|²)  (Sherman–Morrison, SPORCO solvedbi_sm)
+        double tr = 0;
+        double ti = 0;
+        for (int at = j, stop = j + count * len; at < stop; at += len) {
+          double dr = dhat[at];
+          double di = dhat[at + 1];
+          double br = (dr * sr + di * si) + rho * spectra[at];
+          double bi = (dr * si - di * sr) + rho * spectra[at + 1];
+          tr += dr * br - di * bi;
+          ti += dr * bi + di * br;
+        }
+        double scale = rho + dnorm[f];
+        tr /= scale;
+        ti /= scale;
+        // X̂_k = (b_k − conj(D̂_k) t) / ρ, and Σ_k D̂_k X̂_k for the data term at X.
+        double er = 0;
+        double ei = 0;
+        for (int at = j, stop = j + count * len; at < stop; at += len) {
+          double dr = dhat[at];
+          double di = dhat[at + 1];
+          double br = (dr * sr + di * si) + rho * spectra[at];
+          double bi = (dr * si - di * sr) + rho * spectra[at + 1];
+          double xr = (double) ((br - (dr * tr + di * ti)) / rho);
+          double xi = (double) ((bi - (dr * ti - di * tr)) / rho);
+          spectra[at] = (double) xr;
+          spectra[at + 1] = (double) xi;
+          er += dr * xr - di * xi;
+          ei += dr * xi + di * xr;
+        }
+        er -= sr;
+        ei -= si;
+        sum += er * er + ei * ei;
+      }
+      columnSums.set(c, 0, fft.columnMultiplicity(c) * sum);
+    });
+    return columnSums.total(0) / area / 2;
+  }
+
+  @Override
+  void update(ParallelLoop loop, double alpha, double lambdaOverRho, L1Weights weights, boolean nonNegative,
+      PartialSums sums) {
+    double beta = 1 - alpha;
+    loop.forEach(count, (w, k) -> {
+      double[] x = maps[w];
+      fft.inverse(spectra, k * len, x, 0, work[w]);
+      double threshold = lambdaOverRho * weights.get(k);
+      int o = k * area;
+      double x2 = 0;
+      double y2 = 0;
+      double xmy2 = 0;
+      double u2 = 0;
+      double dy2 = 0;
+      double x1 = 0;
+      for (int i = 0; i < area; i++) {
+        double xv = x[i];
+        double yold = y[o + i];
+        double ax = alpha * xv + beta * yold;
+        double v = ax + u[o + i];
+        double mag = Math.abs(v) - threshold;
+        double yv = mag > 0 ? Math.copySign(mag, v) : 0;
+        if (nonNegative && yv < 0) {
+          yv = 0;
+        }
+        yv = (double) yv;
+        double uv = (double) (u[o + i] + (ax - yv));
+        y[o + i] = (double) yv;
+        u[o + i] = (double) uv;
+        double xmy = xv - yv;
+        double dy = yold - yv;
+        x2 += xv * xv;
+        y2 += yv * yv;
+        xmy2 += xmy * xmy;
+        u2 += uv * uv;
+        dy2 += dy * dy;
+        x1 += Math.abs(xv);
+      }
+      sums.set(k, X2, x2);
+      sums.set(k, Y2, y2);
+      sums.set(k, XMY2, xmy2);
+      sums.set(k, U2, u2);
+      sums.set(k, DY2, dy2);
+      sums.set(k, X1, x1);
+    });
+  }
+
+  @Override
+  SparseCode code() {
+    return SparseCode.fromDense(count, height, width, y);
+  }
+}
