@@ -113,7 +113,8 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw new ConfigError(where + ": cannot read the file: " + e.getMessage(), e);
     } catch (YamlTrees.SyntaxError e) {
-      throw new ConfigError(where + ":" + e.line + ":" + e.column + ": malformed YAML: " + e.getMessage(), e);
+      throw new ConfigError(where + ":" + e.line + ":" + e.column + ": "
+          + (e.path == null ? "malformed YAML: " : e.path + ": ") + e.getMessage(), e);
     }
     Locator top = new Locator(where, root, null);
     if (root.isNull()) {
@@ -421,7 +422,8 @@ public final class ConfigLoader {
       try {
         value = YamlTrees.parse(text.substring(eq + 1), path, text);
       } catch (YamlTrees.SyntaxError e) {
-        throw new ConfigError("--set " + text + ": the value is not valid YAML: " + e.getMessage(), e);
+        throw new ConfigError("--set " + text + ": " + (e.path == null ? "the value is not valid YAML: "
+            : e.path + ": ") + e.getMessage(), e);
       }
       return new SetOverride(text, path, List.copyOf(segments), value);
     }
@@ -505,7 +507,8 @@ public final class ConfigLoader {
       String inVariant = variant == null || node.source().startsWith("variants.") ? ""
           : " (in variant '" + variant + "')";
       if (node.override() != null) {
-        String what = rest.isEmpty() && shown.equals(node.source()) ? problem : shown + ": " + problem;
+        // the path is left out when it is the one the --set names
+        String what = node.override().startsWith(shown + "=") ? problem : shown + ": " + problem;
         return new ConfigError("--set " + node.override() + ": " + what + inVariant);
       }
       boolean useKey = node.keyLine() > 0 && (!rest.isEmpty() || atKey || !node.isScalar());

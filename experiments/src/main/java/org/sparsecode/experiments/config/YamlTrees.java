@@ -25,16 +25,25 @@ final class YamlTrees {
 
   private YamlTrees() {}
 
-  /** A syntax error: a message without location, and the 1-based line and column. */
+  /**
+   * A syntax error: a message without location, the 1-based line and column, and the key path when the
+   * problem is about one key (a duplicate).
+   */
   static final class SyntaxError extends Exception {
     private static final long serialVersionUID = 1L;
     final int line;
     final int column;
+    final String path;
 
     SyntaxError(String message, int line, int column) {
+      this(message, line, column, null);
+    }
+
+    SyntaxError(String message, int line, int column, String path) {
       super(message);
       this.line = line;
       this.column = column;
+      this.path = path;
     }
   }
 
@@ -78,16 +87,15 @@ final class YamlTrees {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String key = p.currentName();
           JsonLocation k = p.currentTokenLocation();
+          String child = path.isEmpty() ? key : path + "." + key;
           if (seen.containsKey(key)) {
             JsonLocation first = seen.get(key);
-            throw new SyntaxError("duplicate key '" + key + "' in " + (path.isEmpty() ? "the file" : path)
-                + " (first at line " + first.getLineNr() + ", column " + first.getColumnNr() + ")",
-                k.getLineNr(), k.getColumnNr());
+            throw new SyntaxError("duplicate key; it is already set at line " + first.getLineNr() + ", column "
+                + first.getColumnNr(), k.getLineNr(), k.getColumnNr(), child);
           }
           seen.put(key, k);
           p.nextToken();
           JsonLocation v = p.currentTokenLocation();
-          String child = path.isEmpty() ? key : path + "." + key;
           entries.put(key, read(p, child, k.getLineNr(), k.getColumnNr(), v.getLineNr(), v.getColumnNr(),
               override));
         }

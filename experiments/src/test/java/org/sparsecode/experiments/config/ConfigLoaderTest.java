@@ -1,0 +1,430 @@
+package org.sparsecode.experiments.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sparsecode.api.Precision;
+import org.sparsecode.core.plugin.PluginRegistry;
+
+/**
+ * The loader against the toy plugins of this module's test-scope {@code META-INF/services}: one test per
+ * rule, each asserting the exact {@code FILE:LINE:COLUMN: key.path: problem} message. Line and column are
+ * 1-based and point at the offending key (unknown keys) or value (invalid values); they were checked by
+ * hand against the files under {@code src/test/resources/invalid/}.
+ */
+class ConfigLoaderTest {
+  /** The toy plugins only, so that the "Available:" lists do not change as real plugins are added. */
+  static final PluginRegistry TOYS = PluginRegistry.of(PluginRegistry.load().all().stream()
+      .filter(p -> p.name().startsWith("toy-")).toList());
+
+  private final ConfigLoader loader = new ConfigLoader(TOYS);
+
+  static Path resource(String name) {
+    try {
+      return Path.of(ConfigLoaderTest.class.getResource("/" + name).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private ExperimentPlan load(String name, String... overrides) {
+    return loader.load(resource(name), List.of(overrides));
+  }
+
+  private void assertFails(String name, String message) {
+    Path file = resource(name);
+    assertThatThrownBy(() -> loader.load(file, List.of()))
+        .isInstanceOf(ConfigError.class)
+        .hasMessage(file + message);
+  }
+
+  private void assertSetFails(String name, String override, String message) {
+    assertThatThrownBy(() -> load(name, override))
+        .isInstanceOf(ConfigError.class)
+        .hasMessage(message);
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // a valid file
+
+  @Test
+  void theToyPluginsAreFoundThroughTheServiceLoader() {
+    assertThat(TOYS.all()).extracting(p -> p.name()).contains("toy-solver", "toy-kernels", "toy-images",
+        "toy-learner", "toy-metric");
+  }
+
+  @Test
+  void aValidFileBindsEveryBlock() {
+    ExperimentConfig c = load("yaml/quick.yaml").experiments().get(0);
+    assertThat(c.name()).isEqualTo("quick");
+    assertThat(c.seed()).isEqualTo(42L);
+    assertThat(c.precision()).isEqualTo(Precision.FLOAT32);
+    assertThat(c.images().settings()).isEqualTo(new ToyPlugins.ImagesSettings(32, null));
+    assertThat(c.solver().settings()).isEqualTo(new ToyPlugins.SolverSettings(0.01, null,
+        new ToyPlugins.AutoRho(null, 5)));
+    assertThat(c.solver().path()).isEqualTo("solver");
+    assertThat(c.learning()).isNull();
+    assertThat(c.metrics()).extracting(PluginChoice::type).containsExactly("toy-metric", "toy-count");
+    assertThat(c.metrics().get(1).path()).isEqualTo("metrics[1]");
+  }
+
+  @Test
+  void freeFormSettingsArriveAsTheRawTree() {
+    ExperimentConfig c = load("yaml/quick.yaml").experiments().get(0);
+    assertThat(((ToyPlugins.KernelSettings) c.dictionary().settings()).bThetas())
+        .isEqualTo(Map.of("linspace", List.of(0.0, 0.5235988, 7), "dropFirst", true));
+  }
+
+  @Test
+  void aFileWithoutVariantsGivesOneExperimentWithoutVariantName() {
+    ExperimentPlan plan = load("yaml/quick.yaml");
+    assertThat(plan.experiments()).hasSize(1);
+    assertThat(plan.hasVariants()).isFalse();
+    assertThat(plan.name()).isEqualTo("quick");
+    assertThat(plan.experiments().get(0).variant()).isNull();
+  }
+
+  @Test
+  void theNameDefaultsToTheFileName() {
+    assertThat(load("yaml/minimal.yaml").name()).isEqualTo("minimal");
+  }
+
+  @Test
+  void theBaseDirectoryIsTheFilesDirectory() {
+    assertThat(load("yaml/quick.yaml").experiments().get(0).baseDirectory())
+        .isEqualTo(resource("yaml/quick.yaml").getParent());
+  }
+
+  @Test
+  void topLevelDefaultsAreSeedZeroFloat32AndTheAvailableProcessors() {
+    ExperimentConfig c = load("yaml/minimal.yaml").experiments().get(0);
+    assertThat(c.seed()).isZero();
+    assertThat(c.precision()).isEqualTo(Precision.FLOAT32);
+    assertThat(c.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    assertThat(c.description()).isNull();
+  }
+
+  @Test
+  void aLearningBlockMakesTheSolverOptional() {
+    ExperimentConfig c = load("yaml/learning-only.yaml").experiments().get(0);
+    assertThat(c.solver()).isNull();
+    assertThat(c.learning().settings()).isEqualTo(new ToyPlugins.LearnerSettings(5, null));
+    assertThat(c.precision()).isEqualTo(Precision.FLOAT64);
+    assertThat(c.threads()).isEqualTo(3);
+    assertThat(c.description()).isEqualTo("learn a dictionary, code nothing");
+    assertThat(c.metrics()).isEmpty();
+  }
+
+  @Test
+  void metricsDefaultToPsnrAndSparseness() {
+    PluginRegistry withDefaults = PluginRegistry.of(List.of(new ToyPlugins.Images(), new ToyPlugins.Kernels(),
+        new ToyPlugins.Solver(), new ToyPlugins.NamedMetric("psnr"), new ToyPlugins.NamedMetric("sparseness")));
+    Path file = resource("yaml/quick.yaml").resolveSibling("no-metrics.yaml");
+    ExperimentConfig c = new ConfigLoader(withDefaults).load(file, List.of()).experiments().get(0);
+    assertThat(c.metrics()).extracting(PluginChoice::type).containsExactly("psnr", "sparseness");
+  }
+
+  @Test
+  void resolvedHoldsEveryBlockWithItsDefaults() {
+    Map<String, Object> resolved = load("yaml/quick.yaml").experiments().get(0).resolved();
+    assertThat(resolved.keySet()).containsExactly("name", "seed", "precision", "images", "dictionary", "solver",
+        "metrics");
+    assertThat(resolved.get("solver")).isEqualTo(Map.of("type", "toy-solver", "lambda", 0.01, "maxIter", 100,
+        "autoRho", Map.of("enabled", true, "period", 5)));
+    assertThat(resolved.get("precision")).isEqualTo("float32");
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // one invalid file per rule
+
+  @Test
+  void malformedYamlIsReportedWithItsLocation() {
+    assertFails("invalid/malformed.yaml", ":3:11: malformed YAML: expected ',' or '}', but got : (while parsing a"
+        + " flow mapping at line 2, column 9)");
+  }
+
+  @Test
+  void aDuplicateKeyIsAnError() {
+    assertFails("invalid/duplicate-key.yaml", ":6:3: solver.lambda: duplicate key; it is already set at line 5,"
+        + " column 3");
+  }
+
+  @Test
+  void anUnknownTopLevelKeyIsNamedWithTheValidKeys() {
+    assertFails("invalid/unknown-top-level-key.yaml", ":4:1: metrcs: unknown key 'metrcs'; did you mean"
+        + " 'metrics'? Valid keys: name, description, seed, precision, threads, images, dictionary, learning,"
+        + " solver, metrics, variants, sweep");
+  }
+
+  @Test
+  void anUnknownKeyInABlockIsNamedWithTheValidKeys() {
+    assertFails("invalid/unknown-key.yaml", ":5:3: solver.lamda: unknown key 'lamda'; did you mean 'lambda'?"
+        + " Valid keys: lambda, maxIter, autoRho");
+  }
+
+  @Test
+  void aStringForANumberIsAnError() {
+    assertFails("invalid/wrong-type.yaml", ":5:11: solver.lambda: expected a number, got 'small'");
+  }
+
+  @Test
+  void aFractionForAnIntegerIsAnError() {
+    assertFails("invalid/fraction-for-integer.yaml", ":2:40: dictionary.size: expected an integer, got 12.5");
+  }
+
+  @Test
+  void aValueRejectedByTheSettingsRecordIsLocatedAtTheValue() {
+    assertFails("invalid/invalid-value.yaml", ":5:11: solver.lambda: must be > 0 and finite, got -1.0");
+  }
+
+  @Test
+  void aNestedValueRejectedByItsRecordCarriesTheFullPath() {
+    assertFails("invalid/nested-invalid-value.yaml", ":7:13: solver.autoRho.period: must be >= 1, got 0");
+  }
+
+  @Test
+  void aBlockWithoutTypeIsAnError() {
+    assertFails("invalid/missing-type.yaml", ":2:1: dictionary.type: is required: every dictionary block names"
+        + " its plugin with type:. Available dictionary types: toy-gabor, toy-kernels");
+  }
+
+  @Test
+  void anUnknownTypeSuggestsTheClosestAndListsTheAvailable() {
+    assertFails("invalid/unknown-type.yaml", ":2:21: dictionary.type: unknown dictionary type 'toy-kernls'; did"
+        + " you mean 'toy-kernels'? Available: toy-gabor, toy-kernels");
+  }
+
+  @Test
+  void anUnknownMetricNameIsLocatedAtItsListItem() {
+    assertFails("invalid/unknown-metric.yaml", ":6:5: metrics[1].type: unknown metric type 'toy-cont'; did you"
+        + " mean 'toy-count'? Available: toy-count, toy-metric");
+  }
+
+  @Test
+  void aMetricListedTwiceIsAnError() {
+    assertFails("invalid/duplicate-metric.yaml", ":4:23: metrics[1]: metric 'toy-metric' is already listed as"
+        + " metrics[0]");
+  }
+
+  @Test
+  void aMissingRequiredBlockIsAnError() {
+    assertFails("invalid/missing-block.yaml", ":2:1: dictionary: is required; add a block such as dictionary:"
+        + " { type: toy-gabor }. Available dictionary types: toy-gabor, toy-kernels");
+  }
+
+  @Test
+  void theSolverIsRequiredWithoutLearning() {
+    assertFails("invalid/missing-solver.yaml", ":1:1: solver: is required (it may be left out only when a"
+        + " learning: block is present); add a block such as solver: { type: toy-solver }. Available solver"
+        + " types: toy-solver");
+  }
+
+  @Test
+  void aMissingRequiredSettingIsLocatedAtItsBlock() {
+    assertFails("invalid/missing-required-key.yaml", ":3:1: learning.steps: is required");
+  }
+
+  @Test
+  void aScalarWhereABlockIsExpectedIsAnError() {
+    assertFails("invalid/block-not-a-map.yaml", ":3:9: solver: expected a block such as { type: toy-solver },"
+        + " got 'toy-solver'");
+  }
+
+  @Test
+  void anUnknownPrecisionListsTheChoices() {
+    assertFails("invalid/bad-precision.yaml", ":1:12: precision: expected one of float32, float64, got"
+        + " 'float16'; did you mean 'float32'?");
+  }
+
+  @Test
+  void sweepIsReservedForLater() {
+    assertFails("invalid/sweep.yaml", ":5:1: sweep: not supported yet; write the grid as variants: (one named"
+        + " override set per cell)");
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // variants
+
+  @Test
+  void eachVariantIsOneExperimentInFileOrder() {
+    ExperimentPlan plan = load("yaml/variants.yaml");
+    assertThat(plan.hasVariants()).isTrue();
+    assertThat(plan.experiments()).extracting(ExperimentConfig::variant).containsExactly("thin", "full", "gabor");
+    assertThat(plan.experiments()).extracting(ExperimentConfig::name).containsOnly("thin-vs-full");
+  }
+
+  @Test
+  void anEmptyVariantIsTheBase() {
+    ExperimentConfig thin = load("yaml/variants.yaml").experiments().get(0);
+    assertThat(thin.dictionary().settings()).isEqualTo(new ToyPlugins.KernelSettings("thin", 9, null, null));
+  }
+
+  @Test
+  void variantMapsMergeKeyByKeyIntoTheBase() {
+    ExperimentConfig full = load("yaml/variants.yaml").experiments().get(1);
+    // preset comes from the variant, size from the base; thetas is the full preset's default
+    assertThat(full.dictionary().settings()).isEqualTo(new ToyPlugins.KernelSettings("full", 9, 24, null));
+    // autoRho.period from the variant, autoRho.enabled from the base
+    assertThat(full.solver().settings()).isEqualTo(new ToyPlugins.SolverSettings(0.01, 100,
+        new ToyPlugins.AutoRho(false, 7)));
+  }
+
+  @Test
+  void aVariantThatChangesTypeReplacesTheWholeBlock() {
+    ExperimentConfig gabor = load("yaml/variants.yaml").experiments().get(2);
+    assertThat(gabor.dictionary().type()).isEqualTo("toy-gabor");
+    assertThat(gabor.dictionary().settings()).isEqualTo(new ToyPlugins.GaborSettings(0.1));
+  }
+
+  @Test
+  void anInvalidVariantFailsTheLoadNamingTheVariantPath() {
+    assertFails("invalid/bad-variant.yaml", ":8:27: variants.full.dictionary.preset: must be thin or full, got"
+        + " 'fll'");
+  }
+
+  @Test
+  void aVariantNameMustBeADirectoryName() {
+    assertFails("invalid/bad-variant-name.yaml", ":6:3: variants.thin/1: a variant name may hold only letters,"
+        + " digits, '_', '.' and '-' (it names the variant's output directory), got 'thin/1'");
+  }
+
+  @Test
+  void anUnknownKeyInAVariantIsNamed() {
+    assertFails("invalid/variant-unknown-key.yaml", ":7:5: variants.thin.dictonary: unknown key 'dictonary';"
+        + " did you mean 'dictionary'? Valid keys: description, seed, precision, threads, images, dictionary,"
+        + " learning, solver, metrics");
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // --set
+
+  @Test
+  void setReplacesAValueParsedAsYaml() {
+    ExperimentConfig c = load("yaml/quick.yaml", "solver.lambda=5e-3").experiments().get(0);
+    assertThat(((ToyPlugins.SolverSettings) c.solver().settings()).lambda()).isEqualTo(5e-3);
+  }
+
+  @Test
+  void setAcceptsAListValue() {
+    ExperimentConfig c = load("yaml/quick.yaml", "dictionary.bThetas=[0.1,0.2]").experiments().get(0);
+    assertThat(((ToyPlugins.KernelSettings) c.dictionary().settings()).bThetas()).isEqualTo(List.of(0.1, 0.2));
+  }
+
+  @Test
+  void setReachesIntoNestedBlocks() {
+    ExperimentConfig c = load("yaml/quick.yaml", "solver.autoRho.enabled=false").experiments().get(0);
+    assertThat(((ToyPlugins.SolverSettings) c.solver().settings()).autoRho()).isEqualTo(
+        new ToyPlugins.AutoRho(false, 5));
+  }
+
+  @Test
+  void setReachesListItemsByIndex() {
+    ExperimentConfig c = load("yaml/quick.yaml", "metrics[1].cutoffs=[0.3]").experiments().get(0);
+    assertThat(c.metrics().get(1).settings()).isEqualTo(new ToyPlugins.MetricSettings(List.of(0.3)));
+  }
+
+  @Test
+  void setCanAddAWholeBlock() {
+    ExperimentConfig c = load("yaml/quick.yaml", "learning={type: toy-learner, steps: 3}").experiments().get(0);
+    assertThat(c.learning().settings()).isEqualTo(new ToyPlugins.LearnerSettings(3, null));
+  }
+
+  @Test
+  void setWithAnEmptyValueRestoresTheDefault() {
+    ExperimentConfig c = load("yaml/quick.yaml", "solver.autoRho.period=").experiments().get(0);
+    assertThat(((ToyPlugins.SolverSettings) c.solver().settings()).autoRho().period()).isEqualTo(10);
+  }
+
+  @Test
+  void setCanChangeTheType() {
+    ExperimentConfig c = load("yaml/minimal.yaml", "dictionary.type=toy-gabor").experiments().get(0);
+    assertThat(c.dictionary().settings()).isEqualTo(new ToyPlugins.GaborSettings(null));
+  }
+
+  @Test
+  void afterATypeChangeTheBlocksOtherKeysMustSuitTheNewType() {
+    Path file = resource("yaml/quick.yaml");
+    assertThatThrownBy(() -> loader.load(file, List.of("dictionary.type=toy-gabor")))
+        .isInstanceOf(ConfigError.class)
+        .hasMessage(file + ":7:3: dictionary.size: unknown key 'size'; valid keys: frequency");
+  }
+
+  @Test
+  void setAppliesToEveryVariantAndWinsOverIt() {
+    ExperimentPlan plan = load("yaml/variants.yaml", "solver.autoRho.period=2", "solver.lambda=0.5");
+    assertThat(plan.experiments()).extracting(c -> c.solver().settings()).containsOnly(
+        new ToyPlugins.SolverSettings(0.5, 100, new ToyPlugins.AutoRho(false, 2)));
+  }
+
+  @Test
+  void setOverridesShowInResolved() {
+    Map<String, Object> resolved = load("yaml/quick.yaml", "seed=7").experiments().get(0).resolved();
+    assertThat(resolved.get("seed")).isEqualTo(7L);
+  }
+
+  @Test
+  void setOfAnUnknownKeyIsReportedLikeAnUnknownYamlKey() {
+    assertSetFails("yaml/quick.yaml", "solver.lamda=1", "--set solver.lamda=1: unknown key 'lamda'; did you mean"
+        + " 'lambda'? Valid keys: lambda, maxIter, autoRho");
+  }
+
+  @Test
+  void setOfAnUnknownTopLevelKeyIsAnError() {
+    assertSetFails("yaml/quick.yaml", "solvr.lambda=1", "--set solvr.lambda=1: unknown key 'solvr'; did you mean"
+        + " 'solver'? Valid keys: name, description, seed, precision, threads, images, dictionary, learning,"
+        + " solver, metrics");
+  }
+
+  @Test
+  void setInsideAMissingBlockIsAnError() {
+    assertSetFails("yaml/quick.yaml", "learning.steps=3", "--set learning.steps=3: there is no 'learning' block to"
+        + " set 'steps' in; add it to the file, or set it whole: --set learning={ type: ..., steps: ... }");
+  }
+
+  @Test
+  void setOfAnInvalidValueIsReportedAgainstTheSet() {
+    assertSetFails("yaml/quick.yaml", "solver.lambda=-1", "--set solver.lambda=-1: must be > 0 and finite, got"
+        + " -1.0");
+  }
+
+  @Test
+  void setOfAnInvalidNestedValueNamesTheKey() {
+    assertSetFails("yaml/quick.yaml", "solver.autoRho={period: 0}", "--set solver.autoRho={period: 0}:"
+        + " solver.autoRho.period: must be >= 1, got 0");
+  }
+
+  @Test
+  void setWithoutEqualsIsAnError() {
+    assertSetFails("yaml/quick.yaml", "solver.lambda", "--set solver.lambda: expected key.path=value, e.g. --set"
+        + " solver.lambda=5e-3");
+  }
+
+  @Test
+  void setWithMalformedYamlIsAnError() {
+    assertSetFails("yaml/quick.yaml", "solver.lambda=[1", "--set solver.lambda=[1: the value is not valid YAML:"
+        + " expected ',' or ']', but got <stream end> (while parsing a flow sequence at line 1, column 1)");
+  }
+
+  @Test
+  void setOfAListItemOutOfRangeIsAnError() {
+    assertSetFails("yaml/quick.yaml", "metrics[5].type=x", "--set metrics[5].type=x: 'metrics' has 2 items, so"
+        + " metrics[5] does not exist");
+  }
+
+  @Test
+  void setCannotChangeVariants() {
+    assertSetFails("yaml/variants.yaml", "variants.thin={}", "--set variants.thin={}: 'variants' cannot be set"
+        + " from the command line (--set applies to every variant)");
+  }
+
+  @Test
+  void setThatFailsInOneVariantNamesIt() {
+    assertSetFails("yaml/variants.yaml", "dictionary.preset=thin", "--set dictionary.preset=thin: unknown key"
+        + " 'preset'; valid keys: frequency (in variant 'gabor')");
+  }
+}
