@@ -5,15 +5,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.sparsecode.api.Plugin;
 import org.sparsecode.core.plugin.PluginRegistry;
-import org.sparsecode.core.plugin.SettingsBinder;
-import org.sparsecode.experiments.results.Json;
+import org.sparsecode.experiments.config.PluginCatalog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code sparsecode plugins}: every plugin on the class path, grouped by role (the YAML block it goes in),
- * with its description and its settings keys, types and defaults.
+ * with its description and its settings keys, types and defaults ({@link PluginCatalog}).
  */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
     description = "Lists every plugin found on the class path: role, name, description, settings and defaults.")
@@ -29,28 +28,16 @@ final class PluginsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    List<Plugin<?>> plugins = PluginRegistry.load().all();
-    String current = null;
-    for (Plugin<?> p : plugins) {
-      String roleName = PluginRegistry.roleName(p.role());
-      if (role != null && !role.equals(roleName)) {
-        continue;
+    PluginRegistry registry = PluginRegistry.load();
+    if (role != null) {
+      List<Plugin<?>> some = registry.all().stream().filter(p -> PluginRegistry.roleName(p.role()).equals(role))
+          .toList();
+      if (some.isEmpty()) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "no plugins of role '" + role + "'");
       }
-      if (!roleName.equals(current)) {
-        out.println((current == null ? "" : "\n") + roleName + ":");
-        current = roleName;
-      }
-      out.println("  " + p.name() + (p.description().isEmpty() ? "" : "  -  " + p.description()));
-      List<SettingsBinder.Key> keys = SettingsBinder.keys(p.settings());
-      for (SettingsBinder.Key k : keys) {
-        String value = k.required() ? "required" : k.defaultValue() == null ? "no default"
-            : "default " + Json.canonical(k.defaultValue());
-        out.println("      " + k.name() + " (" + k.type() + "): " + value);
-      }
+      registry = PluginRegistry.of(some);
     }
-    if (current == null) {
-      out.println(role == null ? "no plugins found on the class path" : "no plugins of role '" + role + "'");
-    }
+    out.print(PluginCatalog.describe(registry));
     out.flush();
     return 0;
   }

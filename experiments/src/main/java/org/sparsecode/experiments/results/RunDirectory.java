@@ -78,6 +78,12 @@ public final class RunDirectory {
    * @throws SparsecodeException naming the directory and the reason
    */
   public void create() {
+    for (Path p = root.getParent(); p != null; p = p.getParent()) {
+      if (Files.exists(p) && !Files.isDirectory(p)) {
+        throw new SparsecodeException("cannot create output directory " + root + ": " + p
+            + " is a file, not a directory");
+      }
+    }
     try {
       Files.createDirectories(root);
     } catch (IOException e) {

@@ -108,6 +108,7 @@ public final class PlanRunner {
       dir.clearRunFiles();
     }
     RunEngine engine = ExperimentModule.engine(config, options, dir);
+    dir.create();
     options.progress().info(label + ": coding " + engine.images().size() + " images into " + dir.root());
     engine.run();
     return true;
