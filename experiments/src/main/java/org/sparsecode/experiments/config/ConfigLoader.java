@@ -151,6 +151,7 @@ public final class ConfigLoader {
         throw top.error("variants", "expected a map of variant names to overrides, e.g. variants: { thin: "
             + "{ dictionary: { preset: thin } } }, got " + describe(variants), false);
       }
+      Map<String, ConfigError> failures = new LinkedHashMap<>();
       for (Map.Entry<String, Node> e : variants.entries().entrySet()) {
         String name = e.getKey();
         String path = "variants." + name;
@@ -173,11 +174,38 @@ public final class ConfigLoader {
             throw top.error(path + "." + key, problem, true);
           }
         }
-        Node merged = merge(base, v);
-        experiments.add(build(apply(merged, sets, name), name, defaultName, baseDirectory, where));
+        try {
+          Node merged = merge(base, v);
+          experiments.add(build(apply(merged, sets, name), name, defaultName, baseDirectory, where));
+        } catch (ConfigError error) {
+          failures.put(name, error);
+        }
+      }
+      if (!failures.isEmpty()) {
+        throw firstFailure(failures, variants.entries().size());
       }
     }
     return new ExperimentPlan(file, experiments.get(0).name(), List.copyOf(experiments));
+  }
+
+  /**
+   * The error to report when variants fail: the first one, without its "(in variant 'x')" when every
+   * variant fails the same way (the problem is then in the base or in a --set, not in a variant).
+   */
+  private static ConfigError firstFailure(Map<String, ConfigError> failures, int variants) {
+    Map.Entry<String, ConfigError> first = failures.entrySet().iterator().next();
+    String suffix = " (in variant '" + first.getKey() + "')";
+    String message = first.getValue().getMessage();
+    if (failures.size() < variants || !message.endsWith(suffix)) {
+      return first.getValue();
+    }
+    String core = message.substring(0, message.length() - suffix.length());
+    for (Map.Entry<String, ConfigError> f : failures.entrySet()) {
+      if (!f.getValue().getMessage().equals(core + " (in variant '" + f.getKey() + "')")) {
+        return first.getValue();
+      }
+    }
+    return new ConfigError(core + " (in every variant)", first.getValue());
   }
 
   // ---------------------------------------------------------------------------------------------------

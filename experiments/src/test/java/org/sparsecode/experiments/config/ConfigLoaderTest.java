@@ -423,6 +423,12 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void setThatFailsInEveryVariantSaysSo() {
+    assertSetFails("yaml/variants.yaml", "solver.lambda=-1", "--set solver.lambda=-1: must be > 0 and finite, got"
+        + " -1.0 (in every variant)");
+  }
+
+  @Test
   void setThatFailsInOneVariantNamesIt() {
     assertSetFails("yaml/variants.yaml", "dictionary.preset=thin", "--set dictionary.preset=thin: unknown key"
         + " 'preset'; valid keys: frequency (in variant 'gabor')");
