@@ -2,11 +2,14 @@ package org.sparsecode.core.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.sparsecode.core.kernel.KernelFixtures.maxAbsDiff;
 import static org.sparsecode.core.kernel.KernelFixtures.npy;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -69,6 +72,42 @@ class LogGaborKernelsTest {
     assertThat(maxAbsDiff(e.im(), npy(prefix + "env_im.npy"))).as("env im").isLessThanOrEqualTo(TOL);
     assertThat(maxAbsDiff(lg.raw(p), npy(prefix + "raw.npy"))).as("raw").isLessThanOrEqualTo(TOL);
     assertThat(maxAbsDiff(lg.kernel(p), npy(prefix + "kernel.npy"))).as("kernel").isLessThanOrEqualTo(TOL);
+  }
+
+  @Test
+  void singleKernelScalesMatchTheReferenceJson() {
+    // lg_single_kernels.json lists, in the order B_theta 0.1/0.5 x phase 0/pi2, the median of raw and
+    // max|raw - median|; relative 1e-12 (same rounding argument as the arrays)
+    String json = String.join("\n", KernelFixtures.lines("lg_single_kernels.json"));
+    Matcher m = Pattern.compile("\"raw_maxabs_after_centering\": ([0-9.eE+-]+)").matcher(json);
+    Matcher med = Pattern.compile("\"raw_median\": ([0-9.eE+-]+)").matcher(json);
+    LogGaborKernels lg = LogGaborKernels.ofSize(16);
+    for (double bTheta : new double[] {0.1, 0.5}) {
+      for (double phase : new double[] {0.0, Math.PI / 2}) {
+        assertThat(m.find() && med.find()).isTrue();
+        double[] raw = lg.raw(new KernelInfo(0.3, bTheta, phase, 0.25, 0.6));
+        double[] sorted = raw.clone();
+        Arrays.sort(sorted);
+        double median = (sorted[127] + sorted[128]) / 2;
+        double maxAbs = Arrays.stream(raw).map(v -> Math.abs(v - median)).max().orElseThrow();
+        assertThat(median).isEqualTo(Double.parseDouble(med.group(1)));
+        assertThat(maxAbs).isCloseTo(Double.parseDouble(m.group(1)), within(1e-12 * maxAbs));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @CsvSource({"full, 12, 6, 2", "thin, 72, 1, 2"})
+  void presetShapesAgreeWithDictsJson(String preset, int nTheta, int nBTheta, int nPhase) {
+    String json = String.join("\n", KernelFixtures.lines("dicts.json"));
+    String block = json.substring(json.indexOf("\"" + preset + "\""));
+    assertThat(block).contains("\"N_theta\": " + nTheta + ",", "\"N_Btheta\": " + nBTheta + ",",
+        "\"N_phase\": " + nPhase + ",", "\"filter_size\": 12,");
+    LogGaborSettings s = LogGaborSettings.preset(preset);
+    assertThat(s.thetaValues()).hasSize(nTheta);
+    assertThat(s.bThetaValues()).hasSize(nBTheta);
+    assertThat(s.phaseValues()).hasSize(nPhase);
+    assertThat(s.size()).isEqualTo(12);
   }
 
   @ParameterizedTest
