@@ -62,7 +62,13 @@ final class YamlTrees {
         return Node.scalar(null, new Node.Origin(rootSource, 0, 0, 1, 1, override));
       }
       JsonLocation at = p.currentTokenLocation();
-      return read(p, rootSource, 0, 0, at.getLineNr(), at.getColumnNr(), override);
+      Node root = read(p, rootSource, 0, 0, at.getLineNr(), at.getColumnNr(), override);
+      if (p.nextToken() != null) {
+        JsonLocation second = p.currentTokenLocation();
+        throw new SyntaxError("a second YAML document ('---') follows the first; write one experiment per file",
+            second.getLineNr(), second.getColumnNr());
+      }
+      return root;
     } catch (JsonProcessingException e) {
       throw syntaxError(e);
     }

@@ -149,6 +149,37 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void anEmptyFileIsAnError() {
+    assertFails("invalid/empty.yaml", ":1:1: the file is empty; an experiment needs at least images:, dictionary:"
+        + " and solver: (or learning:)");
+  }
+
+  @Test
+  void aFileThatIsNotAMapIsAnError() {
+    assertFails("invalid/not-a-map.yaml", ":1:1: expected a map of top-level keys (name, description, seed,"
+        + " precision, threads, images, dictionary, learning, solver, metrics, variants, sweep), got a list");
+  }
+
+  @Test
+  void aSecondYamlDocumentIsAnError() {
+    assertFails("invalid/two-documents.yaml", ":5:1: malformed YAML: a second YAML document ('---') follows the"
+        + " first; write one experiment per file");
+  }
+
+  @Test
+  void aMissingFileIsAnError() {
+    Path file = resource("yaml/quick.yaml").resolveSibling("no-such-file.yaml");
+    assertThatThrownBy(() -> loader.load(file, List.of()))
+        .isInstanceOf(ConfigError.class)
+        .hasMessage(file + ": no such file");
+  }
+
+  @Test
+  void zeroThreadsIsAnError() {
+    assertFails("invalid/bad-threads.yaml", ":1:10: threads: must be >= 1, got 0");
+  }
+
+  @Test
   void aDuplicateKeyIsAnError() {
     assertFails("invalid/duplicate-key.yaml", ":6:3: solver.lambda: duplicate key; it is already set at line 5,"
         + " column 3");
