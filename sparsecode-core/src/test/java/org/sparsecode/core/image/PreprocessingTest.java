@@ -127,4 +127,17 @@ class PreprocessingTest {
     Image out = new CenterCrop().apply(in);
     assertThat(out.pixels()).containsExactly(1, 2, 11, 12);
   }
+
+  @Test
+  void greyUsesTorchvisionWeights() {
+    Image rgb = new Image("x", 1, 1, 3, new double[] {100, 50, 200});
+    assertThat(new Grey().apply(rgb).pixels()).containsExactly(0.2989 * 100 + 0.587 * 50 + 0.114 * 200);
+  }
+
+  @Test
+  void defaultScaleDividesBy255() {
+    // x / 255 and x * (1 / 255) differ in the last bit for some x; the reference divides.
+    Image in = Image.grey("x", 2, 1, new double[] {3, 255});
+    assertThat(new Scale(ScaleSettings.DEFAULT_FACTOR).apply(in).pixels()).containsExactly(3 / 255.0, 1.0);
+  }
 }
