@@ -155,7 +155,7 @@ public final class ConfigLoader {
       for (Map.Entry<String, Node> e : variants.entries().entrySet()) {
         String name = e.getKey();
         String path = "variants." + name;
-        if (!NAME.matcher(name).matches()) {
+        if (!NAME.matcher(name).matches() || name.equals(".") || name.equals("..")) {
           throw top.error(path, "a variant name may hold only letters, digits, '_', '.' and '-' (it names the"
               + " variant's output directory), got '" + name + "'", true);
         }
@@ -214,7 +214,7 @@ public final class ConfigLoader {
   /** The top-level scalars, bound like plugin settings so that they get the same conversions and messages. */
   private record Header(String name, String description, Long seed, Precision precision, Integer threads) {
     Header {
-      if (name != null && !NAME.matcher(name).matches()) {
+      if (name != null && (!NAME.matcher(name).matches() || name.equals(".") || name.equals(".."))) {
         throw new ConfigException("name", "may hold only letters, digits, '_', '.' and '-' (it names the"
             + " output directory), got '" + name + "'");
       }
@@ -285,8 +285,8 @@ public final class ConfigLoader {
       if (missing == null) {
         return null;
       }
-      throw at.error(path, missing + "; add a block such as " + path + ": { type: " + example(role)
-          + " }. " + available(role), true);
+      throw at.error(path, missing + ", e.g. " + path + ": { type: " + example(role) + " }; "
+          + available(role), true);
     }
     return choice(at, node, path, role);
   }
@@ -335,12 +335,11 @@ public final class ConfigLoader {
     }
     Node typeNode = node.get("type");
     if (typeNode == null || typeNode.isNull()) {
-      throw at.error(path + ".type", "is required: every " + path.replaceAll("\\[\\d+]", "")
-          + " block names its plugin with type:. " + available(role), true);
+      throw at.error(path + ".type", "is required (it names the block's plugin); " + available(role), true);
     }
     if (!(typeNode.scalar() instanceof String type)) {
-      throw at.error(path + ".type", "expected a plugin name, got " + describe(typeNode) + ". " + available(role),
-          false);
+      throw at.error(path + ".type", "expected a plugin name, got " + describe(typeNode) + "; "
+          + available(role), false);
     }
     Plugin<T> plugin;
     try {
@@ -378,9 +377,9 @@ public final class ConfigLoader {
     List<Plugin<?>> plugins = new ArrayList<>(registry.ofRole(role));
     String kind = PluginRegistry.roleName(role);
     if (plugins.isEmpty()) {
-      return "No " + kind + " plugin is on the class path.";
+      return "no " + kind + " plugin is on the class path";
     }
-    return "Available " + kind + " types: " + plugins.stream().map(Plugin::name).collect(Collectors.joining(", "));
+    return "available " + kind + " types: " + plugins.stream().map(Plugin::name).collect(Collectors.joining(", "));
   }
 
   private String example(Class<?> role) {
@@ -473,10 +472,13 @@ public final class ConfigLoader {
           } else {
             entries.put(key, value);
           }
+        } else if ((child == null || child.isNull()) && segments.get(i + 1) instanceof Integer) {
+          throw fail("there is no '" + here + "' list; set it whole: --set " + here + "=[...]", variant);
         } else if (child == null || child.isNull()) {
           throw fail("there is no '" + here + "' " + (i == 0 ? "block" : "key") + " to set '"
               + format(segments.subList(i + 1, segments.size())) + "' in; add it to the file, or set it whole:"
-              + " --set " + here + "={ type: ..., " + segments.get(i + 1) + ": ... }", variant);
+              + " --set " + here + "={ " + (i == 0 ? "type: ..., " : "") + segments.get(i + 1) + ": ... }",
+              variant);
         } else {
           entries.put(key, applyTo(child, i + 1, variant));
         }

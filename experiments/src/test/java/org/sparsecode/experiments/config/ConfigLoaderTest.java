@@ -220,8 +220,8 @@ class ConfigLoaderTest {
 
   @Test
   void aBlockWithoutTypeIsAnError() {
-    assertFails("invalid/missing-type.yaml", ":2:1: dictionary.type: is required: every dictionary block names"
-        + " its plugin with type:. Available dictionary types: toy-gabor, toy-kernels");
+    assertFails("invalid/missing-type.yaml", ":2:1: dictionary.type: is required (it names the block's plugin);"
+        + " available dictionary types: toy-gabor, toy-kernels");
   }
 
   @Test
@@ -244,15 +244,14 @@ class ConfigLoaderTest {
 
   @Test
   void aMissingRequiredBlockIsAnError() {
-    assertFails("invalid/missing-block.yaml", ":2:1: dictionary: is required; add a block such as dictionary:"
-        + " { type: toy-gabor }. Available dictionary types: toy-gabor, toy-kernels");
+    assertFails("invalid/missing-block.yaml", ":2:1: dictionary: is required, e.g. dictionary: { type: toy-gabor };"
+        + " available dictionary types: toy-gabor, toy-kernels");
   }
 
   @Test
   void theSolverIsRequiredWithoutLearning() {
     assertFails("invalid/missing-solver.yaml", ":1:1: solver: is required (it may be left out only when a"
-        + " learning: block is present); add a block such as solver: { type: toy-solver }. Available solver"
-        + " types: toy-solver");
+        + " learning: block is present), e.g. solver: { type: toy-solver }; available solver types: toy-solver");
   }
 
   @Test
@@ -415,6 +414,17 @@ class ConfigLoaderTest {
   void setInsideAMissingBlockIsAnError() {
     assertSetFails("yaml/quick.yaml", "learning.steps=3", "--set learning.steps=3: there is no 'learning' block to"
         + " set 'steps' in; add it to the file, or set it whole: --set learning={ type: ..., steps: ... }");
+  }
+
+  @Test
+  void setOfAnItemOfAMissingListIsAnError() {
+    assertSetFails("yaml/no-metrics.yaml", "metrics[0].cutoffs=[0.1]", "--set metrics[0].cutoffs=[0.1]: there is"
+        + " no 'metrics' list; set it whole: --set metrics=[...]");
+  }
+
+  @Test
+  void setThroughAScalarIsAnError() {
+    assertSetFails("yaml/quick.yaml", "seed.x=1", "--set seed.x=1: 'seed' is 42, not a block with keys");
   }
 
   @Test
