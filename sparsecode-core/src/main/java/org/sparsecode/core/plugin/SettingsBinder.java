@@ -125,16 +125,23 @@ public final class SettingsBinder {
   public static List<Key> keys(Class<? extends Record> type) {
     RecordComponent[] components = type.getRecordComponents();
     Map<String, Object> placeholders = new LinkedHashMap<>();
+    Map<String, Integer> tried = new LinkedHashMap<>();
     Record bound = null;
-    for (int attempt = 0; attempt <= components.length && bound == null; attempt++) {
+    // each failure names one key: give it a placeholder, or its next one when the previous was rejected
+    for (int attempt = 0; attempt < 8 * components.length + 1 && bound == null; attempt++) {
       try {
         bound = bind(type, placeholders);
       } catch (ConfigException e) {
         RecordComponent c = component(components, e.key());
-        if (c == null || placeholders.containsKey(c.getName())) {
+        if (c == null) {
           break;
         }
-        placeholders.put(c.getName(), placeholder(c.getGenericType()));
+        List<Object> candidates = placeholders(c.getGenericType());
+        int next = tried.merge(c.getName(), 1, Integer::sum) - 1;
+        if (next >= candidates.size()) {
+          break;
+        }
+        placeholders.put(c.getName(), candidates.get(next));
       }
     }
     Map<String, Object> defaults = bound == null ? Map.of() : toMap(bound);
@@ -500,29 +507,32 @@ public final class SettingsBinder {
     return null;
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Object placeholder(Type type) {
+  /** Values to try for a required key, most plausible first, so that the other keys' defaults can be read. */
+  private static List<Object> placeholders(Type type) {
     Class<?> cls = type instanceof ParameterizedType p ? (Class<?>) p.getRawType()
         : type instanceof Class<?> c ? c : Object.class;
     if (cls == Double.class || cls == double.class || cls == Float.class || cls == float.class) {
-      return 1.0;
+      return List.of(1.0, 0.5, 0.1, 10.0);
     }
     if (cls == Integer.class || cls == int.class || cls == Long.class || cls == long.class) {
-      return 1;
+      return List.of(1, 2, 12, 0);
     }
     if (cls == Boolean.class || cls == boolean.class) {
-      return false;
+      return List.of(false, true);
     }
     if (cls.isEnum()) {
-      return ((Enum<?>) cls.getEnumConstants()[0]).name();
+      return Arrays.stream(cls.getEnumConstants()).map(c -> (Object) ((Enum<?>) c).name()).toList();
     }
     if (List.class.isAssignableFrom(cls)) {
-      return List.of();
+      return List.of(List.of(), List.of(0.5), List.of("x"));
     }
     if (Map.class.isAssignableFrom(cls) || cls.isRecord()) {
-      return Map.of();
+      return List.of(Map.of());
     }
-    return "x";
+    if (cls == String.class || cls == Path.class) {
+      return List.of("x");
+    }
+    return List.of(1, 0.5, List.of(0.5), "x", true, Map.of());
   }
 
   private static String keyList(Class<? extends Record> type) {

@@ -54,6 +54,16 @@ class SettingsBinderTest {
 
   record Primitives(double x, int n, boolean flag) {}
 
+  /** A required key whose first placeholder (1.0) is rejected. */
+  record Picky(Double scale, Integer n) {
+    Picky {
+      if (Checks.required("scale", scale) < 5) {
+        throw new ConfigException("scale", "must be >= 5, got " + scale);
+      }
+      n = n == null ? 3 : n;
+    }
+  }
+
   record Outer(Files files) {}
 
   @Test
@@ -292,6 +302,13 @@ class SettingsBinderTest {
     assertThat(SettingsBinder.keys(Files.class)).containsExactly(
         new SettingsBinder.Key("path", "string", true, null),
         new SettingsBinder.Key("limit", "integer", false, 5));
+  }
+
+  @Test
+  void keysFindTheDefaultsEvenWhenARequiredKeyRejectsTheFirstPlaceholder() {
+    assertThat(SettingsBinder.keys(Picky.class)).containsExactly(
+        new SettingsBinder.Key("scale", "number", true, null),
+        new SettingsBinder.Key("n", "integer", false, 3));
   }
 
   @Test
