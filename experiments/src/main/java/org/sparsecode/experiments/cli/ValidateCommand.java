@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.sparsecode.experiments.config.ExperimentConfig;
@@ -56,7 +55,7 @@ final class ValidateCommand implements Callable<Integer> {
         sb.append(", solver ").append(config.solver().type());
         double lambda = engine.solver().map(s -> s.lambda()).orElse(Double.NaN);
         if (!Double.isNaN(lambda)) {
-          sb.append(String.format(Locale.ROOT, " (lambda %g)", lambda));
+          sb.append(" (lambda ").append(lambda).append(")");
         }
       }
       sb.append(", metrics ").append(config.metrics().stream().map(m -> m.type()).collect(Collectors.joining(", ")));
