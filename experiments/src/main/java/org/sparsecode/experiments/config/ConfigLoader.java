@@ -23,7 +23,6 @@ import org.sparsecode.api.kernel.KernelGenerator;
 import org.sparsecode.api.learning.DictionaryLearner;
 import org.sparsecode.api.metric.Metric;
 import org.sparsecode.api.solver.SparseSolver;
-import org.sparsecode.core.plugin.Names;
 import org.sparsecode.core.plugin.PluginRegistry;
 import org.sparsecode.core.plugin.SettingsBinder;
 
@@ -474,11 +473,14 @@ public final class ConfigLoader {
           }
         } else if ((child == null || child.isNull()) && segments.get(i + 1) instanceof Integer) {
           throw fail("there is no '" + here + "' list; set it whole: --set " + here + "=[...]", variant);
+        } else if ((child == null || child.isNull()) && i == 0) {
+          throw fail("there is no '" + here + "' block to set '" + format(segments.subList(1, segments.size()))
+              + "' in; add it to the file, or set it whole: --set " + here + "={ type: ..., " + segments.get(1)
+              + ": ... }", variant);
         } else if (child == null || child.isNull()) {
-          throw fail("there is no '" + here + "' " + (i == 0 ? "block" : "key") + " to set '"
-              + format(segments.subList(i + 1, segments.size())) + "' in; add it to the file, or set it whole:"
-              + " --set " + here + "={ " + (i == 0 ? "type: ..., " : "") + segments.get(i + 1) + ": ... }",
-              variant);
+          // a nested settings map the file leaves to its defaults (solver.autoRho): start it empty; the
+          // settings binder then checks that the key exists
+          entries.put(key, applyTo(Node.map(Map.of(), new Node.Origin(here, 0, 0, 0, 0, text)), i + 1, variant));
         } else {
           entries.put(key, applyTo(child, i + 1, variant));
         }
@@ -587,7 +589,7 @@ public final class ConfigLoader {
   }
 
   private static String unknownKey(String key, List<String> valid) {
-    String closest = Names.closest(key, valid);
+    String closest = SettingsBinder.suggest(key, valid);
     return "unknown key '" + key + "'" + (closest == null ? "; valid keys: " : "; did you mean '" + closest
         + "'? Valid keys: ") + String.join(", ", valid);
   }

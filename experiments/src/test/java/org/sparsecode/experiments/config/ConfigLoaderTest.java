@@ -359,6 +359,25 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void setReachesIntoANestedBlockTheFileLeavesOut() {
+    ExperimentConfig c = load("yaml/minimal.yaml", "solver.autoRho.period=4").experiments().get(0);
+    assertThat(((ToyPlugins.SolverSettings) c.solver().settings()).autoRho()).isEqualTo(
+        new ToyPlugins.AutoRho(true, 4));
+  }
+
+  @Test
+  void setOfAnUnknownNestedKeyIsReportedAtItsParent() {
+    assertSetFails("yaml/minimal.yaml", "solver.autoRo.period=4", "--set solver.autoRo.period=4: solver.autoRo:"
+        + " unknown key 'autoRo'; did you mean 'autoRho'? Valid keys: lambda, maxIter, autoRho");
+  }
+
+  @Test
+  void anUnknownKeyThatIsAPrefixOfAValidOneGetsASuggestion() {
+    assertSetFails("yaml/minimal.yaml", "solver.max=4", "--set solver.max=4: unknown key 'max'; did you mean"
+        + " 'maxIter'? Valid keys: lambda, maxIter, autoRho");
+  }
+
+  @Test
   void setCanAddAWholeBlock() {
     ExperimentConfig c = load("yaml/quick.yaml", "learning={type: toy-learner, steps: 3}").experiments().get(0);
     assertThat(c.learning().settings()).isEqualTo(new ToyPlugins.LearnerSettings(3, null));

@@ -14,6 +14,7 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -240,7 +241,7 @@ public final class SettingsBinder {
 
   private static UnknownKeyException unknownKey(String path, String key, List<String> valid) {
     StringBuilder msg = new StringBuilder("unknown key '").append(key).append("'");
-    String closest = Names.closest(key, valid);
+    String closest = suggest(key, valid);
     if (valid.isEmpty()) {
       msg.append("; this block takes no keys");
     } else if (closest != null) {
@@ -249,6 +250,28 @@ public final class SettingsBinder {
       msg.append("; valid keys: ").append(String.join(", ", valid));
     }
     return new UnknownKeyException(path, msg.toString());
+  }
+
+  /**
+   * The valid name a misspelt one most likely meant: the closest by edit distance ({@link Names#closest}),
+   * else the only valid name that starts with it or that it starts with ({@code maxIter} for
+   * {@code maxIterations}), ignoring case, for names of at least 3 characters.
+   *
+   * @param name what the user wrote
+   * @param valid the valid names
+   * @return the suggestion, or {@code null}
+   */
+  public static String suggest(String name, Collection<String> valid) {
+    String closest = Names.closest(name, valid);
+    if (closest != null || name.length() < 3) {
+      return closest;
+    }
+    String lower = name.toLowerCase(Locale.ROOT);
+    List<String> prefixed = valid.stream().filter(v -> {
+      String w = v.toLowerCase(Locale.ROOT);
+      return w.startsWith(lower) || (lower.startsWith(w) && w.length() >= 3);
+    }).toList();
+    return prefixed.size() == 1 ? prefixed.get(0) : null;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -438,7 +461,7 @@ public final class SettingsBinder {
           return c;
         }
       }
-      String closest = Names.closest(String.valueOf(value), names);
+      String closest = suggest(String.valueOf(value), names);
       throw new ConfigException(path, "expected one of " + String.join(", ", names) + ", got '" + value + "'"
           + (closest == null ? "" : "; did you mean '" + closest + "'?"));
     }

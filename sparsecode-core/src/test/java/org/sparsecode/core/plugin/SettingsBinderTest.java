@@ -259,6 +259,16 @@ class SettingsBinderTest {
   }
 
   @Test
+  void aPrefixOfAValidKeyIsSuggested() {
+    assertThat(SettingsBinder.suggest("maxIt", List.of("lambda", "maxIterations"))).isEqualTo("maxIterations");
+  }
+
+  @Test
+  void anAmbiguousPrefixIsNotSuggested() {
+    assertThat(SettingsBinder.suggest("rsdl", List.of("rsdlRatio", "rsdlTarget"))).isNull();
+  }
+
+  @Test
   void anUnknownKeyFarFromAnyValidKeyHasNoSuggestion() {
     assertThatThrownBy(() -> SettingsBinder.bind(AutoRho.class, Map.of("colour", 1)))
         .isInstanceOf(ConfigException.class)
