@@ -54,7 +54,9 @@ import org.sparsecode.core.plugin.SettingsBinder;
  * <p><b>Errors</b> are {@link ConfigError}s reading {@code FILE:LINE:COLUMN: key.path: problem}, located at
  * the offending key (unknown keys) or value (invalid values), else at the nearest enclosing block; for a
  * value that came from a variant the path is the variant's ({@code variants.full.dictionary.preset}),
- * for one that came from {@code --set} the message starts {@code --set key.path=value: }.
+ * for one that came from {@code --set} the message starts {@code --set key.path=value: }. A problem that
+ * shows only in some variants ends with {@code (in variant 'name')}; one that every variant shares is
+ * reported once, without it.
  */
 public final class ConfigLoader {
   /** Every key allowed at the top of an experiment file, in documentation order. */
@@ -204,7 +206,7 @@ public final class ConfigLoader {
         return first.getValue();
       }
     }
-    return new ConfigError(core + " (in every variant)", first.getValue());
+    return new ConfigError(core, first.getValue());
   }
 
   // ---------------------------------------------------------------------------------------------------
