@@ -42,8 +42,9 @@ import org.sparsecode.experiments.results.Summary;
  *
  * <p>Images are coded one after the other; the solver uses the run's threads inside each solve, so the
  * numbers do not depend on scheduling. {@code results.json} is rewritten after each image with
- * {@code "status": "running"} (a killed run shows how far it went) and a last time with
- * {@code "status": "complete"}.
+ * {@code "status": "running"} (a killed run shows how far it went, and a new run of the same configuration
+ * into the same directory resumes after the last coded image; not when a learner runs) and a last time
+ * with {@code "status": "complete"}.
  */
 public final class RunEngine {
   private final ExperimentConfig config;
@@ -148,8 +149,13 @@ public final class RunEngine {
       if (solver.isPresent()) {
         pool = executor.get();
         int n = images.size();
+        List<ImageResult> earlier = learner.isPresent() ? List.of() : resumable(sha, context.threads());
+        if (!earlier.isEmpty()) {
+          progress.info("resuming " + out.root() + ": " + earlier.size() + " of " + n + " images already coded");
+        }
         for (int i = 0; i < n; i++) {
-          ImageResult r = code(solver.get(), dictionary, i, n, pool);
+          ImageResult r = i < earlier.size() && earlier.get(i).id().equals(images.id(i)) ? earlier.get(i)
+              : code(solver.get(), dictionary, i, n, pool);
           results.add(r);
           progress.imageDone(i, n, r);
           write(new RunResult(config.name(), config.variant(), config.seed(), sha, provenance, dictionaryTree,
@@ -167,6 +173,39 @@ public final class RunEngine {
         pool.shutdownNow();
       }
     }
+  }
+
+  /**
+   * The images an interrupted run of the same configuration (same {@code configSha256} and threads) already
+   * coded, from its {@code results.json} with {@code "status": "running"}; coding is deterministic, so
+   * they need not be coded again.
+   */
+  private List<ImageResult> resumable(String sha, int threads) {
+    Map<String, Object> earlier;
+    try {
+      earlier = out.readResults().orElse(null);
+    } catch (SparsecodeException e) {
+      return List.of();
+    }
+    if (earlier == null || !RunResult.RUNNING.equals(earlier.get("status")) || !sha.equals(earlier.get("configSha256"))
+        || !(earlier.get("provenance") instanceof Map<?, ?> p) || Json.number(p.get("threads")) != threads
+        || !(earlier.get("images") instanceof List<?> list)) {
+      return List.of();
+    }
+    List<ImageResult> done = new ArrayList<>();
+    for (Object o : list) {
+      if (!(o instanceof Map<?, ?> m) || !(m.get("id") instanceof String id)) {
+        return List.of();
+      }
+      Map<String, Double> values = new LinkedHashMap<>();
+      m.forEach((k, v) -> {
+        if (!"id".equals(k) && !"iterations".equals(k) && !"seconds".equals(k)) {
+          values.put(String.valueOf(k), Json.number(v));
+        }
+      });
+      done.add(new ImageResult(id, values, (int) Json.number(m.get("iterations")), Json.number(m.get("seconds"))));
+    }
+    return done;
   }
 
   private void write(RunResult r) {

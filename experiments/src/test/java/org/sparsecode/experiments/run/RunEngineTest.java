@@ -181,4 +181,21 @@ class RunEngineTest {
     assertThat(map(list(a.get("images")).get(1)).get("psnr")).isEqualTo(map(list(b.get("images")).get(1)).get("psnr"));
     assertThat(a.get("configSha256")).isEqualTo(b.get("configSha256"));
   }
+
+  @Test
+  void anInterruptedRunResumesAfterItsLastCodedImage() throws IOException {
+    Path dir = tmp.resolve("out");
+    Map<String, Object> full = run(ToyConfigs.config(), dir);
+    // make it look killed after the first image, whose time is marked so that reuse is visible
+    Map<String, Object> first = map(list(full.get("images")).get(0));
+    first.put("seconds", 123.0);
+    full.put("images", List.of(first));
+    full.put("status", "running");
+    Files.writeString(dir.resolve(RunDirectory.RESULTS), Json.pretty(full));
+    Map<String, Object> resumed = run(ToyConfigs.config(), dir);
+    assertThat(resumed.get("status")).isEqualTo("complete");
+    assertThat(list(resumed.get("images"))).hasSize(2);
+    assertThat(map(list(resumed.get("images")).get(0)).get("seconds")).isEqualTo(123.0);
+    assertThat(map(list(resumed.get("images")).get(1)).get("seconds")).isNotEqualTo(123.0);
+  }
 }
