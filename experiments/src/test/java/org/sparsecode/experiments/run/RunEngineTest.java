@@ -198,4 +198,15 @@ class RunEngineTest {
     assertThat(map(list(resumed.get("images")).get(0)).get("seconds")).isEqualTo(123.0);
     assertThat(map(list(resumed.get("images")).get(1)).get("seconds")).isNotEqualTo(123.0);
   }
+
+  @Test
+  void aLearnerRunsFirstAndItsDictionaryIsTheOneUsedAndSaved() throws IOException {
+    Path dir = tmp.resolve("out");
+    Map<String, Object> r = run(ToyConfigs.config(null, Map.of(), Map.of(), Map.of("steps", 4), Map.of()), dir);
+    Map<String, Object> learning = map(r.get("learning"));
+    assertThat(learning).containsEntry("type", "engine-test-learner").containsEntry("steps", 4);
+    assertThat(list(learning.get("objective"))).containsExactly(1.0, 0.5, 1.0 / 3, 0.25);
+    // the toy learner doubles the delta kernels: the saved dictionary's (0, 0, 0) entry is 2
+    assertThat(Npy.read(dir.resolve(RunDirectory.DICTIONARY)).data()[0]).isEqualTo(2.0);
+  }
 }

@@ -9,6 +9,7 @@ import org.sparsecode.api.Plugin;
 import org.sparsecode.api.Precision;
 import org.sparsecode.api.image.ImageSource;
 import org.sparsecode.api.kernel.KernelGenerator;
+import org.sparsecode.api.learning.DictionaryLearner;
 import org.sparsecode.api.metric.Metric;
 import org.sparsecode.api.solver.SparseSolver;
 import org.sparsecode.core.plugin.PluginRegistry;
@@ -30,6 +31,12 @@ final class ToyConfigs {
   /** A toy experiment with the given block settings (empty maps for defaults). */
   static ExperimentConfig config(String variant, Map<String, Object> images, Map<String, Object> kernels,
       Map<String, Object> solver) {
+    return config(variant, images, kernels, null, solver);
+  }
+
+  /** A toy experiment with a learning block ({@code null} for none). */
+  static ExperimentConfig config(String variant, Map<String, Object> images, Map<String, Object> kernels,
+      Map<String, Object> learning, Map<String, Object> solver) {
     Map<String, Object> resolved = new LinkedHashMap<>();
     resolved.put("name", "toy");
     resolved.put("seed", SEED);
@@ -37,6 +44,8 @@ final class ToyConfigs {
     PluginChoice<ImageSource> i = choice(ImageSource.class, "images", "engine-test-images", images, resolved);
     PluginChoice<KernelGenerator> d = choice(KernelGenerator.class, "dictionary", "engine-test-kernels", kernels,
         resolved);
+    PluginChoice<DictionaryLearner> l = learning == null ? null
+        : choice(DictionaryLearner.class, "learning", "engine-test-learner", learning, resolved);
     PluginChoice<SparseSolver> s = choice(SparseSolver.class, "solver", "engine-test-solver", solver, resolved);
     List<PluginChoice<Metric>> metrics = new ArrayList<>();
     List<Object> metricNames = new ArrayList<>();
@@ -47,7 +56,7 @@ final class ToyConfigs {
       metricNames.add(m);
     }
     resolved.put("metrics", metricNames);
-    return new ExperimentConfig("toy", variant, SEED, Precision.FLOAT64, i, d, null, s, metrics, resolved,
+    return new ExperimentConfig("toy", variant, SEED, Precision.FLOAT64, i, d, l, s, metrics, resolved,
         Path.of("."), 1, null);
   }
 
