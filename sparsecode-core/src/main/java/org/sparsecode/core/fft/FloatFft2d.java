@@ -138,31 +138,52 @@ public final class FloatFft2d {
    * @param work a buffer from {@link #newWork()}
    */
   public void inverse(float[] spectrum, int spectrumOffset, float[] image, int imageOffset, float[] work) {
+    System.arraycopy(spectrum, spectrumOffset, work, width, spectrumLength());
+    inverseInPlace(work, width, image, imageOffset, work);
+  }
+
+  /**
+   * Inverse DFT like {@link #inverse}, using the spectrum itself as scratch space: the spectrum is destroyed,
+   * one copy is saved.
+   *
+   * @param spectrum the half spectrum from {@code spectrumOffset}, overwritten
+   * @param spectrumOffset where the spectrum starts
+   * @param image receives {@code H · W} values, row-major, from {@code imageOffset}
+   * @param imageOffset where the array starts
+   * @param work a buffer from {@link #newWork()} (only its first W values are used)
+   */
+  public void inverseInPlace(float[] spectrum, int spectrumOffset, float[] image, int imageOffset,
+      float[] work) {
     final int h = height;
     final int w = width;
-    final int base = w;
-    System.arraycopy(spectrum, spectrumOffset, work, base, spectrumLength());
+    final int base = spectrumOffset;
     for (int c = 0; c < columns; c++) {
-      columnFft.complexInverse(work, base + 2 * c * h, true);
+      columnFft.complexInverse(spectrum, base + 2 * c * h, false);
     }
+    // The column transforms' 1/H is applied while copying out (one pass less); JTransforms scales the rows
+    // (its unscaled real inverse is off by n/2 for powers of two and by n otherwise).
+    double scale = 1.0 / h;
     int last = (w - 1) / 2;
     for (int r = 0; r < h; r++) {
-      work[0] = work[base + 2 * r];
+      work[0] = spectrum[base + 2 * r];
       for (int c = 1; c <= last; c++) {
         int at = base + 2 * (c * h + r);
         if (c == last && w % 2 == 1) {
-          work[w - 1] = work[at];
-          work[1] = work[at + 1];
+          work[w - 1] = spectrum[at];
+          work[1] = spectrum[at + 1];
         } else {
-          work[2 * c] = work[at];
-          work[2 * c + 1] = work[at + 1];
+          work[2 * c] = spectrum[at];
+          work[2 * c + 1] = spectrum[at + 1];
         }
       }
       if (w % 2 == 0 && w > 1) {
-        work[1] = work[base + 2 * ((w / 2) * h + r)];
+        work[1] = spectrum[base + 2 * ((w / 2) * h + r)];
       }
       rowFft.realInverse(work, 0, true);
-      System.arraycopy(work, 0, image, imageOffset + r * w, w);
+      int out = imageOffset + r * w;
+      for (int x = 0; x < w; x++) {
+        image[out + x] = (float) (work[x] * scale);
+      }
     }
   }
 
