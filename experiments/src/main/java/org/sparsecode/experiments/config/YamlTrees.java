@@ -5,11 +5,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 /**
  * Parses YAML text into a {@link Node} tree that remembers, for every key, the line and column of the
  * key and of its value. Duplicate keys are an error (Jackson and SnakeYAML would silently keep the last).
+ * Anchors, aliases and merge keys ({@code <<}) are resolved.
  */
 final class YamlTrees {
   private static final YAMLFactory FACTORY = new YAMLFactory();
@@ -62,7 +65,7 @@ final class YamlTrees {
         return Node.scalar(null, new Node.Origin(rootSource, 0, 0, 1, 1, override));
       }
       JsonLocation at = p.currentTokenLocation();
-      Node root = read(p, rootSource, 0, 0, at.getLineNr(), at.getColumnNr(), override);
+      Node root = new TreeReader(p, override).read(rootSource, 0, 0, at.getLineNr(), at.getColumnNr());
       if (p.nextToken() != null) {
         JsonLocation second = p.currentTokenLocation();
         throw new SyntaxError("a second YAML document ('---') follows the first; write one experiment per file",
@@ -82,60 +85,110 @@ final class YamlTrees {
     }
   }
 
-  private static Node read(JsonParser p, String path, int keyLine, int keyColumn, int line, int column,
-      String override) throws IOException, SyntaxError {
-    Node.Origin origin = new Node.Origin(path, keyLine, keyColumn, line, column, override);
-    JsonToken t = p.currentToken();
-    switch (t) {
-      case START_OBJECT: {
-        Map<String, Node> entries = new LinkedHashMap<>();
-        Map<String, JsonLocation> seen = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String key = p.currentName();
-          JsonLocation k = p.currentTokenLocation();
-          String child = path.isEmpty() ? key : path + "." + key;
-          if (seen.containsKey(key)) {
-            JsonLocation first = seen.get(key);
-            throw new SyntaxError("duplicate key; it is already set at line " + first.getLineNr() + ", column "
-                + first.getColumnNr(), k.getLineNr(), k.getColumnNr(), child);
+  /**
+   * Reads one document, resolving anchors ({@code &name}), aliases ({@code *name}) and merge keys
+   * ({@code <<: *name}, explicit keys win). An aliased node keeps the origin of its anchor, so errors in
+   * shared settings point at the line that wrote them.
+   */
+  private static final class TreeReader {
+    private final JsonParser p;
+    private final String override;
+    private final Map<String, Node> anchors = new HashMap<>();
+
+    TreeReader(JsonParser p, String override) {
+      this.p = p;
+      this.override = override;
+    }
+
+    Node read(String path, int keyLine, int keyColumn, int line, int column) throws IOException, SyntaxError {
+      if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+        Node target = anchors.get(p.getText());
+        if (target == null) {
+          throw new SyntaxError("unknown alias *" + p.getText() + " (no anchor &" + p.getText() + " before it)",
+              line, column);
+        }
+        return target;
+      }
+      String anchor = p.getObjectId() instanceof String a ? a : null;
+      Node node = readValue(path, keyLine, keyColumn, line, column);
+      if (anchor != null) {
+        anchors.put(anchor, node);
+      }
+      return node;
+    }
+
+    private Node readValue(String path, int keyLine, int keyColumn, int line, int column)
+        throws IOException, SyntaxError {
+      Node.Origin origin = new Node.Origin(path, keyLine, keyColumn, line, column, override);
+      JsonToken t = p.currentToken();
+      switch (t) {
+        case START_OBJECT: {
+          Map<String, Node> entries = new LinkedHashMap<>();
+          Map<String, JsonLocation> seen = new LinkedHashMap<>();
+          List<Node> merged = new ArrayList<>();
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            JsonLocation k = p.currentTokenLocation();
+            String child = path.isEmpty() ? key : path + "." + key;
+            if (seen.containsKey(key)) {
+              JsonLocation first = seen.get(key);
+              throw new SyntaxError("duplicate key; it is already set at line " + first.getLineNr() + ", column "
+                  + first.getColumnNr(), k.getLineNr(), k.getColumnNr(), child);
+            }
+            seen.put(key, k);
+            p.nextToken();
+            JsonLocation v = p.currentTokenLocation();
+            Node value = read(child, k.getLineNr(), k.getColumnNr(), v.getLineNr(), v.getColumnNr());
+            if (key.equals("<<")) {
+              if (value.isMap()) {
+                merged.add(value);
+              } else if (value.isList() && value.items().stream().allMatch(Node::isMap)) {
+                merged.addAll(value.items());
+              } else {
+                throw new SyntaxError("a merge key (<<) takes a map or a list of maps, e.g. <<: *defaults",
+                    k.getLineNr(), k.getColumnNr(), child);
+              }
+            } else {
+              entries.put(key, value);
+            }
           }
-          seen.put(key, k);
-          p.nextToken();
-          JsonLocation v = p.currentTokenLocation();
-          entries.put(key, read(p, child, k.getLineNr(), k.getColumnNr(), v.getLineNr(), v.getColumnNr(),
-              override));
+          for (Node m : merged) {
+            for (Map.Entry<String, Node> e : m.entries().entrySet()) {
+              entries.putIfAbsent(e.getKey(), e.getValue());
+            }
+          }
+          return Node.map(entries, origin);
         }
-        return Node.map(entries, origin);
-      }
-      case START_ARRAY: {
-        List<Node> items = new ArrayList<>();
-        int i = 0;
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          JsonLocation v = p.currentTokenLocation();
-          items.add(read(p, path + "[" + i + "]", 0, 0, v.getLineNr(), v.getColumnNr(), override));
-          i++;
+        case START_ARRAY: {
+          List<Node> items = new ArrayList<>();
+          int i = 0;
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            JsonLocation v = p.currentTokenLocation();
+            items.add(read(path + "[" + i + "]", 0, 0, v.getLineNr(), v.getColumnNr()));
+            i++;
+          }
+          return Node.list(items, origin);
         }
-        return Node.list(items, origin);
-      }
-      case VALUE_NUMBER_INT: {
-        Number n = p.getNumberValue();
-        if (n instanceof BigInteger b && b.bitLength() < 64) {
-          n = b.longValue();
+        case VALUE_NUMBER_INT: {
+          Number n = p.getNumberValue();
+          if (n instanceof BigInteger b && b.bitLength() < 64) {
+            n = b.longValue();
+          }
+          return Node.scalar(n, origin);
         }
-        return Node.scalar(n, origin);
+        case VALUE_NUMBER_FLOAT:
+          return Node.scalar(p.getDoubleValue(), origin);
+        case VALUE_TRUE:
+          return Node.scalar(Boolean.TRUE, origin);
+        case VALUE_FALSE:
+          return Node.scalar(Boolean.FALSE, origin);
+        case VALUE_NULL:
+          return Node.scalar(null, origin);
+        case VALUE_STRING:
+          return Node.scalar(p.getText(), origin);
+        default:
+          throw new SyntaxError("unexpected " + t, line, column);
       }
-      case VALUE_NUMBER_FLOAT:
-        return Node.scalar(p.getDoubleValue(), origin);
-      case VALUE_TRUE:
-        return Node.scalar(Boolean.TRUE, origin);
-      case VALUE_FALSE:
-        return Node.scalar(Boolean.FALSE, origin);
-      case VALUE_NULL:
-        return Node.scalar(null, origin);
-      case VALUE_STRING:
-        return Node.scalar(p.getText(), origin);
-      default:
-        throw new SyntaxError("unexpected " + t, line, column);
     }
   }
 

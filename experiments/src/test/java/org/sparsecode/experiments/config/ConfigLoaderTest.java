@@ -139,6 +139,13 @@ class ConfigLoaderTest {
     assertThat(resolved.get("precision")).isEqualTo("float32");
   }
 
+  @Test
+  void anchorsAliasesAndMergeKeysAreResolved() {
+    ExperimentPlan plan = load("yaml/anchors.yaml");
+    assertThat(plan.experiments()).extracting(c -> c.solver().settings()).containsExactly(
+        new ToyPlugins.SolverSettings(0.5, 20, null), new ToyPlugins.SolverSettings(0.1, 20, null));
+  }
+
   // ---------------------------------------------------------------------------------------------------
   // one invalid file per rule
 
@@ -177,6 +184,18 @@ class ConfigLoaderTest {
   @Test
   void zeroThreadsIsAnError() {
     assertFails("invalid/bad-threads.yaml", ":1:10: threads: must be >= 1, got 0");
+  }
+
+  @Test
+  void anUnknownAliasIsAnError() {
+    assertFails("invalid/unknown-alias.yaml", ":3:9: malformed YAML: unknown alias *defaults (no anchor &defaults"
+        + " before it)");
+  }
+
+  @Test
+  void aMergeKeyMustTakeAMap() {
+    assertFails("invalid/bad-merge-key.yaml", ":4:3: solver.<<: a merge key (<<) takes a map or a list of maps,"
+        + " e.g. <<: *defaults");
   }
 
   @Test
