@@ -34,7 +34,8 @@ import org.sparsecode.core.plugin.SettingsBinder;
  * {@code learning}, {@code solver}, each item of {@code metrics}) names its plugin with {@code type:},
  * looked up in the {@link PluginRegistry}, and the rest of the block is bound to that plugin's settings
  * record by {@link SettingsBinder}. Relative paths inside settings stay as written; plugins resolve them
- * against {@link ExperimentConfig#baseDirectory()}, the file's directory.
+ * against {@link ExperimentConfig#baseDirectory()}, the file's directory. YAML anchors, aliases and merge
+ * keys ({@code <<: *defaults}) may share settings between blocks and variants; duplicate keys are errors.
  *
  * <p><b>Variants.</b> {@code variants:} maps a name ({@code [A-Za-z0-9_.-]+}, it becomes a directory name)
  * to an override tree that is deep-merged onto the rest of the file: maps merge key by key, lists and
