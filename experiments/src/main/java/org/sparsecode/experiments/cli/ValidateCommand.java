@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 import org.sparsecode.experiments.config.ExperimentConfig;
 import org.sparsecode.experiments.config.ExperimentPlan;
 import org.sparsecode.experiments.results.RunDirectory;
-import org.sparsecode.experiments.run.ExperimentModule;
+import org.sparsecode.experiments.run.PlanRunner;
 import org.sparsecode.experiments.run.RunEngine;
 import org.sparsecode.experiments.run.RunOptions;
 import picocli.CommandLine;
@@ -41,7 +41,7 @@ final class ValidateCommand implements Callable<Integer> {
     ExperimentPlan plan = Plans.load(file, overrides);
     List<String> lines = new ArrayList<>();
     for (ExperimentConfig config : plan.experiments()) {
-      RunEngine engine = ExperimentModule.engine(config, RunOptions.defaults(), new RunDirectory(Path.of(".")));
+      RunEngine engine = PlanRunner.engine(plan, config, RunOptions.defaults(), new RunDirectory(Path.of(".")));
       StringBuilder sb = new StringBuilder("  ");
       if (config.variant() != null) {
         sb.append(config.variant()).append(": ");

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.sparsecode.experiments.config.ConfigError;
 import org.sparsecode.experiments.config.ExperimentConfig;
 import org.sparsecode.experiments.config.ExperimentPlan;
 import org.sparsecode.experiments.results.Comparison;
@@ -107,11 +108,31 @@ public final class PlanRunner {
     if (options.force()) {
       dir.clearRunFiles();
     }
-    RunEngine engine = ExperimentModule.engine(config, options, dir);
+    RunEngine engine = engine(plan, config, options, dir);
     dir.create();
     options.progress().info(label + ": coding " + engine.images().size() + " images into " + dir.root());
     engine.run();
     return true;
+  }
+
+  /**
+   * Wires one experiment of a plan, naming the plan's file in a configuration error that only shows when a
+   * plugin is created (a missing dictionary file, say).
+   *
+   * @param plan the plan
+   * @param config one of its experiments
+   * @param options threads and progress
+   * @param dir where the run writes (nothing is written here)
+   * @return the engine, every plugin created
+   * @throws ConfigError naming the file, the block and the problem
+   */
+  public static RunEngine engine(ExperimentPlan plan, ExperimentConfig config, RunOptions options,
+      RunDirectory dir) {
+    try {
+      return ExperimentModule.engine(config, options, dir);
+    } catch (ConfigError e) {
+      throw new ConfigError(plan.file() + ": " + e.getMessage(), e);
+    }
   }
 
   private Comparison compare(RunDirectory root, boolean write) {
