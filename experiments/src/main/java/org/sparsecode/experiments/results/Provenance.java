@@ -12,17 +12,20 @@ package org.sparsecode.experiments.results;
  * @param startedAt ISO-8601 instant the run started
  * @param finishedAt ISO-8601 instant the run finished, or {@code null} while it runs
  * @param precision {@code float32} or {@code float64}
+ * @param imagesSha256 the identity of the data: SHA-256 over every coded image, in order, of its id (UTF-8),
+ *     a zero byte, and its pixels as little-endian float64; {@code null} while the run is in progress
  */
 public record Provenance(String version, String gitCommit, String java, String os, String arch, int threads,
-    String startedAt, String finishedAt, String precision) {
+    String startedAt, String finishedAt, String precision, String imagesSha256) {
 
   /**
-   * The same provenance, finished at a given instant.
+   * The same provenance, finished.
    *
-   * @param instant ISO-8601 instant
-   * @return a copy with {@code finishedAt} set
+   * @param instant ISO-8601 instant the run finished
+   * @param imagesHash the images' SHA-256 (see {@link #imagesSha256()})
+   * @return a copy with {@code finishedAt} and {@code imagesSha256} set
    */
-  public Provenance finishedAt(String instant) {
-    return new Provenance(version, gitCommit, java, os, arch, threads, startedAt, instant, precision);
+  public Provenance finished(String instant, String imagesHash) {
+    return new Provenance(version, gitCommit, java, os, arch, threads, startedAt, instant, precision, imagesHash);
   }
 }

@@ -55,6 +55,9 @@ public final class ResultsJson {
     m.put("startedAt", p.startedAt());
     m.put("finishedAt", p.finishedAt());
     m.put("precision", p.precision());
+    if (p.imagesSha256() != null) {
+      m.put("imagesSha256", p.imagesSha256());
+    }
     return m;
   }
 

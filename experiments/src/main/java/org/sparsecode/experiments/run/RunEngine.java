@@ -2,8 +2,14 @@ package org.sparsecode.experiments.run;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +125,7 @@ public final class RunEngine {
       Provenance provenance = new Provenance(BuildInfo.version(), BuildInfo.gitCommit(),
           System.getProperty("java.version"), System.getProperty("os.name") + " " + System.getProperty("os.version"),
           System.getProperty("os.arch"), context.threads(), Instant.now().toString(), null,
-          context.precision().yamlName());
+          context.precision().yamlName(), null);
       String sha = Json.sha256(config.resolved());
       out.create();
       out.writeString(RunDirectory.CONFIG, "# resolved configuration of experiment " + config.name()
@@ -146,6 +152,7 @@ public final class RunEngine {
       Map<String, Object> solverTree = solver.isPresent() ? solverTree(solver.get()) : Map.of();
 
       List<ImageResult> results = new ArrayList<>();
+      MessageDigest imagesDigest = sha256();
       if (solver.isPresent()) {
         pool = executor.get();
         int n = images.size();
@@ -154,8 +161,10 @@ public final class RunEngine {
           progress.info("resuming " + out.root() + ": " + earlier.size() + " of " + n + " images already coded");
         }
         for (int i = 0; i < n; i++) {
-          ImageResult r = i < earlier.size() && earlier.get(i).id().equals(images.id(i)) ? earlier.get(i)
-              : code(solver.get(), dictionary, i, n, pool);
+          Image image = images.get(i);
+          digest(imagesDigest, image);
+          ImageResult r = i < earlier.size() && earlier.get(i).id().equals(image.id()) ? earlier.get(i)
+              : code(solver.get(), dictionary, image, i, n, pool);
           results.add(r);
           progress.imageDone(i, n, r);
           write(new RunResult(config.name(), config.variant(), config.seed(), sha, provenance, dictionaryTree,
@@ -163,7 +172,8 @@ public final class RunEngine {
         }
       }
       RunResult done = new RunResult(config.name(), config.variant(), config.seed(), sha,
-          provenance.finishedAt(Instant.now().toString()), dictionaryTree, solverTree, learning, results,
+          provenance.finished(Instant.now().toString(), HexFormat.of().formatHex(imagesDigest.digest())),
+          dictionaryTree, solverTree, learning, results,
           summarise(results), RunResult.COMPLETE);
       out.writeString(RunDirectory.METRICS, MetricsCsv.render(results));
       write(done);
@@ -212,8 +222,25 @@ public final class RunEngine {
     out.writeString(RunDirectory.RESULTS, Json.pretty(ResultsJson.toTree(r)));
   }
 
-  private ImageResult code(SparseSolver s, Dictionary dictionary, int index, int total, ExecutorService pool) {
-    Image image = images.get(index);
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK lacks SHA-256", e);
+    }
+  }
+
+  /** Adds an image to the data's identity: id, a zero byte, pixels as little-endian float64. */
+  private static void digest(MessageDigest md, Image image) {
+    md.update(image.id().getBytes(StandardCharsets.UTF_8));
+    md.update((byte) 0);
+    ByteBuffer buf = ByteBuffer.allocate(8 * image.pixels().length).order(ByteOrder.LITTLE_ENDIAN);
+    buf.asDoubleBuffer().put(image.pixels());
+    md.update(buf.array());
+  }
+
+  private ImageResult code(SparseSolver s, Dictionary dictionary, Image image, int index, int total,
+      ExecutorService pool) {
     String id = image.id();
     checkFits(dictionary, image, index, total);
     long t0 = System.nanoTime();

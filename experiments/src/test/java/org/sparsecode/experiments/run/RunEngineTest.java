@@ -48,7 +48,8 @@ class RunEngineTest {
     assertThat(((Number) r.get("seed")).longValue()).isEqualTo(ToyConfigs.SEED);
     assertThat(r.get("configSha256")).isEqualTo(Json.sha256(config.resolved()));
     assertThat(map(r.get("provenance"))).containsKeys("version", "gitCommit", "java", "os", "arch", "threads",
-        "startedAt", "finishedAt", "precision");
+        "startedAt", "finishedAt", "precision", "imagesSha256");
+    assertThat((String) map(r.get("provenance")).get("imagesSha256")).matches("[0-9a-f]{64}");
     assertThat(map(r.get("dictionary"))).containsEntry("type", "engine-test-kernels").containsEntry("kernels", 2)
         .containsEntry("size", 2);
     assertThat(map(r.get("solver"))).containsEntry("type", "engine-test-solver").containsEntry("lambda", 0.1);
