@@ -174,15 +174,16 @@ final class FloatAdmmState extends AdmmState {
       for (int i = 0; i < area; i++) {
         double xv = x[i];
         double yold = y[o + i];
+        double uold = u[o + i];
         double ax = alpha * xv + beta * yold;
-        double v = ax + u[o + i];
-        double mag = Math.abs(v) - threshold;
-        double yv = mag > 0 ? Math.copySign(mag, v) : 0;
+        double v = ax + uold;
+        // soft(v, t) = sign(v) max(|v| − t, 0), written with the same roundings as SPORCO's prox_l1.
+        double yv = v > threshold ? v - threshold : v < -threshold ? v + threshold : 0;
         if (nonNegative && yv < 0) {
           yv = 0;
         }
         yv = (float) yv;
-        double uv = (float) (u[o + i] + (ax - yv));
+        double uv = (float) (uold + (ax - yv));
         y[o + i] = (float) yv;
         u[o + i] = (float) uv;
         double xmy = xv - yv;
