@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sparsecode.experiments.config.ExperimentPlan;
+import org.sparsecode.experiments.results.Comparison;
+import org.sparsecode.experiments.results.RunDirectory;
 import org.sparsecode.experiments.run.LogProgress;
 import org.sparsecode.experiments.run.PlanRunner;
 import org.sparsecode.experiments.run.ProgressReporter;
@@ -61,6 +63,9 @@ final class RunCommand implements Callable<Integer> {
     PlanRunner.Outcome outcome = new PlanRunner(plan, new RunOptions(threads, force, progress)).run(dir);
     if (outcome.comparison() != null) {
       out.print(outcome.comparison().markdown());
+    } else {
+      new RunDirectory(outcome.directory()).readResults().ifPresent(r -> out.print(
+          new Comparison(plan.name(), List.of(Comparison.Row.of(plan.name(), r))).markdown()));
     }
     if (outcome.alreadyComplete()) {
       out.println("already complete: " + outcome.directory());
