@@ -109,4 +109,19 @@ class DoubleFft2dTest {
       assertThat((double) back[i]).isCloseTo(x[i], within(1e-5));
     }
   }
+
+  @ParameterizedTest(name = "{0}x{1}")
+  @CsvSource({"64, 64", "15, 21"})
+  void inverseInPlaceGivesTheSameArrayAsInverse(int h, int w) {
+    double[] x = random(h * w, 5);
+    DoubleFft2d fft = new DoubleFft2d(h, w);
+    double[] spec = new double[fft.spectrumLength()];
+    double[] work = fft.newWork();
+    fft.forward(x, 0, spec, 0, work);
+    double[] a = new double[h * w];
+    double[] b = new double[h * w];
+    fft.inverse(spec, 0, a, 0, work);
+    fft.inverseInPlace(spec, 0, b, 0, work);
+    assertThat(b).containsExactly(a);
+  }
 }
