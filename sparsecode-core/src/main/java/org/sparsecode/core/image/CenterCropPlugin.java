@@ -2,28 +2,19 @@ package org.sparsecode.core.image;
 
 import org.sparsecode.api.PluginContext;
 import org.sparsecode.api.image.ImagePreprocessor;
+import org.sparsecode.core.plugin.NoSettings;
+import org.sparsecode.core.plugin.TypedPlugin;
 
 /** The {@code center-crop} preprocessing step ({@link CenterCrop}) as a plugin. */
-public final class CenterCropPlugin extends StepPlugin {
+public final class CenterCropPlugin extends TypedPlugin<ImagePreprocessor, NoSettings> {
 
-  @Override
-  public String name() {
-    return "center-crop";
+  /** Creates the plugin (ServiceLoader). */
+  public CenterCropPlugin() {
+    super("center-crop", ImagePreprocessor.class, NoSettings.class, "largest centred square, as the paper's PIL crop");
   }
 
   @Override
-  public Class<NoSettings> settings() {
-    return NoSettings.class;
-  }
-
-  @Override
-  public ImagePreprocessor create(Record settings, PluginContext context) {
-    cast(settings, NoSettings.class);
+  protected ImagePreprocessor build(NoSettings settings, PluginContext context) {
     return new CenterCrop();
-  }
-
-  @Override
-  public String description() {
-    return "largest centred square, as the paper's PIL crop";
   }
 }

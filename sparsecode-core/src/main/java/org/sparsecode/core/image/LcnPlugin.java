@@ -2,27 +2,19 @@ package org.sparsecode.core.image;
 
 import org.sparsecode.api.PluginContext;
 import org.sparsecode.api.image.ImagePreprocessor;
+import org.sparsecode.core.plugin.TypedPlugin;
 
 /** The {@code lcn} preprocessing step ({@link LocalContrastNormalisation}) as a plugin. */
-public final class LcnPlugin extends StepPlugin {
+public final class LcnPlugin extends TypedPlugin<ImagePreprocessor, LcnSettings> {
 
-  @Override
-  public String name() {
-    return "lcn";
+  /** Creates the plugin (ServiceLoader). */
+  public LcnPlugin() {
+    super("lcn", ImagePreprocessor.class, LcnSettings.class,
+        "SPORCO local contrast normalisation, (2n+1)^2 Gaussian window (n = 7)");
   }
 
   @Override
-  public Class<LcnSettings> settings() {
-    return LcnSettings.class;
-  }
-
-  @Override
-  public ImagePreprocessor create(Record settings, PluginContext context) {
-    return new LocalContrastNormalisation(cast(settings, LcnSettings.class).n());
-  }
-
-  @Override
-  public String description() {
-    return "SPORCO local contrast normalisation, (2n+1)^2 Gaussian window (n = 7)";
+  protected ImagePreprocessor build(LcnSettings settings, PluginContext context) {
+    return new LocalContrastNormalisation(settings.n());
   }
 }

@@ -2,28 +2,19 @@ package org.sparsecode.core.image;
 
 import org.sparsecode.api.PluginContext;
 import org.sparsecode.api.image.ImagePreprocessor;
+import org.sparsecode.core.plugin.NoSettings;
+import org.sparsecode.core.plugin.TypedPlugin;
 
 /** The {@code none} preprocessing step ({@link NoPreprocessing}) as a plugin. */
-public final class NoPreprocessingPlugin extends StepPlugin {
+public final class NoPreprocessingPlugin extends TypedPlugin<ImagePreprocessor, NoSettings> {
 
-  @Override
-  public String name() {
-    return "none";
+  /** Creates the plugin (ServiceLoader). */
+  public NoPreprocessingPlugin() {
+    super("none", ImagePreprocessor.class, NoSettings.class, "identity: images as read");
   }
 
   @Override
-  public Class<NoSettings> settings() {
-    return NoSettings.class;
-  }
-
-  @Override
-  public ImagePreprocessor create(Record settings, PluginContext context) {
-    cast(settings, NoSettings.class);
+  protected ImagePreprocessor build(NoSettings settings, PluginContext context) {
     return new NoPreprocessing();
-  }
-
-  @Override
-  public String description() {
-    return "identity: images as read";
   }
 }

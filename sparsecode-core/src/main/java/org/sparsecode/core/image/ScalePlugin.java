@@ -2,27 +2,18 @@ package org.sparsecode.core.image;
 
 import org.sparsecode.api.PluginContext;
 import org.sparsecode.api.image.ImagePreprocessor;
+import org.sparsecode.core.plugin.TypedPlugin;
 
 /** The {@code scale} preprocessing step ({@link Scale}) as a plugin. */
-public final class ScalePlugin extends StepPlugin {
+public final class ScalePlugin extends TypedPlugin<ImagePreprocessor, ScaleSettings> {
 
-  @Override
-  public String name() {
-    return "scale";
+  /** Creates the plugin (ServiceLoader). */
+  public ScalePlugin() {
+    super("scale", ImagePreprocessor.class, ScaleSettings.class, "multiply by factor (default 1/255)");
   }
 
   @Override
-  public Class<ScaleSettings> settings() {
-    return ScaleSettings.class;
-  }
-
-  @Override
-  public ImagePreprocessor create(Record settings, PluginContext context) {
-    return new Scale(cast(settings, ScaleSettings.class).factor());
-  }
-
-  @Override
-  public String description() {
-    return "multiply by factor (default 1/255)";
+  protected ImagePreprocessor build(ScaleSettings settings, PluginContext context) {
+    return new Scale(settings.factor());
   }
 }

@@ -1,44 +1,25 @@
 package org.sparsecode.core.kernel;
 
-import org.sparsecode.api.Plugin;
 import org.sparsecode.api.PluginContext;
 import org.sparsecode.api.kernel.KernelGenerator;
+import org.sparsecode.core.plugin.TypedPlugin;
 
 /**
  * The {@code log-gabor} kernel generator: Perrinet's LogGabor/SLIP kernels ({@link LogGaborKernels}) for
  * every combination of {@link LogGaborSettings}, median-centred with peak 1 (not unit ℓ2).
  */
-public final class LogGaborPlugin implements Plugin<KernelGenerator> {
+public final class LogGaborPlugin extends TypedPlugin<KernelGenerator, LogGaborSettings> {
 
   /** Creates the plugin (ServiceLoader). */
   public LogGaborPlugin() {
-    // stateless
+    super("log-gabor", KernelGenerator.class, LogGaborSettings.class,
+        "log-Gabor kernels (LogGabor/SLIP formulas; presets thin, full of Ladret et al. 2024), "
+            + "median-centred, peak 1");
   }
 
   @Override
-  public String name() {
-    return "log-gabor";
-  }
-
-  @Override
-  public Class<KernelGenerator> role() {
-    return KernelGenerator.class;
-  }
-
-  @Override
-  public Class<LogGaborSettings> settings() {
-    return LogGaborSettings.class;
-  }
-
-  @Override
-  public KernelGenerator create(Record settings, PluginContext context) {
-    return generator(Kernels.cast(settings, LogGaborSettings.class, name()));
-  }
-
-  @Override
-  public String description() {
-    return "log-Gabor kernels (LogGabor/SLIP formulas; presets thin, full of Ladret et al. 2024), "
-        + "median-centred, peak 1";
+  protected KernelGenerator build(LogGaborSettings settings, PluginContext context) {
+    return generator(settings);
   }
 
   /**

@@ -3,38 +3,24 @@ package org.sparsecode.core.kernel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.sparsecode.api.ConfigException;
-import org.sparsecode.api.Plugin;
 import org.sparsecode.api.PluginContext;
 import org.sparsecode.api.SparsecodeException;
 import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.kernel.KernelGenerator;
 import org.sparsecode.core.io.DictionaryFiles;
+import org.sparsecode.core.plugin.TypedPlugin;
 
 /**
  * The {@code npy-file} kernel generator: a dictionary read from a {@code (k, k, K)} {@code .npy} file
  * ({@link DictionaryFiles}), e.g. one written by an earlier run or by SPORCO. The file is read when the
  * generator is created, so that a missing or malformed file is reported before any work starts.
  */
-public final class NpyFilePlugin implements Plugin<KernelGenerator> {
+public final class NpyFilePlugin extends TypedPlugin<KernelGenerator, NpyFileSettings> {
 
   /** Creates the plugin (ServiceLoader). */
   public NpyFilePlugin() {
-    // stateless
-  }
-
-  @Override
-  public String name() {
-    return "npy-file";
-  }
-
-  @Override
-  public Class<KernelGenerator> role() {
-    return KernelGenerator.class;
-  }
-
-  @Override
-  public Class<NpyFileSettings> settings() {
-    return NpyFileSettings.class;
+    super("npy-file", KernelGenerator.class, NpyFileSettings.class,
+        "a dictionary read from a (k, k, K) .npy file (SPORCO layout, kernel index last)");
   }
 
   /**
@@ -44,8 +30,7 @@ public final class NpyFilePlugin implements Plugin<KernelGenerator> {
    *     {@code .npy} file, or not a {@code (k, k, K)} array of square kernels
    */
   @Override
-  public KernelGenerator create(Record settings, PluginContext context) {
-    NpyFileSettings s = Kernels.cast(settings, NpyFileSettings.class, name());
+  protected KernelGenerator build(NpyFileSettings s, PluginContext context) {
     Path file = context.resolve(s.path());
     if (!Files.isRegularFile(file)) {
       String where = Path.of(s.path()).isAbsolute() ? "" : " (resolved against " + context.baseDirectory()
@@ -62,10 +47,5 @@ public final class NpyFilePlugin implements Plugin<KernelGenerator> {
     }
     Dictionary loaded = d;
     return () -> new Dictionary(loaded.size(), loaded.count(), loaded.kernels().clone(), loaded.info());
-  }
-
-  @Override
-  public String description() {
-    return "a dictionary read from a (k, k, K) .npy file (SPORCO layout, kernel index last)";
   }
 }

@@ -15,6 +15,7 @@ import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.metric.Evaluation;
 import org.sparsecode.api.metric.Metric;
 import org.sparsecode.api.solver.SparseCode;
+import org.sparsecode.core.plugin.NoSettings;
 import org.sparsecode.core.plugin.PluginRegistry;
 
 /**
