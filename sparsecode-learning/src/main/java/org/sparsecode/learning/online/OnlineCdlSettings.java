@@ -1,0 +1,168 @@
+package org.sparsecode.learning.online;
+
+import java.util.List;
+import java.util.Locale;
+import org.sparsecode.api.Checks;
+import org.sparsecode.api.ConfigException;
+
+/**
+ * Settings of the {@code online-cdl} learner, SPORCO's {@code OnlineConvBPDNDictLearn} options as the paper
+ * calls them (Ladret, Casanova and Perrinet 2024; ../shared/PAPER.md §1.7): λ 1e-2, ρ 10 fixed, η_j = 100 /
+ * (1000 + j), 300 CBPDN iterations with {@code RelStopTol} 1e-2 and over-relaxation 1.8. Every component may
+ * be null (YAML key left out) and then takes its default.
+ *
+ * @param steps the number of learning steps (SGD updates) j = 0 … steps − 1, at least 1; default
+ *     {@value #DEFAULT_STEPS} (the paper's 800 + 200)
+ * @param lambda the ℓ1 weight λ of each step's CBPDN, {@code > 0}; default {@value #DEFAULT_LAMBDA}
+ * @param rho the fixed ADMM penalty ρ of each step's CBPDN (no AutoRho), {@code > 0}; default
+ *     {@value #DEFAULT_RHO}
+ * @param etaA the numerator a of the paper's step size η_j = a / (b + j), {@code > 0}; default
+ *     {@value #DEFAULT_ETA_A}
+ * @param etaB the offset b of η_j = a / (b + j), {@code ≥ 0}; default {@value #DEFAULT_ETA_B}
+ * @param stepSize {@code paper} (η_j = etaA / (etaB + j), SPORCO's) or {@code lipschitz} (η = stepScale / L_D,
+ *     L_D = max over frequencies of Σ_k |Ẑ_k|², the Lipschitz constant of the step's D-gradient; summed over a
+ *     minibatch); default {@code paper}
+ * @param stepScale the factor s of η = s / L_D for {@code stepSize: lipschitz}, in (0, 2) for a descent step;
+ *     {@code > 0}; default 1
+ * @param maxIterations the CBPDN iteration limit per step ({@code MaxMainIter}), at least 1; default
+ *     {@value #DEFAULT_MAX_ITERATIONS}
+ * @param relStopTol the CBPDN relative stopping tolerance ({@code RelStopTol}), {@code ≥ 0}; default
+ *     {@value #DEFAULT_REL_STOP_TOL}
+ * @param relaxation the CBPDN over-relaxation α ({@code RelaxParam}), in (0, 2); default
+ *     {@value #DEFAULT_RELAXATION}
+ * @param imageOrder {@code random} (each image drawn uniformly with replacement, from a generator derived from
+ *     the run's {@code seed} and the draw's index) or {@code sequential} (the source's order, cycling); default
+ *     {@code random}
+ * @param minibatch images per step, at least 1; their D-gradients are summed (as SPORCO sums over its signal
+ *     axis); default 1
+ * @param checkpointEvery write a checkpoint every this many steps (and after the last), {@code ≥ 0}; 0 never;
+ *     only acts when the learner is given a checkpoint directory; default {@value #DEFAULT_CHECKPOINT_EVERY}
+ * @param crop {@code none} (the whole image, as the paper) or an integer c ≥ 1: each step codes a c×c crop at
+ *     a position drawn from the step's generator; default {@code none}
+ * @param zeroMean whether atoms are made zero-mean before the normalisation (SPORCO {@code ZeroMean}); default
+ *     false
+ * @param nonNegative whether the codes are constrained non-negative (CBPDN {@code NonNegCoef}); default false
+ */
+public record OnlineCdlSettings(Integer steps, Double lambda, Double rho, Double etaA, Double etaB, String stepSize,
+    Double stepScale, Integer maxIterations, Double relStopTol, Double relaxation, String imageOrder,
+    Integer minibatch, Integer checkpointEvery, Object crop, Boolean zeroMean, Boolean nonNegative) {
+
+  /** Default number of steps (the paper's 800 + 200). */
+  public static final int DEFAULT_STEPS = 1000;
+  /** Default λ (the paper's learning). */
+  public static final double DEFAULT_LAMBDA = 1e-2;
+  /** Default fixed ρ (the paper's learning). */
+  public static final double DEFAULT_RHO = 10.0;
+  /** Default η numerator (SPORCO {@code eta_a}, the paper's). */
+  public static final double DEFAULT_ETA_A = 100.0;
+  /** Default η offset (SPORCO {@code eta_b}, the paper's). */
+  public static final double DEFAULT_ETA_B = 1000.0;
+  /** Default step-size rule. */
+  public static final String DEFAULT_STEP_SIZE = "paper";
+  /** Default factor of the Lipschitz step. */
+  public static final double DEFAULT_STEP_SCALE = 1.0;
+  /** Default CBPDN iterations per step (the paper's). */
+  public static final int DEFAULT_MAX_ITERATIONS = 300;
+  /** Default CBPDN relative stopping tolerance (the paper's). */
+  public static final double DEFAULT_REL_STOP_TOL = 1e-2;
+  /** Default over-relaxation (the paper's). */
+  public static final double DEFAULT_RELAXATION = 1.8;
+  /** Default image order. */
+  public static final String DEFAULT_IMAGE_ORDER = "random";
+  /** Default minibatch size. */
+  public static final int DEFAULT_MINIBATCH = 1;
+  /** Default checkpoint period in steps. */
+  public static final int DEFAULT_CHECKPOINT_EVERY = 10;
+  /** The value of {@code crop} that means the whole image. */
+  public static final String NO_CROP = "none";
+  /** The accepted values of {@code stepSize}. */
+  public static final List<String> STEP_SIZES = List.of("paper", "lipschitz");
+  /** The accepted values of {@code imageOrder}. */
+  public static final List<String> IMAGE_ORDERS = List.of("random", "sequential");
+
+  /**
+   * Fills the defaults and validates.
+   *
+   * @throws ConfigException naming the key of a value out of range
+   */
+  public OnlineCdlSettings {
+    steps = Checks.atLeast("steps", steps != null ? steps : DEFAULT_STEPS, 1);
+    lambda = Checks.positive("lambda", lambda != null ? lambda : DEFAULT_LAMBDA);
+    rho = Checks.positive("rho", rho != null ? rho : DEFAULT_RHO);
+    etaA = Checks.positive("etaA", etaA != null ? etaA : DEFAULT_ETA_A);
+    etaB = Checks.nonNegative("etaB", etaB != null ? etaB : DEFAULT_ETA_B);
+    stepSize = oneOf("stepSize", stepSize != null ? stepSize : DEFAULT_STEP_SIZE, STEP_SIZES);
+    stepScale = Checks.positive("stepScale", stepScale != null ? stepScale : DEFAULT_STEP_SCALE);
+    maxIterations = Checks.atLeast("maxIterations", maxIterations != null ? maxIterations : DEFAULT_MAX_ITERATIONS,
+        1);
+    relStopTol = Checks.nonNegative("relStopTol", relStopTol != null ? relStopTol : DEFAULT_REL_STOP_TOL);
+    relaxation = relaxation != null ? relaxation : DEFAULT_RELAXATION;
+    if (!(relaxation > 0 && relaxation < 2)) {
+      throw new ConfigException("relaxation", "must be in (0, 2), got " + relaxation);
+    }
+    imageOrder = oneOf("imageOrder", imageOrder != null ? imageOrder : DEFAULT_IMAGE_ORDER, IMAGE_ORDERS);
+    minibatch = Checks.atLeast("minibatch", minibatch != null ? minibatch : DEFAULT_MINIBATCH, 1);
+    checkpointEvery = Checks.atLeast("checkpointEvery",
+        checkpointEvery != null ? checkpointEvery : DEFAULT_CHECKPOINT_EVERY, 0);
+    crop = normaliseCrop(crop);
+    zeroMean = zeroMean != null ? zeroMean : Boolean.FALSE;
+    nonNegative = nonNegative != null ? nonNegative : Boolean.FALSE;
+  }
+
+  /**
+   * The paper's settings with the given number of steps.
+   *
+   * @param steps the number of steps
+   * @return the settings
+   */
+  public static OnlineCdlSettings paper(int steps) {
+    return new OnlineCdlSettings(steps, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null);
+  }
+
+  /**
+   * The crop side.
+   *
+   * @return c, or 0 for the whole image
+   */
+  public int cropSize() {
+    return crop instanceof Integer c ? c : 0;
+  }
+
+  /**
+   * Whether the step size is the Lipschitz one.
+   *
+   * @return {@code stepSize == lipschitz}
+   */
+  public boolean lipschitzStep() {
+    return "lipschitz".equals(stepSize);
+  }
+
+  /**
+   * Whether images are drawn at random.
+   *
+   * @return {@code imageOrder == random}
+   */
+  public boolean randomOrder() {
+    return "random".equals(imageOrder);
+  }
+
+  private static String oneOf(String key, String value, List<String> allowed) {
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    if (!allowed.contains(v)) {
+      throw new ConfigException(key, "must be one of " + String.join(", ", allowed) + ", got '" + value + "'");
+    }
+    return v;
+  }
+
+  private static Object normaliseCrop(Object crop) {
+    if (crop == null || (crop instanceof String s && NO_CROP.equalsIgnoreCase(s.trim()))) {
+      return NO_CROP;
+    }
+    if (crop instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+      return Checks.atLeast("crop", n.intValue(), 1);
+    }
+    throw new ConfigException("crop", "must be 'none' (the whole image) or an integer >= 1 (a random crop of that"
+        + " size per step), got " + crop);
+  }
+}
