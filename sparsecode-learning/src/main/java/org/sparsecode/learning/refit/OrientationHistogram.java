@@ -4,8 +4,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The (θ, B_θ) distribution of a dictionary's fitted atoms: counts over θ bins of equal width on [0, π) and
- * B_θ bins {@code [e_i, e_{i+1})} from the settings' edges plus an overflow bin {@code [e_last, ∞)}.
+ * The (θ, B_θ) distribution of a dictionary's fitted atoms: counts over θ bins of equal width π/n centred on
+ * the orientations {@code i·π/n} (the paper's θ grid for n = 12), bin 0 wrapping around
+ * [π − π/2n, π) ∪ [0, π/2n), and B_θ bins {@code [e_i, e_{i+1})} from the settings' edges plus an overflow
+ * bin {@code [e_last, ∞)}.
  * Atoms whose R² is below the settings' minimum, or whose B_θ is below the first edge, are not binned and
  * are counted in {@link #excluded()}.
  *
@@ -51,7 +53,7 @@ public record OrientationHistogram(double[] thetaEdges, double[] bThetaEdges, in
     int nt = settings.thetaBins();
     double[] te = new double[nt + 1];
     for (int i = 0; i <= nt; i++) {
-      te[i] = i * Math.PI / nt;
+      te[i] = (i - 0.5) * Math.PI / nt;
     }
     double[] be = settings.bThetaEdges().stream().mapToDouble(Double::doubleValue).toArray();
     int[][] counts = new int[nt][be.length];
@@ -61,12 +63,12 @@ public record OrientationHistogram(double[] thetaEdges, double[] bThetaEdges, in
         excluded++;
         continue;
       }
-      int i = Math.min(nt - 1, (int) Math.floor(a.theta() / Math.PI * nt));
+      int i = Math.floorMod((int) Math.floor(a.theta() / Math.PI * nt + 0.5), nt);
       int j = be.length - 1;
       while (a.bTheta() < be[j]) {
         j--;
       }
-      counts[Math.max(0, i)][j]++;
+      counts[i][j]++;
     }
     return new OrientationHistogram(te, be, counts, excluded);
   }

@@ -19,8 +19,8 @@ import org.sparsecode.api.ConfigException;
  *     default {@value #DEFAULT_THETA_GRID}
  * @param bThetaGrid number of B_θ values of the starting grid, log-spaced in [{@value #GRID_BTHETA_MIN},
  *     {@value #GRID_BTHETA_MAX}] radians, at least 2; default {@value #DEFAULT_BTHETA_GRID}
- * @param thetaBins number of θ bins of the histogram over [0, π), at least 1; default
- *     {@value #DEFAULT_THETA_BINS} (15° bins)
+ * @param thetaBins number n of θ bins of the histogram, centred on {@code i·π/n}, at least 1; default
+ *     {@value #DEFAULT_THETA_BINS} (15° bins centred on the paper's orientations)
  * @param bThetaEdges the increasing B_θ bin edges of the histogram, in radians, at least two values, the first
  *     {@code ≥ 0}; atoms past the last edge fall in an overflow bin; default {@link #defaultBThetaEdges()}
  *     (bins centred on the paper's B_θ = kπ/36, k = 1..6)
