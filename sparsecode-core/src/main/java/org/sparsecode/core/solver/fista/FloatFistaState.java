@@ -1,0 +1,366 @@
+package org.sparsecode.core.solver.fista;
+
+import org.sparsecode.api.image.Image;
+import org.sparsecode.api.solver.SparseCode;
+import org.sparsecode.core.fft.FloatDictionarySpectra;
+import org.sparsecode.core.fft.FloatFft2d;
+import org.sparsecode.core.fft.ParallelLoop;
+
+/**
+ * The FISTA arrays and passes in float32 storage (scalar arithmetic and sums always in float32). The
+ * buffers of the plain iteration are allocated here, once per solve; those of backtracking on its first
+ * use. The passes allocate nothing else.
+ */
+// GENERATED from DoubleFistaState.java by FistaTwinsTest; edit the template.
+@SuppressWarnings("cast") // casts to the storage type: no-ops here, roundings in the float32 twin
+final class FloatFistaState extends FistaState {
+  private final int count;
+  private final int height;
+  private final int width;
+  private final int area;
+  private final int len;
+  private final int threads;
+  private final FloatFft2d fft;
+  /** D̂: K kernel spectra. */
+  private final float[] dhat;
+  /** Ŝ: the image spectrum. */
+  private final float[] shat;
+  /** Σ_k D̂_k Ŷ_k. */
+  private final float[] sy;
+  /** Σ_k D̂_k X̂_k. */
+  private float[] sx;
+  /** Σ_k D̂_k X̂_t,k of the backtracking trial. */
+  private float[] st;
+  private float[] x;
+  private final float[] y;
+  /** Backtracking: the trial X, then the previous X. */
+  private float[] xt;
+  /** Robust backtracking: Y of the previous iteration, and Florea's Z. */
+  private float[] yPrev;
+  private float[] z;
+  /** Per worker: spectrum buffers, one H × W map, FFT work, a partial sum of spectra. */
+  private final float[][] spec;
+  private final float[][] spec2;
+  private final float[][] maps;
+  private final float[][] work;
+  private final float[] partial;
+
+  /**
+   * Number of array elements a plain (no backtracking) solve allocates, for the heap estimate made before
+   * allocating.
+   *
+   * @param count K
+   * @param height H
+   * @param width W
+   * @param threads workers
+   * @return the element count (times 8 bytes in float32, 4 in float32)
+   */
+  static long elements(int count, int height, int width, int threads) {
+    long area = (long) height * width;
+    long len = 2L * height * (width / 2 + 1);
+    return 2 * count * area + count * len + 4 * len + threads * (3 * len + 2 * area + 8L * width);
+  }
+
+  /**
+   * Number of array elements backtracking adds.
+   *
+   * @param count K
+   * @param height H
+   * @param width W
+   * @param robust whether the robust variant (two more maps)
+   * @return the element count
+   */
+  static long backtrackingElements(int count, int height, int width, boolean robust) {
+    long area = (long) height * width;
+    long len = 2L * height * (width / 2 + 1);
+    return (robust ? 3 : 1) * count * area + len;
+  }
+
+  FloatFistaState(FloatDictionarySpectra d, Image image, int threads) {
+    this.count = d.count();
+    this.height = d.height();
+    this.width = d.width();
+    this.area = height * width;
+    this.fft = d.fft();
+    this.len = fft.spectrumLength();
+    this.threads = threads;
+    this.dhat = d.spectra();
+    float[] s = new float[area];
+    var pixels = image.pixels(); // always float32
+    for (int i = 0; i < area; i++) {
+      s[i] = (float) pixels[i];
+    }
+    this.shat = new float[len];
+    fft.forward(s, 0, shat, 0, fft.newWork());
+    this.sy = new float[len];
+    this.sx = new float[len];
+    this.x = new float[Math.multiplyExact(count, area)];
+    this.y = new float[Math.multiplyExact(count, area)];
+    this.spec = new float[threads][len];
+    this.spec2 = new float[threads][];
+    this.maps = new float[threads][area];
+    this.work = new float[threads][];
+    for (int w = 0; w < threads; w++) {
+      work[w] = fft.newWork();
+    }
+    this.partial = new float[threads * len];
+  }
+
+  @Override
+  void start(ParallelLoop loop, SparseCode initial) {
+    java.util.Arrays.fill(x, (float) 0);
+    if (initial != null) {
+      int[] idx = initial.indices();
+      var values = initial.values(); // always float32
+      for (int n = 0; n < idx.length; n++) {
+        x[idx[n]] = (float) values[n];
+      }
+    }
+    System.arraycopy(x, 0, y, 0, x.length);
+    synthesize(loop, y, sy);
+    System.arraycopy(sy, 0, sx, 0, len);
+  }
+
+  /** {@code target = Σ_k D̂_k DFT(maps_k)}, per-worker partial sums added in worker order. */
+  private void synthesize(ParallelLoop loop, float[] source, float[] target) {
+    java.util.Arrays.fill(partial, (float) 0);
+    loop.forEach(count, (w, k) -> {
+      float[] f = spec[w];
+      fft.forward(source, k * area, f, 0, work[w]);
+      accumulate(w, k, f);
+    });
+    reduce(target);
+  }
+
+  /** {@code partial_w += D̂_k F}. */
+  private void accumulate(int w, int k, float[] f) {
+    int at = w * len;
+    int dk = k * len;
+    for (int i = 0; i < len; i += 2) {
+      double dr = dhat[dk + i];
+      double di = dhat[dk + i + 1];
+      double fr = f[i];
+      double fi = f[i + 1];
+      partial[at + i] = (float) (partial[at + i] + (dr * fr - di * fi));
+      partial[at + i + 1] = (float) (partial[at + i + 1] + (dr * fi + di * fr));
+    }
+  }
+
+  private void reduce(float[] target) {
+    System.arraycopy(partial, 0, target, 0, len);
+    for (int w = 1; w < threads; w++) {
+      for (int i = 0; i < len; i++) {
+        target[i] = (float) (target[i] + partial[w * len + i]);
+      }
+    }
+  }
+
+  /** {@code g = IDFT(conj(D̂_k) (Σ_j D̂_j Ŷ_j − Ŝ))}, the gradient of the data term at Y for kernel k. */
+  private void gradient(int w, int k, float[] g) {
+    float[] f = spec[w];
+    int dk = k * len;
+    for (int i = 0; i < len; i += 2) {
+      double dr = dhat[dk + i];
+      double di = dhat[dk + i + 1];
+      double rr = sy[i] - shat[i];
+      double ri = sy[i + 1] - shat[i + 1];
+      f[i] = (float) (dr * rr + di * ri);
+      f[i + 1] = (float) (dr * ri - di * rr);
+    }
+    fft.inverseInPlace(f, 0, g, 0, work[w]);
+  }
+
+  @Override
+  void step(ParallelLoop loop, double invL, double beta, double threshold, boolean nonNegative,
+      KernelSums sums) {
+    java.util.Arrays.fill(partial, (float) 0);
+    loop.forEach(count, (w, k) -> {
+      float[] g = maps[w];
+      gradient(w, k, g);
+      int o = k * area;
+      double l1 = 0;
+      double rsdl = 0;
+      // Element-wise arithmetic in the storage precision (var locals), sums in float32.
+      var il = (float) invL;
+      var b = (float) beta;
+      var t = (float) threshold;
+      for (int i = 0; i < area; i++) {
+        var yv = y[o + i];
+        var v = yv - g[i] * il;
+        // soft(v, t) = sign(v) max(|v| − t, 0), with the same roundings as SPORCO's prox_l1.
+        var xv = v > t ? v - t : v < -t ? v + t : 0;
+        if (nonNegative && xv < 0) {
+          xv = 0;
+        }
+        var xold = x[o + i];
+        x[o + i] = xv;
+        y[o + i] = xv + b * (xv - xold);
+        var r = xv - yv;
+        rsdl += r * r;
+        l1 += Math.abs(xv);
+      }
+      sums.set(k, KernelSums.L1, l1);
+      sums.set(k, KernelSums.RSDL, rsdl);
+      float[] f = spec[w];
+      fft.forward(y, o, f, 0, work[w]);
+      accumulate(w, k, f);
+    });
+    reduce(sy);
+    // D X_new = (D Y_new + β D X) / (1 + β).
+    double scale = 1.0 / (1.0 + beta);
+    for (int i = 0; i < len; i++) {
+      sx[i] = (float) ((sy[i] + beta * sx[i]) * scale);
+    }
+  }
+
+  @Override
+  double dataFidelity() {
+    double sum = 0;
+    int h = height;
+    for (int c = 0; c < fft.columns(); c++) {
+      double col = 0;
+      for (int i = 2 * c * h, end = i + 2 * h; i < end; i += 2) {
+        double rr = sx[i] - shat[i];
+        double ri = sx[i + 1] - shat[i + 1];
+        col += rr * rr + ri * ri;
+      }
+      sum += fft.columnMultiplicity(c) * col;
+    }
+    return sum / area / 2;
+  }
+
+  private void ensureTrialBuffers() {
+    if (xt == null) {
+      xt = new float[x.length];
+      st = new float[len];
+      for (int w = 0; w < threads; w++) {
+        spec2[w] = new float[len];
+      }
+    }
+  }
+
+  @Override
+  void trial(ParallelLoop loop, double invL, double threshold, boolean nonNegative, KernelSums sums) {
+    ensureTrialBuffers();
+    java.util.Arrays.fill(partial, (float) 0);
+    loop.forEach(count, (w, k) -> {
+      float[] g = maps[w];
+      gradient(w, k, g);
+      int o = k * area;
+      double l1 = 0;
+      double rsdl = 0;
+      var il = (float) invL;
+      var t = (float) threshold;
+      for (int i = 0; i < area; i++) {
+        var yv = y[o + i];
+        var v = yv - g[i] * il;
+        var xv = v > t ? v - t : v < -t ? v + t : 0;
+        if (nonNegative && xv < 0) {
+          xv = 0;
+        }
+        xt[o + i] = xv;
+        var r = xv - yv;
+        rsdl += r * r;
+        l1 += Math.abs(xv);
+      }
+      float[] fx = spec[w];
+      float[] fy = spec2[w];
+      fft.forward(xt, o, fx, 0, work[w]);
+      fft.forward(y, o, fy, 0, work[w]);
+      accumulate(w, k, fx);
+      // SPORCO's Q_L terms over the half spectrum: Σ Re(conj(X̂ − Ŷ) Ĝ) and Σ |X̂ − Ŷ|².
+      double lin = 0;
+      double dxy2 = 0;
+      int dk = k * len;
+      for (int i = 0; i < len; i += 2) {
+        double dr = dhat[dk + i];
+        double di = dhat[dk + i + 1];
+        double rr = sy[i] - shat[i];
+        double ri = sy[i + 1] - shat[i + 1];
+        double gr = dr * rr + di * ri;
+        double gi = dr * ri - di * rr;
+        double er = fx[i] - fy[i];
+        double ei = fx[i + 1] - fy[i + 1];
+        lin += er * gr + ei * gi;
+        dxy2 += er * er + ei * ei;
+      }
+      sums.set(k, KernelSums.L1, l1);
+      sums.set(k, KernelSums.RSDL, rsdl);
+      sums.set(k, KernelSums.LIN, lin);
+      sums.set(k, KernelSums.DXY2, dxy2);
+    });
+    reduce(st);
+  }
+
+  @Override
+  double spectralFidelity(boolean ofTrial) {
+    float[] s = ofTrial ? st : sy;
+    double sum = 0;
+    for (int i = 0; i < len; i++) {
+      double r = s[i] - shat[i];
+      sum += r * r;
+    }
+    return sum / 2;
+  }
+
+  @Override
+  void acceptTrial() {
+    float[] a = x;
+    x = xt;
+    xt = a;
+    float[] s = sx;
+    sx = st;
+    st = s;
+  }
+
+  @Override
+  void extrapolate(ParallelLoop loop, double beta) {
+    var b = (float) beta;
+    loop.forEach(count, (w, k) -> {
+      int o = k * area;
+      for (int i = o; i < o + area; i++) {
+        var xv = x[i];
+        y[i] = xv + b * (xv - xt[i]);
+      }
+    });
+    synthesize(loop, y, sy);
+  }
+
+  @Override
+  void robustBegin() {
+    ensureTrialBuffers();
+    if (z == null) {
+      z = x.clone();
+      yPrev = new float[y.length];
+    }
+    System.arraycopy(y, 0, yPrev, 0, y.length);
+  }
+
+  @Override
+  void robustPoint(ParallelLoop loop, double tk, double t, double total) {
+    loop.forEach(count, (w, k) -> {
+      int o = k * area;
+      for (int i = o; i < o + area; i++) {
+        y[i] = (float) ((tk * x[i] + t * z[i]) / total);
+      }
+    });
+    synthesize(loop, y, sy);
+  }
+
+  @Override
+  double robustEnd(double c) {
+    double rsdl = 0;
+    for (int i = 0; i < x.length; i++) {
+      double xv = x[i];
+      z[i] = (float) (z[i] + c * (xv - y[i]));
+      double r = xv - yPrev[i];
+      rsdl += r * r;
+    }
+    return rsdl;
+  }
+
+  @Override
+  SparseCode code() {
+    return SparseCode.fromDense(count, height, width, x);
+  }
+}
