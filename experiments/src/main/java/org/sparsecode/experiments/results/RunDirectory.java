@@ -31,6 +31,14 @@ public final class RunDirectory {
   public static final String COMPARISON_CSV = "comparison.csv";
   /** A variants file's comparison table, Markdown. */
   public static final String COMPARISON_MD = "comparison.md";
+  /** The dictionary's kernels drawn as tiles (PNG). */
+  public static final String DICTIONARY_PNG = "dictionary.png";
+  /** A variants file's PSNR-against-sparseness scatter plot, one point per image (PNG). */
+  public static final String PSNR_PLOT = "psnr-vs-sparseness.png";
+  /** A variants file's solve time per image per variant (PNG). */
+  public static final String SECONDS_PLOT = "seconds.png";
+  /** Prefix of the reconstruction panel of the first image, {@code reconstruction-<id>.png}. */
+  public static final String RECONSTRUCTION_PREFIX = "reconstruction-";
 
   private final Path root;
 
@@ -106,6 +114,17 @@ public final class RunDirectory {
   }
 
   /**
+   * The file name of an image's reconstruction panel: {@code reconstruction-<id>.png}, with characters
+   * other than letters, digits, {@code .}, {@code _} and {@code -} in the id replaced by {@code _}.
+   *
+   * @param imageId the image's id
+   * @return the file name
+   */
+  public static String reconstructionPng(String imageId) {
+    return RECONSTRUCTION_PREFIX + imageId.replaceAll("[^A-Za-z0-9._-]", "_") + ".png";
+  }
+
+  /**
    * Writes a text file atomically.
    *
    * @param name the file name
@@ -164,12 +183,25 @@ public final class RunDirectory {
    */
   public void clearRunFiles() {
     for (String name : new String[] {RESULTS, SUMMARY, METRICS, DICTIONARY, CONFIG, COMPARISON_CSV,
-        COMPARISON_MD}) {
-      try {
-        Files.deleteIfExists(file(name));
+        COMPARISON_MD, DICTIONARY_PNG, PSNR_PLOT, SECONDS_PLOT}) {
+      delete(file(name));
+    }
+    if (Files.isDirectory(root)) {
+      try (var files = Files.newDirectoryStream(root, RECONSTRUCTION_PREFIX + "*.png")) {
+        for (Path p : files) {
+          delete(p);
+        }
       } catch (IOException e) {
-        throw new SparsecodeException("cannot delete " + file(name) + ": " + reason(e), e);
+        throw new SparsecodeException("cannot list " + root + ": " + reason(e), e);
       }
+    }
+  }
+
+  private static void delete(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new SparsecodeException("cannot delete " + file + ": " + reason(e), e);
     }
   }
 

@@ -1,6 +1,9 @@
 package org.sparsecode.experiments.run;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +18,8 @@ import org.sparsecode.experiments.results.RunDirectory;
 /**
  * Runs an {@link ExperimentPlan} into a directory: a file without variants into {@code DIR} itself; one
  * with variants into {@code DIR/<variant>/} each, then {@code DIR/comparison.csv}, {@code
- * DIR/comparison.md} and {@code DIR/summary.json}.
+ * DIR/comparison.md} (with links to the plots), {@code DIR/summary.json} and the plots {@code
+ * DIR/psnr-vs-sparseness.png} and {@code DIR/seconds.png}.
  *
  * <p>Resumable: a directory holding a finished run ({@code results.json} with {@code "status":
  * "complete"}) is reported and left untouched; {@link RunOptions#force()} starts it over.
@@ -135,6 +139,42 @@ public final class PlanRunner {
     }
   }
 
+  /**
+   * The Markdown links to the plots: the comparison plots drawn now, then each variant's dictionary and
+   * first reconstruction where its directory holds them.
+   */
+  private String plotLinks(RunDirectory root, List<String> plots) {
+    StringBuilder sb = new StringBuilder();
+    for (String p : plots) {
+      String alt = RunDirectory.PSNR_PLOT.equals(p) ? "PSNR vs sparseness, one point per image"
+          : "solve time per image";
+      sb.append("\n![").append(alt).append("](").append(p).append(")\n");
+    }
+    List<String> lines = new ArrayList<>();
+    for (ExperimentConfig config : plan.experiments()) {
+      RunDirectory dir = root.child(config.variant());
+      List<String> links = new ArrayList<>();
+      if (Files.isRegularFile(dir.file(RunDirectory.DICTIONARY_PNG))) {
+        links.add("[dictionary](" + config.variant() + "/" + RunDirectory.DICTIONARY_PNG + ")");
+      }
+      try (var files = Files.newDirectoryStream(dir.root(), RunDirectory.RECONSTRUCTION_PREFIX + "*.png")) {
+        for (Path f : files) {
+          links.add("[" + f.getFileName().toString().replaceFirst("\\.png$", "") + "](" + config.variant() + "/"
+              + f.getFileName() + ")");
+        }
+      } catch (IOException e) {
+        // a directory that cannot be listed just gets no links; its results were read above
+      }
+      if (!links.isEmpty()) {
+        lines.add("- " + config.variant() + ": " + String.join(", ", links));
+      }
+    }
+    if (!lines.isEmpty()) {
+      sb.append("\nPer variant:\n\n").append(String.join("\n", lines)).append('\n');
+    }
+    return sb.toString();
+  }
+
   private Comparison compare(RunDirectory root, boolean write) {
     Map<String, Map<String, Object>> results = new LinkedHashMap<>();
     List<Comparison.Row> rows = new java.util.ArrayList<>();
@@ -148,7 +188,9 @@ public final class PlanRunner {
       return comparison;
     }
     root.writeString(RunDirectory.COMPARISON_CSV, comparison.csv());
-    root.writeString(RunDirectory.COMPARISON_MD, "# " + plan.name() + "\n\n" + comparison.markdown());
+    List<String> plots = RunPlots.comparison(root, plan.name(), results, options.progress());
+    root.writeString(RunDirectory.COMPARISON_MD, "# " + plan.name() + "\n\n" + comparison.markdown()
+        + plotLinks(root, plots));
     root.writeString(RunDirectory.SUMMARY, Json.pretty(comparison.summaryTree(results)));
     return comparison;
   }

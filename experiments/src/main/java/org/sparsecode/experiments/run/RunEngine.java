@@ -44,7 +44,8 @@ import org.sparsecode.experiments.results.Summary;
 /**
  * Runs one experiment into its directory: generates the dictionary, learns from it when a learner is
  * configured, codes every image in order, measures each code, and writes {@code config.yaml},
- * {@code dictionary.npy}, {@code metrics.csv} and {@code results.json} (DESIGN.md §5), each atomically.
+ * {@code dictionary.npy}, {@code metrics.csv} and {@code results.json} (DESIGN.md §5), each atomically, and
+ * the plots {@code dictionary.png} and {@code reconstruction-<id>.png} of the first image ({@code RunPlots}).
  *
  * <p>Images are coded one after the other; the solver uses the run's threads inside each solve, so the
  * numbers do not depend on scheduling. {@code results.json} is rewritten after each image with
@@ -144,6 +145,7 @@ public final class RunEngine {
         learning.put("objective", objective);
       }
       out.writeDictionary(dictionary);
+      RunPlots.dictionary(out, dictionary, progress);
 
       Map<String, Object> dictionaryTree = new LinkedHashMap<>();
       dictionaryTree.put("type", config.dictionary().type());
@@ -255,6 +257,10 @@ public final class RunEngine {
     Evaluation e = Evaluation.of(image, dictionary, coded.code(), s.lambda());
     Map<String, Double> values = new LinkedHashMap<>();
     values.put("psnr", Measures.psnr(image.pixels(), e.reconstruction()));
+    if (index == 0) {
+      // one panel per run keeps the cost small; the solve time above does not include it
+      RunPlots.reconstruction(out, image, e.reconstruction(), values.get("psnr"), progress);
+    }
     values.put("sparseness", coded.code().sparseness());
     values.put("objective", Measures.objective(e));
     values.putAll(measure(e, pool));

@@ -1,0 +1,91 @@
+package org.sparsecode.experiments.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.sparsecode.api.image.Image;
+import org.sparsecode.api.kernel.Dictionary;
+import org.sparsecode.eval.plot.DictionaryTiles;
+import org.sparsecode.eval.plot.ReconstructionPanel;
+import org.sparsecode.eval.plot.ScatterPlot;
+import org.sparsecode.eval.plot.SecondsChart;
+import org.sparsecode.experiments.results.Json;
+import org.sparsecode.experiments.results.RunDirectory;
+
+/**
+ * The PNG plots a run writes (DESIGN.md §4: results people look at are drawn): {@link
+ * RunDirectory#DICTIONARY_PNG} and {@code reconstruction-<id>.png} for the first image of each run, {@link
+ * RunDirectory#PSNR_PLOT} and {@link RunDirectory#SECONDS_PLOT} over the variants of a file.
+ *
+ * <p>A plot that cannot be drawn (a JDK without fonts, say) is reported as a warning through the progress
+ * reporter and the run goes on: the numbers in {@code results.json} are the run's product, and losing an
+ * hour of coding to a missing font would be worse than a missing picture.
+ */
+final class RunPlots {
+  private RunPlots() {}
+
+  /** Draws the dictionary's kernels as tiles into {@link RunDirectory#DICTIONARY_PNG}. */
+  static void dictionary(RunDirectory out, Dictionary dictionary, ProgressReporter progress) {
+    draw(RunDirectory.DICTIONARY_PNG, progress,
+        () -> DictionaryTiles.write(out.file(RunDirectory.DICTIONARY_PNG), dictionary));
+  }
+
+  /** Draws image, reconstruction and residual into {@code reconstruction-<id>.png}. */
+  static void reconstruction(RunDirectory out, Image image, double[] reconstruction, double psnr,
+      ProgressReporter progress) {
+    String name = RunDirectory.reconstructionPng(image.id());
+    draw(name, progress, () -> ReconstructionPanel.write(out.file(name), image, reconstruction, psnr));
+  }
+
+  /**
+   * Draws the comparison of the variants from their parsed {@code results.json}: PSNR against sparseness
+   * (one point per image) and seconds per image.
+   *
+   * @return the names of the files written, for the links in {@code comparison.md}
+   */
+  static List<String> comparison(RunDirectory root, String title, Map<String, Map<String, Object>> results,
+      ProgressReporter progress) {
+    List<ScatterPlot.Series> series = new ArrayList<>();
+    List<SecondsChart.Bar> bars = new ArrayList<>();
+    results.forEach((variant, r) -> {
+      List<?> images = r.get("images") instanceof List<?> l ? l : List.of();
+      double[] sparseness = new double[images.size()];
+      double[] psnr = new double[images.size()];
+      double[] seconds = new double[images.size()];
+      for (int i = 0; i < images.size(); i++) {
+        Map<?, ?> m = images.get(i) instanceof Map<?, ?> map ? map : Map.of();
+        sparseness[i] = number(m.get("sparseness"));
+        psnr[i] = number(m.get("psnr"));
+        seconds[i] = number(m.get("seconds"));
+      }
+      series.add(new ScatterPlot.Series(variant, sparseness, psnr));
+      bars.add(new SecondsChart.Bar(variant, seconds));
+    });
+    List<String> written = new ArrayList<>();
+    if (draw(RunDirectory.PSNR_PLOT, progress,
+        () -> ScatterPlot.write(root.file(RunDirectory.PSNR_PLOT), title + ": PSNR vs sparseness", series))) {
+      written.add(RunDirectory.PSNR_PLOT);
+    }
+    if (draw(RunDirectory.SECONDS_PLOT, progress,
+        () -> SecondsChart.write(root.file(RunDirectory.SECONDS_PLOT), title + ": solve time", bars))) {
+      written.add(RunDirectory.SECONDS_PLOT);
+    }
+    return written;
+  }
+
+  /** A value of results.json as a double; NaN when absent (the point is then left out of the plot). */
+  private static double number(Object o) {
+    return Json.number(o);
+  }
+
+  /** Runs a drawing; on failure warns through the progress reporter and returns false. */
+  private static boolean draw(String name, ProgressReporter progress, Runnable drawing) {
+    try {
+      drawing.run();
+      return true;
+    } catch (RuntimeException | LinkageError | java.awt.AWTError e) {
+      progress.info("warning: could not draw " + name + " (the run goes on without it): " + e);
+      return false;
+    }
+  }
+}

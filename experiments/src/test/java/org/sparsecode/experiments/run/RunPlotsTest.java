@@ -1,0 +1,88 @@
+package org.sparsecode.experiments.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sparsecode.experiments.config.ExperimentConfig;
+import org.sparsecode.experiments.results.RunDirectory;
+
+class RunPlotsTest {
+  @TempDir
+  Path tmp;
+
+  private static ExperimentConfig small() {
+    return ToyConfigs.config("small", Map.of(), Map.of(), Map.of("lambda", 0.1));
+  }
+
+  private static ExperimentConfig large() {
+    return ToyConfigs.config("large", Map.of(), Map.of(), Map.of("lambda", 0.5));
+  }
+
+  @Test
+  void aRunDrawsItsDictionaryAndTheReconstructionOfItsFirstImageOnly() throws IOException {
+    Path dir = tmp.resolve("out");
+    new PlanRunner(ToyConfigs.plan(ToyConfigs.config()), RunOptions.defaults()).run(dir);
+    assertThat(ImageIO.read(dir.resolve(RunDirectory.DICTIONARY_PNG).toFile())).isNotNull();
+    assertThat(ImageIO.read(dir.resolve("reconstruction-img0.png").toFile())).isNotNull();
+    assertThat(dir.resolve("reconstruction-img1.png")).doesNotExist();
+  }
+
+  @Test
+  void variantsDrawTheComparisonPlotsAndLinkThemFromComparisonMd() throws IOException {
+    Path dir = tmp.resolve("out");
+    java.util.List<String> said = new java.util.ArrayList<>();
+    ProgressReporter p = new ProgressReporter() {
+      @Override
+      public void info(String line) {
+        said.add(line);
+      }
+    };
+    new PlanRunner(ToyConfigs.plan(small(), large()), new RunOptions(null, false, p)).run(dir);
+    assertThat(said).noneMatch(line -> line.startsWith("warning"));
+    assertThat(ImageIO.read(dir.resolve(RunDirectory.PSNR_PLOT).toFile())).isNotNull();
+    assertThat(ImageIO.read(dir.resolve(RunDirectory.SECONDS_PLOT).toFile())).isNotNull();
+    assertThat(dir.resolve("small/" + RunDirectory.DICTIONARY_PNG)).isRegularFile();
+    assertThat(dir.resolve("large/reconstruction-img0.png")).isRegularFile();
+    String md = Files.readString(dir.resolve(RunDirectory.COMPARISON_MD));
+    assertThat(md).contains("](psnr-vs-sparseness.png)").contains("](seconds.png)")
+        .contains("](small/dictionary.png)").contains("](large/reconstruction-img0.png)");
+  }
+
+  @Test
+  void aCompleteDirectoryKeepsItsPlotsUntouched() throws IOException {
+    Path dir = tmp.resolve("out");
+    new PlanRunner(ToyConfigs.plan(small(), large()), RunOptions.defaults()).run(dir);
+    FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+    for (String f : new String[] {RunDirectory.PSNR_PLOT, "small/" + RunDirectory.DICTIONARY_PNG,
+        "small/reconstruction-img0.png"}) {
+      Files.setLastModifiedTime(dir.resolve(f), old);
+    }
+    PlanRunner.Outcome again = new PlanRunner(ToyConfigs.plan(small(), large()), RunOptions.defaults()).run(dir);
+    assertThat(again.alreadyComplete()).isTrue();
+    assertThat(Files.getLastModifiedTime(dir.resolve(RunDirectory.PSNR_PLOT))).isEqualTo(old);
+    assertThat(Files.getLastModifiedTime(dir.resolve("small/" + RunDirectory.DICTIONARY_PNG))).isEqualTo(old);
+    assertThat(Files.getLastModifiedTime(dir.resolve("small/reconstruction-img0.png"))).isEqualTo(old);
+  }
+
+  @Test
+  void forceRemovesTheReconstructionOfAnImageNoLongerFirst() throws IOException {
+    Path dir = tmp.resolve("out");
+    new PlanRunner(ToyConfigs.plan(ToyConfigs.config()), RunOptions.defaults()).run(dir);
+    Files.write(dir.resolve("reconstruction-stale.png"), new byte[] {1});
+    new PlanRunner(ToyConfigs.plan(ToyConfigs.config()), new RunOptions(null, true, ProgressReporter.NONE)).run(dir);
+    assertThat(dir.resolve("reconstruction-stale.png")).doesNotExist();
+    assertThat(dir.resolve("reconstruction-img0.png")).isRegularFile();
+  }
+
+  @Test
+  void reconstructionFileNamesKeepOnlySafeCharacters() {
+    assertThat(RunDirectory.reconstructionPng("a b/c.d")).isEqualTo("reconstruction-a_b_c.d.png");
+  }
+}
