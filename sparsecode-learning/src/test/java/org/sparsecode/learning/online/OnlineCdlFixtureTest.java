@@ -12,7 +12,6 @@ import org.sparsecode.api.PluginContext;
 import org.sparsecode.api.Precision;
 import org.sparsecode.api.image.ImageSource;
 import org.sparsecode.api.kernel.Dictionary;
-import org.sparsecode.api.learning.LearnListener;
 
 /**
  * {@code online-cdl} against SPORCO's {@code OnlineConvBPDNDictLearn}: five steps on the 64×64 LCN images
