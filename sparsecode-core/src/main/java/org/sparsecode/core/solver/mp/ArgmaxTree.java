@@ -4,15 +4,19 @@ import java.util.Arrays;
 
 /**
  * The position of {@code max |corr|} over a {@code K × H × W} map (layout {@code (k · H + y) · W + x}),
- * maintained under local changes without rescanning the map: the image is cut into tiles of
- * {@value #TILE} × {@value #TILE} pixels, each leaf holds the best entry of one tile over all K maps, and a
- * tournament tree over the leaves holds the overall best. After a change confined to a few tiles only those
- * tiles are rescanned ({@code K · TILE²} entries each) and their paths to the root replayed
- * ({@code log₂(tiles)} comparisons each).
+ * maintained under local changes without rescanning the map, in two levels:
+ * <ol>
+ *   <li>per pixel, the best entry over the K maps ({@link #pixelValue} / {@link #pixelIndex}), kept up to date
+ *       by the caller (the map update computes it for the pixels it touches, in the same pass);
+ *   <li>the pixels are cut into tiles of {@value #TILE} × {@value #TILE}; each leaf of a tournament tree holds
+ *       the best pixel of one tile, each inner node the better of its children. After a local change only the
+ *       touched tiles are rescanned ({@code TILE²} pixels each) and their paths to the root replayed
+ *       ({@code log₂(tiles)} comparisons each).
+ * </ol>
  *
- * <p>Ties: the entry with the smaller flat index wins, everywhere (within a tile by scanning in flat order
- * with a strict comparison, in the tree by comparing {@code |value|} then the index), so the result is
- * numpy's {@code argmax(abs(corr))} (first maximum in C order) exactly.
+ * <p>Ties: the entry with the smaller flat index wins, everywhere (per pixel by scanning k upwards with a
+ * strict comparison, in the tiles and the tree by comparing {@code |value|} then the flat index), so the result
+ * is numpy's {@code argmax(abs(corr))} (first maximum in C order) exactly.
  */
 final class ArgmaxTree {
   /** Tile side in pixels: an update touching {@code (2k−1)²} pixels rescans at most 4 × 4 tiles for k = 12. */
@@ -24,6 +28,8 @@ final class ArgmaxTree {
   private final int tilesX;
   private final int tiles;
   private final int leaves;
+  private final double[] pixelValue;
+  private final int[] pixelIndex;
   private final double[] value;
   private final int[] index;
 
@@ -34,6 +40,8 @@ final class ArgmaxTree {
     this.tilesX = (width + TILE - 1) / TILE;
     this.tiles = tilesX * ((height + TILE - 1) / TILE);
     this.leaves = Integer.highestOneBit(Math.max(1, tiles - 1)) << 1;
+    this.pixelValue = new double[height * width];
+    this.pixelIndex = new int[height * width];
     this.value = new double[2 * leaves];
     this.index = new int[2 * leaves];
     Arrays.fill(value, -1.0);
@@ -50,19 +58,45 @@ final class ArgmaxTree {
     return tiles;
   }
 
-  /** Rescans every tile and rebuilds the tree. */
-  void rebuild(double[] corr) {
+  /** Per pixel {@code y · W + x}: {@code max_k |corr[k, y, x]|}; written by the map update. */
+  double[] pixelValue() {
+    return pixelValue;
+  }
+
+  /** Per pixel: the flat index of that maximum (smallest k on ties). */
+  int[] pixelIndex() {
+    return pixelIndex;
+  }
+
+  /** Recomputes every pixel's maximum from the map (k upwards, strict: smallest k wins ties). */
+  void scanPixels(double[] corr) {
+    Arrays.fill(pixelValue, -1.0);
+    int plane = height * width;
+    for (int k = 0; k < count; k++) {
+      int base = k * plane;
+      for (int p = 0; p < plane; p++) {
+        double a = Math.abs(corr[base + p]);
+        if (a > pixelValue[p]) {
+          pixelValue[p] = a;
+          pixelIndex[p] = base + p;
+        }
+      }
+    }
+  }
+
+  /** Rescans every tile of the pixel maxima and rebuilds the tree. */
+  void rebuild() {
     for (int t = 0; t < tiles; t++) {
-      scan(corr, t);
+      scan(t);
     }
     for (int n = leaves - 1; n >= 1; n--) {
       pick(n);
     }
   }
 
-  /** Rescans one tile and replays its path to the root. */
-  void refresh(double[] corr, int tile) {
-    scan(corr, tile);
+  /** Rescans one tile of the pixel maxima and replays its path to the root. */
+  void refresh(int tile) {
+    scan(tile);
     for (int n = (leaves + tile) >> 1; n >= 1; n >>= 1) {
       pick(n);
     }
@@ -78,7 +112,7 @@ final class ArgmaxTree {
     return value[1];
   }
 
-  private void scan(double[] corr, int tile) {
+  private void scan(int tile) {
     int ty = tile / tilesX;
     int tx = tile - ty * tilesX;
     int y0 = ty * TILE;
@@ -87,16 +121,13 @@ final class ArgmaxTree {
     int x1 = Math.min(width, x0 + TILE);
     double best = -1.0;
     int at = Integer.MAX_VALUE;
-    // Flat order within the tile (k, then y, then x) with a strict '>' keeps the first maximum.
-    for (int k = 0; k < count; k++) {
-      for (int y = y0; y < y1; y++) {
-        int row = (k * height + y) * width;
-        for (int x = x0; x < x1; x++) {
-          double a = Math.abs(corr[row + x]);
-          if (a > best) {
-            best = a;
-            at = row + x;
-          }
+    for (int y = y0; y < y1; y++) {
+      int row = y * width;
+      for (int x = x0; x < x1; x++) {
+        double a = pixelValue[row + x];
+        if (a > best || (a == best && pixelIndex[row + x] < at)) {
+          best = a;
+          at = pixelIndex[row + x];
         }
       }
     }

@@ -124,7 +124,7 @@ public final class MatchingPursuit implements WarmStartableSolver {
       this.loop = new ParallelLoop(threads);
       try {
         KernelGram gram = new KernelGram(dictionary, loop);
-        this.state = new PursuitState(gram, image, loop);
+        this.state = new PursuitState(gram, image, loop, false);
         int nnz = initial == null ? 0 : initial.nonZeros();
         int capacity = (int) Math.min((long) nnz + settings.maxAtoms(), Integer.MAX_VALUE - 8);
         this.idx = new int[Math.min(capacity, 1 << 16)];

@@ -142,7 +142,7 @@ public final class OrthogonalMatchingPursuit implements WarmStartableSolver {
       this.loop = new ParallelLoop(threads);
       try {
         this.gram = new KernelGram(dictionary, loop);
-        this.state = new PursuitState(gram, image, loop);
+        this.state = new PursuitState(gram, image, loop, true);
         this.plane = image.area();
         this.width = image.width();
         int cap = Math.max(16, nnz);

@@ -23,12 +23,15 @@ final class PursuitState {
   private final double[] residual;
   private final double[] corr;
   private final ArgmaxTree tree;
-  private final DoubleDictionarySpectra spectra;
+  private final boolean keepSpectra;
   private final ParallelLoop loop;
+  private DoubleDictionarySpectra spectra;
   private final boolean[] dirty;
   private final int[] dirtyList;
   private final int[] rowTiles;
   private final int[] colTiles;
+  private final double[] regionValue;
+  private final int[] regionKernel;
   private final double signalNormSq;
   private int dirtyCount;
   private double normSq;
@@ -48,7 +51,13 @@ final class PursuitState {
     return Double.BYTES * (count * plane + count * spectrum + (threads + 1L) * spectrum + 4 * plane);
   }
 
-  PursuitState(KernelGram gram, Image image, ParallelLoop loop) {
+  /**
+   * Allocates the state (the map is not computed yet: call {@link #correlateAll}).
+   *
+   * @param keepSpectra keep the kernel spectra ({@code ≈ K H W} doubles) for later full re-correlations (OMP);
+   *     otherwise they are dropped after the first
+   */
+  PursuitState(KernelGram gram, Image image, ParallelLoop loop, boolean keepSpectra) {
     this.gram = gram;
     this.count = gram.count();
     this.size = gram.size();
@@ -69,11 +78,13 @@ final class PursuitState {
     this.normSq = s;
     this.corr = new double[Math.toIntExact((long) count * height * width)];
     this.tree = new ArgmaxTree(count, height, width);
-    this.spectra = new DoubleDictionarySpectra(Dictionary.of(size, count, gram.unitKernels()), height, width);
+    this.keepSpectra = keepSpectra;
     this.dirty = new boolean[tree.tiles()];
     this.dirtyList = new int[tree.tiles()];
     this.rowTiles = new int[(height + ArgmaxTree.TILE - 1) / ArgmaxTree.TILE];
     this.colTiles = new int[tree.tilesX()];
+    this.regionValue = new double[span * span];
+    this.regionKernel = new int[span * span];
   }
 
   int count() {
@@ -133,13 +144,20 @@ final class PursuitState {
    * @throws SolverException if the map has a NaN or infinite entry
    */
   void correlateAll(int step) {
+    if (spectra == null) {
+      spectra = new DoubleDictionarySpectra(Dictionary.of(size, count, gram.unitKernels()), height, width);
+    }
     spectra.correlate(residual, corr, loop);
+    if (!keepSpectra) {
+      spectra = null;
+    }
     for (double v : corr) {
       if (!Double.isFinite(v)) {
         throw new SolverException(step, "the correlation of the residual with the kernels is NaN or infinite");
       }
     }
-    tree.rebuild(corr);
+    tree.scanPixels(corr);
+    tree.rebuild();
     dirtyCount = 0;
     java.util.Arrays.fill(dirty, false);
   }
@@ -178,31 +196,75 @@ final class PursuitState {
     int s2 = span * span;
     int xs = Math.floorMod(x0 - m, width);
     int first = Math.min(span, width - xs);
-    boolean contiguous = width >= span;
+    if (width < span || height < span) {
+      // Small image: the (2k-1)^2 offsets alias onto the same pixels; update, then rescan every pixel.
+      for (int k = 0; k < count; k++) {
+        int gb = (k0 * count + k) * s2;
+        for (int a = 0; a < span; a++) {
+          int row = (k * height + Math.floorMod(y0 - m + a, height)) * width;
+          for (int b = 0; b < span; b++) {
+            corr[row + (xs + b) % width] -= c * g[gb + a * span + b];
+          }
+        }
+      }
+      tree.scanPixels(corr);
+      markAll();
+      return;
+    }
+    // One pass over k (upwards): update the entries and keep, per pixel of the region, the best |corr| over k
+    // (strict '>' keeps the smallest k on ties, the C-order first maximum).
+    java.util.Arrays.fill(regionValue, -1.0);
     for (int k = 0; k < count; k++) {
       int gb = (k0 * count + k) * s2;
       for (int a = 0; a < span; a++) {
-        int y = Math.floorMod(y0 - m + a, height);
-        int row = (k * height + y) * width;
+        int row = (k * height + Math.floorMod(y0 - m + a, height)) * width;
         int ga = gb + a * span;
-        if (contiguous) {
-          // The S columns wrap at most once: [xs, xs + first) then [0, S − first).
-          int at = row + xs;
-          for (int b = 0; b < first; b++) {
-            corr[at + b] -= c * g[ga + b];
+        int ra = a * span;
+        // The S columns wrap at most once: [xs, xs + first) then [0, S - first).
+        int at = row + xs;
+        for (int b = 0; b < first; b++) {
+          double v = corr[at + b] - c * g[ga + b];
+          corr[at + b] = v;
+          double abs = Math.abs(v);
+          if (abs > regionValue[ra + b]) {
+            regionValue[ra + b] = abs;
+            regionKernel[ra + b] = k;
           }
-          int back = row - first;
-          for (int b = first; b < span; b++) {
-            corr[back + b] -= c * g[ga + b];
-          }
-        } else {
-          for (int b = 0; b < span; b++) {
-            corr[row + (xs + b) % width] -= c * g[ga + b];
+        }
+        int back = row - first;
+        for (int b = first; b < span; b++) {
+          double v = corr[back + b] - c * g[ga + b];
+          corr[back + b] = v;
+          double abs = Math.abs(v);
+          if (abs > regionValue[ra + b]) {
+            regionValue[ra + b] = abs;
+            regionKernel[ra + b] = k;
           }
         }
       }
     }
+    double[] pv = tree.pixelValue();
+    int[] pi = tree.pixelIndex();
+    int plane = height * width;
+    for (int a = 0; a < span; a++) {
+      int y = Math.floorMod(y0 - m + a, height);
+      for (int b = 0; b < span; b++) {
+        int x = xs + b < width ? xs + b : xs + b - width;
+        int p = y * width + x;
+        pv[p] = regionValue[a * span + b];
+        pi[p] = regionKernel[a * span + b] * plane + p;
+      }
+    }
     markTiles(y0, x0);
+  }
+
+  private void markAll() {
+    for (int t = 0; t < dirty.length; t++) {
+      if (!dirty[t]) {
+        dirty[t] = true;
+        dirtyList[dirtyCount++] = t;
+      }
+    }
   }
 
   private void markTiles(int y0, int x0) {
@@ -249,10 +311,10 @@ final class PursuitState {
   /** Rescans the tiles changed since the last flush and updates the tree. */
   void flush() {
     if (dirtyCount * 8 > tree.tiles()) {
-      tree.rebuild(corr);
+      tree.rebuild();
     } else {
       for (int i = 0; i < dirtyCount; i++) {
-        tree.refresh(corr, dirtyList[i]);
+        tree.refresh(dirtyList[i]);
       }
     }
     for (int i = 0; i < dirtyCount; i++) {
