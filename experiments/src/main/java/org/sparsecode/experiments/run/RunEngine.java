@@ -5,6 +5,7 @@ import jakarta.inject.Provider;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -40,6 +41,8 @@ import org.sparsecode.experiments.results.ResultsJson;
 import org.sparsecode.experiments.results.RunDirectory;
 import org.sparsecode.experiments.results.RunResult;
 import org.sparsecode.experiments.results.Summary;
+import org.sparsecode.learning.checkpoint.Checkpointable;
+import org.sparsecode.learning.checkpoint.LearningCheckpoint;
 
 /**
  * Runs one experiment into its directory: generates the dictionary, learns from it when a learner is
@@ -50,7 +53,8 @@ import org.sparsecode.experiments.results.Summary;
  * <p>Images are coded one after the other; the solver uses the run's threads inside each solve, so the
  * numbers do not depend on scheduling. {@code results.json} is rewritten after each image with
  * {@code "status": "running"} (a killed run shows how far it went, and a new run of the same configuration
- * into the same directory resumes after the last coded image; not when a learner runs) and a last time
+ * into the same directory resumes after the last coded image; a learner that is {@link Checkpointable} resumes
+ * from its checkpoint in the directory instead) and a last time
  * with {@code "status": "complete"}.
  */
 public final class RunEngine {
@@ -137,7 +141,7 @@ public final class RunEngine {
       Map<String, Object> learning = null;
       if (learner.isPresent()) {
         List<Double> objective = new ArrayList<>();
-        dictionary = learner.get().learn(dictionary, images, (step, total, value) -> {
+        dictionary = checkpointing(learner.get()).learn(dictionary, images, (step, total, value) -> {
           objective.add(value);
           progress.learningStep(step, total, value);
         });
@@ -185,6 +189,20 @@ public final class RunEngine {
         pool.shutdownNow();
       }
     }
+  }
+
+  /**
+   * The learner, checkpointing into the run directory when it can (an interrupted learning run resumes from its
+   * last checkpoint there: same configuration, same dictionary bit for bit).
+   */
+  private DictionaryLearner checkpointing(DictionaryLearner l) {
+    if (!(l instanceof Checkpointable c)) {
+      return l;
+    }
+    if (Files.isRegularFile(LearningCheckpoint.file(out.root()))) {
+      progress.info("learning checkpoint found in " + out.root() + ": resuming from it if its configuration matches");
+    }
+    return c.checkpointingTo(out.root());
   }
 
   /**
