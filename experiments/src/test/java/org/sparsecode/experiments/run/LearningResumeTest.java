@@ -54,10 +54,13 @@ class LearningResumeTest {
     while (!Files.exists(checkpoint) && child.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
+    boolean alive = child.isAlive();
     child.destroyForcibly(); // SIGKILL on Unix: no shutdown hooks, no finally blocks
     child.waitFor(30, TimeUnit.SECONDS);
     assertThat(checkpoint).as(Files.readString(tmp.resolve("child.log"))).exists();
+    assertThat(alive).as("the child was still running when killed").isTrue();
     assertThat(LearningCheckpoint.read(resumed).orElseThrow().step()).as("killed mid-way").isLessThan(STEPS);
+    assertThat(resumed.resolve("results.json")).doesNotExist();
 
     run(file, resumed);
     assertThat(Files.readAllBytes(resumed.resolve("dictionary.npy")))
