@@ -20,6 +20,19 @@ abstract class AdmmState {
   static final int FIELDS = 6;
 
   /**
+   * Warm start: {@code Y = initial} and {@code U = Dᵀ(s − D Y) / ρ}, the scaled dual variable of the ADMM fixed
+   * point at Y (from the x-step with X = Y: {@code DᵀD Y − Dᵀs = −ρ U}). When Y is a solution, (Y, U) is a fixed
+   * point and the iteration stays there. (SPORCO's {@code uinit} uses {@code (λ/ρ) sign(Y)}, which agrees on
+   * the support of a solution but is 0 off it, where the true dual is up to λ/ρ in magnitude: from its own
+   * result that start raises the objective for tens of iterations.)
+   *
+   * @param loop the workers
+   * @param initial the starting code, already checked for shape
+   * @param rho the initial ρ
+   */
+  abstract void start(ParallelLoop loop, SparseCode initial, double rho);
+
+  /**
    * Pass 1: {@code U ← U / divisor} (the deferred AutoRho rescaling) and {@code F_k = DFT(Y_k − U_k)}.
    *
    * @param loop the workers

@@ -11,7 +11,7 @@ import org.sparsecode.api.solver.IterationStats;
 import org.sparsecode.api.solver.SolveListener;
 import org.sparsecode.api.solver.SolverException;
 import org.sparsecode.api.solver.SparseCode;
-import org.sparsecode.api.solver.SparseSolver;
+import org.sparsecode.api.solver.WarmStartableSolver;
 import org.sparsecode.core.fft.DoubleDictionarySpectra;
 import org.sparsecode.core.fft.FloatDictionarySpectra;
 import org.sparsecode.core.fft.ParallelLoop;
@@ -36,9 +36,17 @@ import org.sparsecode.core.fft.ParallelLoop;
  * Memory: about {@code 2K·H·W + 2K·H·(W/2 + 1)·2} values (Y, U, the kernel spectra and one spectrum buffer),
  * 151 MB at the paper's size (K = 144, 256 × 256) in float32, 302 MB in float64, allocated once per solve.
  *
+ * <p>Warm start ({@link WarmStartableSolver}): {@code Y0} = the initial code (SPORCO's {@code Y0} option) and
+ * {@code U0 = Dᵀ(s − D Y0)/ρ}, the scaled dual of the ADMM fixed point at Y0, so that from a solution the
+ * iteration stays there (SPORCO's {@code U0 = (λ/ρ) sign(Y0)}, and {@code U0 = 0}, do not: their first x-step
+ * moves X off Y0). ρ restarts from its setting, so away from a solution (an unconverged code, or one from an
+ * AutoRho run whose ρ drifted) a warm start can raise the objective at Y for a while: from the 30-iteration
+ * code of the 64 × 64 fixture problem (objective at Y 452, ρ drifted to 0.03), 30 more iterations give 1336
+ * (SPORCO's U0: 1083; U0 = 0: 1100).
+ *
  * <p>Thread-safe: every solve has its own {@link Workspace} and worker threads.
  */
-public final class ConvBpdnAdmm implements SparseSolver {
+public final class ConvBpdnAdmm implements WarmStartableSolver {
   private final CbpdnAdmmSettings settings;
   private final Precision precision;
   private final int threads;
@@ -75,9 +83,9 @@ public final class ConvBpdnAdmm implements SparseSolver {
   }
 
   @Override
-  public CodingResult solve(Dictionary dictionary, Image image, SolveListener listener) {
+  public CodingResult solve(Dictionary dictionary, Image image, SparseCode initial, SolveListener listener) {
     Objects.requireNonNull(listener, "listener");
-    try (Workspace w = workspace(dictionary, image)) {
+    try (Workspace w = workspace(dictionary, image, initial)) {
       List<IterationStats> stats = new ArrayList<>(settings.maxIterations());
       while (w.iterations() < settings.maxIterations() && !w.converged()) {
         IterationStats row = w.iterate();
@@ -102,6 +110,24 @@ public final class ConvBpdnAdmm implements SparseSolver {
    * @throws SolverException if the buffers cannot fit in the maximum heap
    */
   public Workspace workspace(Dictionary dictionary, Image image) {
+    return workspace(dictionary, image, null);
+  }
+
+  /**
+   * Prepares a warm-started solve without running it, as {@link #workspace(Dictionary, Image)} with
+   * {@code Y = initial} and {@code U = Dᵀ(s − D·initial)/ρ}.
+   *
+   * @param dictionary the kernels
+   * @param image a grey image at least as large as the kernels
+   * @param initial the starting code ({@code K × H × W}), or null for zero
+   * @return the workspace, to be closed
+   * @throws IllegalArgumentException if the image is not grey or is smaller than the kernels, or the initial
+   *     code's shape does not match
+   * @throws org.sparsecode.api.ConfigException ({@code l1Weight}) if a weight list does not have one value per
+   *     kernel
+   * @throws SolverException if the buffers cannot fit in the maximum heap
+   */
+  public Workspace workspace(Dictionary dictionary, Image image, SparseCode initial) {
     Objects.requireNonNull(dictionary, "dictionary");
     Objects.requireNonNull(image, "image");
     if (!image.isGrey()) {
@@ -113,7 +139,17 @@ public final class ConvBpdnAdmm implements SparseSolver {
       throw new IllegalArgumentException("kernels of " + k + "x" + k + " are larger than image " + image.id()
           + " (" + image.height() + "x" + image.width() + "): use an image at least as large as the kernels");
     }
-    return new Workspace(dictionary, image);
+    if (initial != null && (initial.count() != dictionary.count() || initial.height() != image.height()
+        || initial.width() != image.width())) {
+      throw new IllegalArgumentException("initial code is " + initial.count() + "x" + initial.height() + "x"
+          + initial.width() + " but the dictionary has " + dictionary.count() + " kernels and image "
+          + image.id() + " is " + image.height() + "x" + image.width());
+    }
+    Workspace w = new Workspace(dictionary, image);
+    if (initial != null) {
+      w.state.start(w.loop, initial, settings.rho());
+    }
+    return w;
   }
 
   /**

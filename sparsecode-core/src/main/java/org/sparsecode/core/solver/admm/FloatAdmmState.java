@@ -89,6 +89,47 @@ final class FloatAdmmState extends AdmmState {
   }
 
   @Override
+  void start(ParallelLoop loop, SparseCode initial, double rho) {
+    java.util.Arrays.fill(y, (float) 0);
+    int[] idx = initial.indices();
+    var values = initial.values(); // always float32
+    for (int n = 0; n < idx.length; n++) {
+      y[idx[n]] = (float) values[n];
+    }
+    // F_k = DFT(Y_k); then, per spectral column, R̂ = Ŝ − Σ_k D̂_k F_k and F_k = conj(D̂_k) R̂ / ρ; U_k = IDFT(F_k).
+    loop.forEach(count, (w, k) -> fft.forward(y, k * area, spectra, k * len, work[w]));
+    final int h = height;
+    loop.forEach(fft.columns(), (w, c) -> {
+      float[] g = columnScratch[w];
+      int col = 2 * c * h;
+      for (int i = 0; i < 2 * h; i++) {
+        g[i] = shat[col + i];
+      }
+      for (int k = 0; k < count; k++) {
+        int o = k * len + col;
+        for (int i = 0; i < 2 * h; i += 2) {
+          double dr = dhat[o + i];
+          double di = dhat[o + i + 1];
+          double fr = spectra[o + i];
+          double fi = spectra[o + i + 1];
+          g[i] = (float) (g[i] - (dr * fr - di * fi));
+          g[i + 1] = (float) (g[i + 1] - (dr * fi + di * fr));
+        }
+      }
+      for (int k = 0; k < count; k++) {
+        int o = k * len + col;
+        for (int i = 0; i < 2 * h; i += 2) {
+          double dr = dhat[o + i];
+          double di = dhat[o + i + 1];
+          spectra[o + i] = (float) ((dr * g[i] + di * g[i + 1]) / rho);
+          spectra[o + i + 1] = (float) ((dr * g[i + 1] - di * g[i]) / rho);
+        }
+      }
+    });
+    loop.forEach(count, (w, k) -> fft.inverseInPlace(spectra, k * len, u, k * area, work[w]));
+  }
+
+  @Override
   void transformAuxiliary(ParallelLoop loop, double divisor) {
     loop.forEach(count, (w, k) -> {
       float[] m = maps[w];
