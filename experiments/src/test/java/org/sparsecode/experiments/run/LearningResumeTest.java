@@ -23,13 +23,13 @@ import org.sparsecode.learning.checkpoint.LearningCheckpoint;
  * same objective trace as an uninterrupted run.
  */
 class LearningResumeTest {
-  private static final int STEPS = 30;
+  private static final int STEPS = 24;
   private static final String CONFIG = """
       name: learn-tiny
       seed: 3
-      images: {type: embedded, size: 64, names: [camera, coffee, chelsea]}
-      dictionary: {type: random, kernels: 24, size: 8, seed: 7}
-      learning: {type: online-cdl, steps: %d, maxIterations: 80, checkpointEvery: 2, imageOrder: random}
+      images: {type: embedded, size: 48, names: [camera, coffee, chelsea]}
+      dictionary: {type: random, kernels: 16, size: 8, seed: 7}
+      learning: {type: online-cdl, steps: %d, maxIterations: 50, checkpointEvery: 2, imageOrder: random}
       solver: {type: cbpdn-admm, lambda: 1.0e-2, maxIterations: 5}
       metrics: [psnr, sparseness]
       """.formatted(STEPS);
