@@ -1,0 +1,67 @@
+package org.sparsecode.learning.hebbian;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.sparsecode.api.ConfigException;
+import org.sparsecode.api.Plugin;
+import org.sparsecode.api.PluginContext;
+import org.sparsecode.api.learning.DictionaryLearner;
+import org.sparsecode.api.solver.SparseSolver;
+import org.sparsecode.core.plugin.PluginRegistry;
+import org.sparsecode.core.plugin.SettingsBinder;
+import org.sparsecode.core.plugin.TypedPlugin;
+
+/**
+ * The {@code hebbian} plugin: {@link Hebbian} configured by {@link HebbianSettings}. The {@code solver} block is
+ * resolved through the {@link PluginRegistry} of the context class loader and bound with {@link SettingsBinder};
+ * its errors name {@code solver.<key>}.
+ */
+public final class HebbianPlugin extends TypedPlugin<DictionaryLearner, HebbianSettings> {
+  /** The solver used when the settings give none and {@code lca} is on the class path. */
+  public static final String PREFERRED_SOLVER = "lca";
+  /** The solver used when the settings give none and {@code lca} is not on the class path. */
+  public static final String FALLBACK_SOLVER = "cbpdn-admm";
+
+  /** Creates the plugin (ServiceLoader). */
+  public HebbianPlugin() {
+    super("hebbian", DictionaryLearner.class, HebbianSettings.class,
+        "Hebbian update of lca-pytorch: code one image with any solver, d_k += lr <x_k, residual>, renormalise");
+  }
+
+  @Override
+  protected DictionaryLearner build(HebbianSettings s, PluginContext context) {
+    return new Hebbian(s, solver(s.solver(), PluginRegistry.load(), context), context.seed());
+  }
+
+  /**
+   * Creates the solver of a {@code solver:} block.
+   *
+   * @param block the block with its {@code type}, or null for the default ({@value #PREFERRED_SOLVER} if
+   *     registered, else {@value #FALLBACK_SOLVER})
+   * @param registry where to find solver plugins
+   * @param context the run's services
+   * @return the solver
+   * @throws ConfigException on {@code solver.type} for an unknown solver, {@code solver.<key>} for a bad setting
+   */
+  static SparseSolver solver(Map<String, Object> block, PluginRegistry registry, PluginContext context) {
+    String type;
+    Map<String, Object> values = new LinkedHashMap<>();
+    if (block == null) {
+      boolean hasLca = registry.ofRole(SparseSolver.class).stream().anyMatch(p -> p.name().equals(PREFERRED_SOLVER));
+      type = hasLca ? PREFERRED_SOLVER : FALLBACK_SOLVER;
+    } else {
+      type = (String) block.get("type");
+      values.putAll(block);
+      values.remove("type");
+    }
+    try {
+      Plugin<SparseSolver> plugin = registry.find(SparseSolver.class, type);
+      Record settings = SettingsBinder.bind(plugin.settings(), values);
+      return plugin.create(settings, context);
+    } catch (SettingsBinder.UnknownKeyException e) {
+      throw new SettingsBinder.UnknownKeyException("solver." + e.key(), e.problem());
+    } catch (ConfigException e) {
+      throw new ConfigException("solver." + e.key(), e.problem());
+    }
+  }
+}
