@@ -22,7 +22,6 @@ final class ArgmaxTree {
   /** Tile side in pixels: an update touching {@code (2k−1)²} pixels rescans at most 4 × 4 tiles for k = 12. */
   static final int TILE = 8;
 
-  private final int count;
   private final int height;
   private final int width;
   private final int tilesX;
@@ -33,8 +32,7 @@ final class ArgmaxTree {
   private final double[] value;
   private final int[] index;
 
-  ArgmaxTree(int count, int height, int width) {
-    this.count = count;
+  ArgmaxTree(int height, int width) {
     this.height = height;
     this.width = width;
     this.tilesX = (width + TILE - 1) / TILE;
@@ -66,22 +64,6 @@ final class ArgmaxTree {
   /** Per pixel: the flat index of that maximum (smallest k on ties). */
   int[] pixelIndex() {
     return pixelIndex;
-  }
-
-  /** Recomputes every pixel's maximum from the map (k upwards, strict: smallest k wins ties). */
-  void scanPixels(double[] corr) {
-    Arrays.fill(pixelValue, -1.0);
-    int plane = height * width;
-    for (int k = 0; k < count; k++) {
-      int base = k * plane;
-      for (int p = 0; p < plane; p++) {
-        double a = Math.abs(corr[base + p]);
-        if (a > pixelValue[p]) {
-          pixelValue[p] = a;
-          pixelIndex[p] = base + p;
-        }
-      }
-    }
   }
 
   /** Rescans every tile of the pixel maxima and rebuilds the tree. */

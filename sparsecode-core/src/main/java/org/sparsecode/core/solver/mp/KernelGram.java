@@ -11,9 +11,10 @@ import org.sparsecode.core.fft.ParallelLoop;
  * {@code −c G[k0][k](p − p0)} and nowhere else.
  *
  * <p>Storage: float64, {@code K² (2k−1)²} values (88 MB for the paper's 144 kernels of 12 × 12), laid out
- * {@code [(k0 · K + k) · S² + (δy + k − 1) · S + δx + k − 1]} with {@code S = 2k − 1}, so the update after one
- * atom reads one contiguous block. The symmetry {@code G[k0][k](δ) = G[k][k0](−δ)} halves the arithmetic of
- * the construction (not the storage: the update would read the mirrored half backwards). float64 is kept
+ * {@code [((k0 · S + δy + k − 1) · S + δx + k − 1) · K + k]} with {@code S = 2k − 1} (kernel k innermost, as the
+ * pixel-major correlation map), so the update after one atom reads one contiguous block in the map's order.
+ * The symmetry {@code G[k0][k](δ) = G[k][k0](−δ)} halves the arithmetic of the construction (not the storage:
+ * the update would then read the mirrored half in another order, at a stride). float64 is kept
  * because the selected sequence must match the reference to 1e-10; float32 storage would perturb the map by
  * about 1e-7 per update.
  *
@@ -53,7 +54,7 @@ public final class KernelGram {
         unit[k * k2 + i] = d[k * k2 + i] / n;
       }
     }
-    int s2 = span * span;
+    long s2 = (long) span * span;
     this.gram = new double[Math.toIntExact((long) count * count * s2)];
     loop.forEach(count, (w, k0) -> {
       for (int k = k0; k < count; k++) {
@@ -74,15 +75,18 @@ public final class KernelGram {
     return (long) count * count * s * s * Double.BYTES + 2L * count * size * size * Double.BYTES;
   }
 
+  /** Where G[k0][k](dy, dx) is stored. */
+  int at(int k0, int k, int dy, int dx) {
+    int m = size - 1;
+    return ((k0 * span + dy + m) * span + dx + m) * count + k;
+  }
+
   /** G[k0][k](δ) for every δ, and its mirror G[k][k0](−δ). */
   private void fill(int k0, int k) {
     int m = size - 1;
     int k2 = size * size;
     int a = k * k2;
     int b = k0 * k2;
-    int s2 = span * span;
-    int base = (k0 * count + k) * s2;
-    int mirror = (k * count + k0) * s2;
     for (int dy = -m; dy <= m; dy++) {
       int i0 = Math.max(0, -dy);
       int i1 = Math.min(size, size - dy);
@@ -97,8 +101,8 @@ public final class KernelGram {
             sum += unit[ra + j] * unit[rb + j];
           }
         }
-        gram[base + (dy + m) * span + dx + m] = sum;
-        gram[mirror + (m - dy) * span + m - dx] = sum;
+        gram[at(k0, k, dy, dx)] = sum;
+        gram[at(k, k0, -dy, -dx)] = sum;
       }
     }
   }
@@ -176,7 +180,6 @@ public final class KernelGram {
     int m = size - 1;
     int dyMod = Math.floorMod(ya - yb, height);
     int dxMod = Math.floorMod(xa - xb, width);
-    int base = (kb * count + ka) * span * span;
     double sum = 0;
     for (int dy = -m; dy <= m; dy++) {
       if (Math.floorMod(dy, height) != dyMod) {
@@ -184,7 +187,7 @@ public final class KernelGram {
       }
       for (int dx = -m; dx <= m; dx++) {
         if (Math.floorMod(dx, width) == dxMod) {
-          sum += gram[base + (dy + m) * span + dx + m];
+          sum += gram[at(kb, ka, dy, dx)];
         }
       }
     }

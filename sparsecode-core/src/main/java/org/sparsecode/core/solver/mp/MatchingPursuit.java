@@ -120,7 +120,7 @@ public final class MatchingPursuit implements WarmStartableSolver {
 
     private Workspace(Dictionary dictionary, Image image, SparseCode initial) {
       Pursuits.checkHeap(NAME, KernelGram.bytes(dictionary.count(), dictionary.size())
-          + PursuitState.bytes(dictionary.count(), image.height(), image.width(), threads), dictionary, image);
+          + PursuitState.bytes(dictionary.count(), image.height(), image.width(), threads, false), dictionary, image);
       this.loop = new ParallelLoop(threads);
       try {
         KernelGram gram = new KernelGram(dictionary, loop);
@@ -168,7 +168,7 @@ public final class MatchingPursuit implements WarmStartableSolver {
      */
     public Atom step() {
       int at = state.best();
-      double c = state.correlations()[at];
+      double c = state.value(at);
       int plane = state.height() * state.width();
       int k = at / plane;
       int y = (at - k * plane) / state.width();
@@ -191,7 +191,7 @@ public final class MatchingPursuit implements WarmStartableSolver {
      * @return {@code max |corr|}
      */
     public double nextMagnitude() {
-      return Math.abs(state.correlations()[state.best()]);
+      return Math.abs(state.value(state.best()));
     }
 
     /**
@@ -237,7 +237,7 @@ public final class MatchingPursuit implements WarmStartableSolver {
      * @return {@code K H W} values
      */
     public double[] correlations() {
-      return state.correlations().clone();
+      return state.kernelMajor();
     }
 
     /**

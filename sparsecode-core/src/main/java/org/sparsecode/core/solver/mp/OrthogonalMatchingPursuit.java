@@ -137,7 +137,7 @@ public final class OrthogonalMatchingPursuit implements WarmStartableSolver {
       int nnz = initial == null ? 0 : initial.nonZeros();
       long capacity = Math.min((long) nnz + settings.maxAtoms(), (long) dictionary.count() * image.area());
       Pursuits.checkHeap(NAME, KernelGram.bytes(dictionary.count(), dictionary.size())
-          + PursuitState.bytes(dictionary.count(), image.height(), image.width(), threads)
+          + PursuitState.bytes(dictionary.count(), image.height(), image.width(), threads, true)
           + capacity * (capacity + 1) / 2 * Double.BYTES, dictionary, image);
       this.loop = new ParallelLoop(threads);
       try {
@@ -300,7 +300,7 @@ public final class OrthogonalMatchingPursuit implements WarmStartableSolver {
      * @return {@code max |corr|}
      */
     public double nextMagnitude() {
-      return Math.abs(state.correlations()[state.best()]);
+      return Math.abs(state.value(state.best()));
     }
 
     /**

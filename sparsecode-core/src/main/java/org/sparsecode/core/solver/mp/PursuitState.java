@@ -1,5 +1,6 @@
 package org.sparsecode.core.solver.mp;
 
+import java.util.Arrays;
 import org.sparsecode.api.image.Image;
 import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.solver.SolverException;
@@ -9,29 +10,38 @@ import org.sparsecode.core.fft.ParallelLoop;
 /**
  * The state shared by the pursuits: residual {@code r}, its squared norm, the correlation map
  * {@code corr[k, y, x] = Σ_{i,j} u_k[i, j] r[(y+i) % H, (x+j) % W]} with the unit kernels, and the argmax tree.
- * The map is computed by FFT once ({@link #correlateAll}) and then changed locally by {@link #subtract}.
+ * The map is computed by FFT ({@link #correlateAll}) and then changed locally by {@link #subtract}.
+ *
+ * <p>The map is stored PIXEL-major, {@code corr[(y · W + x) · K + k]}: the update after one atom then reads
+ * and writes {@code 2k − 1} contiguous runs of {@code (2k − 1) K} values (and the matching contiguous block of
+ * the {@link KernelGram} table) instead of {@code K (2k − 1)} scattered short rows, and each pixel's maximum
+ * over k is a contiguous scan done in the same pass. Flat indices handed out ({@link #best}) are in the
+ * fixture's C order over {@code (k, y, x)}, {@code (k · H + y) · W + x}. The FFT correlation is done for
+ * {@value #GROUP} kernels at a time, so only their spectra and maps are held besides the map.
  * Not thread-safe.
  */
 final class PursuitState {
+  /** Kernels correlated by FFT together. */
+  static final int GROUP = 16;
+
   private final KernelGram gram;
   private final int count;
   private final int size;
   private final int span;
   private final int height;
   private final int width;
+  private final int plane;
   private final double[] signal;
   private final double[] residual;
   private final double[] corr;
   private final ArgmaxTree tree;
   private final boolean keepSpectra;
   private final ParallelLoop loop;
-  private DoubleDictionarySpectra spectra;
+  private final DoubleDictionarySpectra[] spectra;
   private final boolean[] dirty;
   private final int[] dirtyList;
   private final int[] rowTiles;
   private final int[] colTiles;
-  private final double[] regionValue;
-  private final int[] regionKernel;
   private final double signalNormSq;
   private int dirtyCount;
   private double normSq;
@@ -43,19 +53,22 @@ final class PursuitState {
    * @param height H
    * @param width W
    * @param threads workers
+   * @param keepSpectra whether all kernel spectra are kept (OMP) or only one group's at a time
    * @return bytes
    */
-  static long bytes(int count, int height, int width, int threads) {
+  static long bytes(int count, int height, int width, int threads, boolean keepSpectra) {
     long plane = (long) height * width;
     long spectrum = (long) height * (width / 2 + 1) * 2;
-    return Double.BYTES * (count * plane + count * spectrum + (threads + 1L) * spectrum + 4 * plane);
+    long group = Math.min(count, GROUP);
+    return Double.BYTES * (count * plane + (keepSpectra ? count : group) * spectrum + group * plane
+        + (threads + 1L) * spectrum + 4 * plane) + 12 * plane;
   }
 
   /**
    * Allocates the state (the map is not computed yet: call {@link #correlateAll}).
    *
    * @param keepSpectra keep the kernel spectra ({@code ≈ K H W} doubles) for later full re-correlations (OMP);
-   *     otherwise they are dropped after the first
+   *     otherwise each group's are dropped after use
    */
   PursuitState(KernelGram gram, Image image, ParallelLoop loop, boolean keepSpectra) {
     this.gram = gram;
@@ -64,6 +77,7 @@ final class PursuitState {
     this.span = gram.span();
     this.height = image.height();
     this.width = image.width();
+    this.plane = height * width;
     this.loop = loop;
     this.signal = image.pixels().clone();
     this.residual = signal.clone();
@@ -77,14 +91,13 @@ final class PursuitState {
     this.signalNormSq = s;
     this.normSq = s;
     this.corr = new double[Math.toIntExact((long) count * height * width)];
-    this.tree = new ArgmaxTree(count, height, width);
+    this.tree = new ArgmaxTree(height, width);
     this.keepSpectra = keepSpectra;
+    this.spectra = new DoubleDictionarySpectra[(count + GROUP - 1) / GROUP];
     this.dirty = new boolean[tree.tiles()];
     this.dirtyList = new int[tree.tiles()];
     this.rowTiles = new int[(height + ArgmaxTree.TILE - 1) / ArgmaxTree.TILE];
     this.colTiles = new int[tree.tilesX()];
-    this.regionValue = new double[span * span];
-    this.regionKernel = new int[span * span];
   }
 
   int count() {
@@ -111,10 +124,6 @@ final class PursuitState {
     return residual;
   }
 
-  double[] correlations() {
-    return corr;
-  }
-
   double normSq() {
     return normSq;
   }
@@ -123,9 +132,35 @@ final class PursuitState {
     return signalNormSq;
   }
 
-  /** Flat index of the first entry of largest magnitude. */
+  /** Flat index {@code (k · H + y) · W + x} of the first entry of largest magnitude. */
   int best() {
     return tree.best();
+  }
+
+  /**
+   * One entry of the map.
+   *
+   * @param flat the index {@code (k · H + y) · W + x}
+   * @return {@code corr[k, y, x]}
+   */
+  double value(int flat) {
+    int k = flat / plane;
+    return corr[(flat - k * plane) * count + k];
+  }
+
+  /**
+   * A copy of the map in the fixture's layout {@code (k · H + y) · W + x}.
+   *
+   * @return {@code K H W} values
+   */
+  double[] kernelMajor() {
+    double[] out = new double[corr.length];
+    for (int p = 0; p < plane; p++) {
+      for (int k = 0; k < count; k++) {
+        out[k * plane + p] = corr[p * count + k];
+      }
+    }
+    return out;
   }
 
   /** Recomputes {@code ‖r‖²} from the residual. */
@@ -138,34 +173,69 @@ final class PursuitState {
   }
 
   /**
-   * Recomputes the whole map from the residual by FFT and rebuilds the tree.
+   * Recomputes the whole map from the residual by FFT ({@value #GROUP} kernels at a time) and rebuilds the tree.
    *
    * @param step the step, for the error message
    * @throws SolverException if the map has a NaN or infinite entry
    */
   void correlateAll(int step) {
-    if (spectra == null) {
-      spectra = new DoubleDictionarySpectra(Dictionary.of(size, count, gram.unitKernels()), height, width);
-    }
-    spectra.correlate(residual, corr, loop);
-    if (!keepSpectra) {
-      spectra = null;
-    }
-    for (double v : corr) {
-      if (!Double.isFinite(v)) {
-        throw new SolverException(step, "the correlation of the residual with the kernels is NaN or infinite");
+    double[] unit = gram.unitKernels();
+    int k2 = size * size;
+    double[] maps = new double[Math.min(GROUP, count) * plane];
+    for (int g = 0; g < spectra.length; g++) {
+      int from = g * GROUP;
+      int n = Math.min(GROUP, count - from);
+      DoubleDictionarySpectra sp = spectra[g];
+      if (sp == null) {
+        sp = new DoubleDictionarySpectra(Dictionary.of(size, n, Arrays.copyOfRange(unit, from * k2,
+            (from + n) * k2)), height, width);
+        if (keepSpectra) {
+          spectra[g] = sp;
+        }
+      }
+      sp.correlate(residual, maps, loop);
+      for (int p = 0; p < plane; p++) {
+        int at = p * count + from;
+        for (int j = 0; j < n; j++) {
+          double v = maps[j * plane + p];
+          if (!Double.isFinite(v)) {
+            throw new SolverException(step, "the correlation of the residual with kernel " + (from + j)
+                + " is NaN or infinite");
+          }
+          corr[at + j] = v;
+        }
       }
     }
-    tree.scanPixels(corr);
+    scanPixels();
     tree.rebuild();
     dirtyCount = 0;
-    java.util.Arrays.fill(dirty, false);
+    Arrays.fill(dirty, false);
+  }
+
+  /** Every pixel's maximum over k (k upwards, strict: the smallest k wins ties). */
+  private void scanPixels() {
+    double[] pv = tree.pixelValue();
+    int[] pi = tree.pixelIndex();
+    for (int p = 0; p < plane; p++) {
+      int base = p * count;
+      double best = -1.0;
+      int bk = 0;
+      for (int k = 0; k < count; k++) {
+        double a = Math.abs(corr[base + k]);
+        if (a > best) {
+          best = a;
+          bk = k;
+        }
+      }
+      pv[p] = best;
+      pi[p] = bk * plane + p;
+    }
   }
 
   /**
    * Subtracts {@code c · u_k0} placed at {@code (y0, x0)} from the residual (updating {@code ‖r‖²} from the
-   * patch alone) and, if asked, from the correlation map: {@code corr[k, y0 + δ] −= c G[k0][k](δ)}, marking the
-   * tiles touched. Call {@link #flush} before reading the argmax again.
+   * patch alone) and, if asked, from the correlation map: {@code corr[k, y0 + δ] −= c G[k0][k](δ)}, with the
+   * pixel maxima of the region, marking the tiles touched. Call {@link #flush} before reading the argmax again.
    */
   void subtract(int k0, int y0, int x0, double c, boolean updateMap) {
     double[] u = gram.unitKernels();
@@ -193,67 +263,37 @@ final class PursuitState {
   private void updateMap(int k0, int y0, int x0, double c) {
     double[] g = gram.table();
     int m = size - 1;
-    int s2 = span * span;
     int xs = Math.floorMod(x0 - m, width);
-    int first = Math.min(span, width - xs);
-    if (width < span || height < span) {
-      // Small image: the (2k-1)^2 offsets alias onto the same pixels; update, then rescan every pixel.
-      for (int k = 0; k < count; k++) {
-        int gb = (k0 * count + k) * s2;
-        for (int a = 0; a < span; a++) {
-          int row = (k * height + Math.floorMod(y0 - m + a, height)) * width;
-          for (int b = 0; b < span; b++) {
-            corr[row + (xs + b) % width] -= c * g[gb + a * span + b];
-          }
-        }
-      }
-      tree.scanPixels(corr);
-      markAll();
-      return;
-    }
-    // One pass over k (upwards): update the entries and keep, per pixel of the region, the best |corr| over k
-    // (strict '>' keeps the smallest k on ties, the C-order first maximum).
-    java.util.Arrays.fill(regionValue, -1.0);
-    for (int k = 0; k < count; k++) {
-      int gb = (k0 * count + k) * s2;
-      for (int a = 0; a < span; a++) {
-        int row = (k * height + Math.floorMod(y0 - m + a, height)) * width;
-        int ga = gb + a * span;
-        int ra = a * span;
-        // The S columns wrap at most once: [xs, xs + first) then [0, S - first).
-        int at = row + xs;
-        for (int b = 0; b < first; b++) {
-          double v = corr[at + b] - c * g[ga + b];
-          corr[at + b] = v;
-          double abs = Math.abs(v);
-          if (abs > regionValue[ra + b]) {
-            regionValue[ra + b] = abs;
-            regionKernel[ra + b] = k;
-          }
-        }
-        int back = row - first;
-        for (int b = first; b < span; b++) {
-          double v = corr[back + b] - c * g[ga + b];
-          corr[back + b] = v;
-          double abs = Math.abs(v);
-          if (abs > regionValue[ra + b]) {
-            regionValue[ra + b] = abs;
-            regionKernel[ra + b] = k;
-          }
-        }
-      }
-    }
+    boolean aliased = width < span || height < span;
     double[] pv = tree.pixelValue();
     int[] pi = tree.pixelIndex();
-    int plane = height * width;
     for (int a = 0; a < span; a++) {
-      int y = Math.floorMod(y0 - m + a, height);
+      int row = Math.floorMod(y0 - m + a, height) * width;
       for (int b = 0; b < span; b++) {
-        int x = xs + b < width ? xs + b : xs + b - width;
-        int p = y * width + x;
-        pv[p] = regionValue[a * span + b];
-        pi[p] = regionKernel[a * span + b] * plane + p;
+        int p = row + (xs + b) % width;
+        int cb = p * count;
+        int gb = gram.at(k0, 0, a - m, b - m);
+        double best = -1.0;
+        int bk = 0;
+        for (int k = 0; k < count; k++) {
+          double v = corr[cb + k] - c * g[gb + k];
+          corr[cb + k] = v;
+          double abs = Math.abs(v);
+          if (abs > best) {
+            best = abs;
+            bk = k;
+          }
+        }
+        // Strict '>' over k upwards keeps the smallest k on ties (C-order first maximum).
+        pv[p] = best;
+        pi[p] = bk * plane + p;
       }
+    }
+    if (aliased) {
+      // Small image: offsets alias onto the same pixels, so a pixel's maximum may be stale; recompute all.
+      scanPixels();
+      markAll();
+      return;
     }
     markTiles(y0, x0);
   }
