@@ -59,7 +59,8 @@ public class OnlineCdlStepBenchmark {
   @Setup(Level.Trial)
   public void prepare() {
     int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-    OnlineCdlSettings s = new OnlineCdlSettings(1, null, null, null, null, null, null, maxIterations, null, null,
+    // RelStopTol 0: exactly maxIterations iterations, as the SPORCO timing (the paper's steps never stop early).
+    OnlineCdlSettings s = new OnlineCdlSettings(1, null, null, null, null, null, null, maxIterations, 0.0, null,
         "sequential", null, 0, null, null, null);
     learner = new OnlineCdl(s, new PluginContext(0L, Precision.parse(precision), n, Path.of("")));
     dictionary = OnlineCdl.project(PaperProblem.dictionary(), false);
