@@ -38,6 +38,11 @@ import org.sparsecode.core.solver.Lipschitz;
  * at the paper's size (K = 144, 256 × 256) in float32, 226 MB in float64; backtracking adds one map set
  * (standard) or three (robust).
  *
+ * <p>Statistics rows ({@link IterationStats}): {@code primalResidual} = SPORCO's {@code Rsdl}
+ * ({@code ‖X − Y_prev‖²}), {@code epsPrimal} = {@code relStopTol}, {@code penalty} = L used by the step;
+ * {@code dualResidual} and {@code epsDual} are NaN. SPORCO's backtracking columns ({@code F_Btrack},
+ * {@code Q_Btrack}, {@code IterBTrack}) are not reported.
+ *
  * <p>Thread-safe: every solve has its own {@link Workspace} and worker threads.
  */
 public final class Fista implements WarmStartableSolver {
