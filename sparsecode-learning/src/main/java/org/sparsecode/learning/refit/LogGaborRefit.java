@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.apache.commons.math3.analysis.MultivariateFunction;
+import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
-import org.apache.commons.math3.optim.PointValuePair;
 import org.apache.commons.math3.optim.SimpleBounds;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
@@ -109,8 +109,19 @@ public final class LogGaborRefit {
     }
     boolean free = settings.fitFrequency();
     double[] start = gridStart(t, free);
-    MultivariateFunction f = x -> evaluate(t, x[0], Math.exp(x[1]), free ? x[2] : settings.sf0(),
-        free ? Math.exp(x[3]) : settings.bsf()).ss;
+    // The best point evaluated so far: BOBYQA may stop with an exception on rough objectives (learned atoms),
+    // and then this is the answer.
+    double[] bestX = start.clone();
+    double[] bestSs = {Double.POSITIVE_INFINITY};
+    MultivariateFunction f = x -> {
+      double ss = evaluate(t, x[0], Math.exp(x[1]), free ? x[2] : settings.sf0(),
+          free ? Math.exp(x[3]) : settings.bsf()).ss;
+      if (ss < bestSs[0]) {
+        bestSs[0] = ss;
+        System.arraycopy(x, 0, bestX, 0, x.length);
+      }
+      return ss;
+    };
     double[] lower;
     double[] upper;
     if (free) {
@@ -124,10 +135,15 @@ public final class LogGaborRefit {
     for (int i = 0; i < x0.length; i++) {
       x0[i] = Math.min(upper[i], Math.max(lower[i], x0[i]));
     }
+    f.value(x0);
     BOBYQAOptimizer optimizer = new BOBYQAOptimizer(2 * x0.length + 1, 0.05, 1e-7);
-    PointValuePair best = optimizer.optimize(new MaxEval(MAX_EVALUATIONS), new ObjectiveFunction(f),
-        GoalType.MINIMIZE, new InitialGuess(x0), new SimpleBounds(lower, upper));
-    double[] x = best.getPoint();
+    try {
+      optimizer.optimize(new MaxEval(MAX_EVALUATIONS), new ObjectiveFunction(f), GoalType.MINIMIZE,
+          new InitialGuess(x0), new SimpleBounds(lower, upper));
+    } catch (MathIllegalStateException e) {
+      // "trust region step has failed to reduce Q" or the evaluation limit: keep the best point seen
+    }
+    double[] x = bestX;
     double sf0 = free ? x[2] : settings.sf0();
     double bsf = free ? Math.exp(x[3]) : settings.bsf();
     Evaluation e = evaluate(t, x[0], Math.exp(x[1]), sf0, bsf);

@@ -106,6 +106,37 @@ public record RefitResult(RefitSettings settings, int size, List<AtomFit> atoms,
   }
 
   /**
+   * The (θ, B_θ) histogram as CSV: header {@code thetaLow,thetaHigh,bThetaLow,bThetaHigh,count}, one row per
+   * bin (θ outer, B_θ inner), radians; the overflow bin's {@code bThetaHigh} is {@code Infinity}.
+   *
+   * @return the CSV text
+   */
+  public String histogramCsv() {
+    StringBuilder sb = new StringBuilder("thetaLow,thetaHigh,bThetaLow,bThetaHigh,count\n");
+    double[] te = histogram.thetaEdges();
+    double[] be = histogram.bThetaEdges();
+    int[][] counts = histogram.counts();
+    for (int i = 0; i < counts.length; i++) {
+      for (int j = 0; j < be.length; j++) {
+        double high = j + 1 < be.length ? be[j + 1] : Double.POSITIVE_INFINITY;
+        sb.append(te[i]).append(',').append(te[i + 1]).append(',').append(be[j]).append(',').append(high)
+            .append(',').append(counts[i][j]).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Writes {@link #histogramCsv()} atomically.
+   *
+   * @param file the destination
+   * @throws org.sparsecode.api.SparsecodeException naming the file when it cannot be written
+   */
+  public void writeHistogramCsv(Path file) {
+    AtomicFiles.writeString(file, histogramCsv());
+  }
+
+  /**
    * Writes {@link #toCsv()} atomically.
    *
    * @param file the destination
