@@ -53,6 +53,11 @@ final class Pursuits {
     Runtime rt = Runtime.getRuntime();
     long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
     if (bytes > available) {
+      // Part of the used heap may be garbage (a previous solve's map): collect once before refusing.
+      System.gc();
+      available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    }
+    if (bytes > available) {
       throw new SolverException(-1, String.format(Locale.ROOT,
           "%s needs about %d MiB for %d kernels of %dx%d on a %dx%d image (kernel cross-correlations K^2(2k-1)^2"
               + " and the K x H x W correlation map, float64) but only about %d MiB of heap is free: raise -Xmx,"
