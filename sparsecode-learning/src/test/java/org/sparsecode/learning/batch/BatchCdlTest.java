@@ -55,6 +55,16 @@ class BatchCdlTest {
   }
 
   @Test
+  void float32CodingAlsoLowersTheObjective() {
+    Dictionary truth = Planted.atoms(6, 4, 1, 1.5);
+    List<Image> images = Planted.images(truth, 2, 32, 0.01, 2);
+    List<Double> objective = new ArrayList<>();
+    new BatchCdl(new BatchCdlSettings(10, 0.05, 10, 10, null, null, false), Precision.FLOAT32, 1)
+        .learn(Planted.atoms(6, 6, 99, 1e9), Planted.source(images), (step, total, value) -> objective.add(value));
+    assertThat(objective.get(9)).isLessThan(0.9 * objective.get(0));
+  }
+
+  @Test
   void initialDictionaryIsNotModified() {
     Dictionary initial = Planted.atoms(6, 6, 99, 1e9);
     double[] before = initial.kernels().clone();

@@ -33,6 +33,12 @@ class HebbianSettingsTest {
   }
 
   @Test
+  void settingsSurviveARoundTripThroughAMap() {
+    HebbianSettings s = new HebbianSettings(7, 0.02, Map.of("type", "cbpdn-admm", "lambda", 0.05), "sequential");
+    assertThat(SettingsBinder.bind(HebbianSettings.class, SettingsBinder.toMap(s))).isEqualTo(s);
+  }
+
+  @Test
   void solverBlockCreatesThatSolverWithItsSettings() {
     HebbianSettings s = new HebbianSettings(null, null, Map.of("type", "cbpdn-admm", "lambda", 0.05), null);
     DictionaryLearner learner = PluginRegistry.load().find(DictionaryLearner.class, "hebbian").create(s, CONTEXT);
