@@ -55,7 +55,7 @@ public final class BatchCdl implements DictionaryLearner {
    * 10 iterations by a factor 2, residual ratio 10, target 1, no auto-scaling. (The stand-alone CBPDN default,
    * period 1 with factors up to 1000, makes the codes of a few iterations erratic.)
    */
-  static final AutoRhoSettings DICTLRN_AUTO_RHO = new AutoRhoSettings(true, 10, 10.0, 1.0, 2.0, false);
+  public static final AutoRhoSettings DICTLRN_AUTO_RHO = new AutoRhoSettings(true, 10, 10.0, 1.0, 2.0, false);
   private final BatchCdlSettings settings;
   private final Precision precision;
   private final int threads;

@@ -17,10 +17,10 @@ import org.sparsecode.api.ConfigException;
  * @param dictionaryIterations ADMM iterations of the dictionary update per outer iteration (its variables are
  *     carried over between outer iterations, as SPORCO's), at least 1; default
  *     {@value #DEFAULT_DICTIONARY_ITERATIONS}
- * @param rho the initial CBPDN penalty ρ (AutoRho adapts it, SPORCO's CBPDN defaults), {@code > 0}; default
- *     {@code 50 λ + 1} (SPORCO's)
- * @param sigma the fixed ADMM penalty σ of the dictionary update, {@code > 0}; default
- *     {@value #DEFAULT_SIGMA}
+ * @param rho the initial CBPDN penalty ρ, {@code > 0}, adapted every 10 iterations as SPORCO's dictionary
+ *     learning does ({@link BatchCdl#DICTLRN_AUTO_RHO}); default {@code 50 λ + 1} (SPORCO's)
+ * @param sigma the fixed ADMM penalty σ of the dictionary update, {@code > 0}; any value converges, fastest when
+ *     σ is of the order of the code energy per atom {@code Σ_i ‖x_ik‖²}; default {@value #DEFAULT_SIGMA}
  * @param zeroMean whether atoms are made zero-mean before the unit-norm projection (SPORCO {@code ZeroMean});
  *     default false
  */
