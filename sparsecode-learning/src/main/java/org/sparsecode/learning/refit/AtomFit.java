@@ -10,7 +10,8 @@ package org.sparsecode.learning.refit;
  * @param theta orientation θ in radians, in [0, π) (measured as {@link org.sparsecode.core.kernel.LogGaborKernels}
  *     does, from the row axis)
  * @param bTheta orientation bandwidth B_θ in radians
- * @param phase phase in radians, in [0, 2π)
+ * @param phase phase in radians, in [0, 2π); since {@code kernel(θ + π, φ) = kernel(θ, −φ)}, an atom at θ ≈ 0
+ *     may come back as θ ≈ π with the opposite phase (the same kernel)
  * @param sf0 peak spatial frequency, cycles per pixel (the fixed value unless fitted)
  * @param bsf radial bandwidth B_sf (the fixed value unless fitted)
  * @param amplitude the scale of the unit-norm model that best matches the unit-norm atom, in [0, 1]
