@@ -269,6 +269,14 @@ class FistaTest {
   }
 
   @Test
+  void aYamlBlockBindsEveryKey() {
+    FistaSettings s = SettingsBinder.bind(FistaSettings.class, Map.of("lambda", 1e-3, "maxIterations", 50,
+        "relStopTol", 0, "lipschitz", 2410, "backtracking", "robust", "nonNegative", true, "l1Weight", 2));
+    assertThat(s).isEqualTo(new FistaSettings(1e-3, 50, 0.0, 2410.0, "robust", true, 2.0));
+    assertThat(s.backtrackingMode()).isEqualTo(Backtracking.ROBUST);
+  }
+
+  @Test
   void bothPluginsAreRegisteredAndBuildTheirVariant() {
     PluginRegistry registry = PluginRegistry.load();
     PluginContext context = PluginContext.defaults(Precision.FLOAT64);
