@@ -38,6 +38,10 @@ class HebbianTest {
     return sum;
   }
 
+  /**
+   * Four windowed random atoms, 3 images of 32x32, 6 noise atoms, 60 steps at lr 0.05 with CBPDN (50 iterations):
+   * measured total objective 29.17 before, 15.94 after (best |cosine| to the true atoms 0.99, 0.76, 0.99, 0.96).
+   */
   @Test
   void learningLowersTheObjectiveOnAPlantedProblem() {
     Dictionary truth = Planted.atoms(6, 4, 1, 1.5);
@@ -48,7 +52,7 @@ class HebbianTest {
     Dictionary learned = learner.learn(initial, Planted.source(images), LearnListener.NONE);
     double before = objective(initial, images, solver);
     double after = objective(learned, images, solver);
-    assertThat(after).isLessThan(0.8 * before);
+    assertThat(after).isLessThan(0.7 * before);
   }
 
   @Test
