@@ -23,9 +23,11 @@ import org.sparsecode.core.fft.ParallelLoop;
  *
  * <p>Speed: the map is computed by FFT once, then updated locally with the kernel cross-correlations
  * ({@link KernelGram}) and its maximum kept in a tournament tree over tiles ({@link ArgmaxTree}): one atom
- * costs {@code O(K (2k−1)² + K · 16 · 64)} operations, independent of the image size. Memory:
- * {@code K² (2k−1)²} doubles for the table (88 MB at the paper's size) plus {@code ≈ 2 K H W} doubles for the
- * map and the kernel spectra (151 MB at 256 × 256), checked against the heap before allocating.
+ * costs {@code O(K (2k−1)²)} operations (one pass over a contiguous block of the pixel-major map, which also
+ * yields each touched pixel's maximum over k, then {@code ≤ 16} tiles of 64 pixel maxima and their tree paths),
+ * independent of the image size. Memory: {@code K² (2k−1)²} doubles for the table (88 MB at the paper's size)
+ * plus {@code K H W} doubles for the map (75 MB at 256 × 256; the FFT runs 16 kernels at a time), checked against the heap before allocating. The solver keeps the last table
+ * and reuses it while the dictionary is the same (a run codes many images with one dictionary).
  *
  * <p>Statistics per atom: objective = dataFidelity = {@code ½‖r‖²}, {@code primalResidual} = {@code ‖r‖}, the
  * other fields NaN. {@link CodingResult#iterations()} is the number of atoms selected by this solve;
@@ -37,6 +39,7 @@ public final class MatchingPursuit implements WarmStartableSolver {
 
   private final PursuitSettings settings;
   private final int threads;
+  private final GramCache grams = new GramCache();
 
   /**
    * Creates the solver.
@@ -119,11 +122,11 @@ public final class MatchingPursuit implements WarmStartableSolver {
     private int atoms;
 
     private Workspace(Dictionary dictionary, Image image, SparseCode initial) {
-      Pursuits.checkHeap(NAME, KernelGram.bytes(dictionary.count(), dictionary.size())
+      Pursuits.checkHeap(NAME, grams.bytesFor(dictionary)
           + PursuitState.bytes(dictionary.count(), image.height(), image.width(), threads, false), dictionary, image);
       this.loop = new ParallelLoop(threads);
       try {
-        KernelGram gram = new KernelGram(dictionary, loop);
+        KernelGram gram = grams.get(dictionary, loop);
         this.state = new PursuitState(gram, image, loop, false);
         int nnz = initial == null ? 0 : initial.nonZeros();
         int capacity = (int) Math.min((long) nnz + settings.maxAtoms(), Integer.MAX_VALUE - 8);

@@ -43,6 +43,7 @@ public final class OrthogonalMatchingPursuit implements WarmStartableSolver {
 
   private final PursuitSettings settings;
   private final int threads;
+  private final GramCache grams = new GramCache();
 
   /**
    * Creates the solver.
@@ -136,12 +137,12 @@ public final class OrthogonalMatchingPursuit implements WarmStartableSolver {
     private Workspace(Dictionary dictionary, Image image, SparseCode initial) {
       int nnz = initial == null ? 0 : initial.nonZeros();
       long capacity = Math.min((long) nnz + settings.maxAtoms(), (long) dictionary.count() * image.area());
-      Pursuits.checkHeap(NAME, KernelGram.bytes(dictionary.count(), dictionary.size())
+      Pursuits.checkHeap(NAME, grams.bytesFor(dictionary)
           + PursuitState.bytes(dictionary.count(), image.height(), image.width(), threads, true)
           + capacity * (capacity + 1) / 2 * Double.BYTES, dictionary, image);
       this.loop = new ParallelLoop(threads);
       try {
-        this.gram = new KernelGram(dictionary, loop);
+        this.gram = grams.get(dictionary, loop);
         this.state = new PursuitState(gram, image, loop, true);
         this.plane = image.area();
         this.width = image.width();
