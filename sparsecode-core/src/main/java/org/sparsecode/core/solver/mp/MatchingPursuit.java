@@ -26,8 +26,9 @@ import org.sparsecode.core.fft.ParallelLoop;
  * costs {@code O(K (2k−1)²)} operations (one pass over a contiguous block of the pixel-major map, which also
  * yields each touched pixel's maximum over k, then {@code ≤ 16} tiles of 64 pixel maxima and their tree paths),
  * independent of the image size. Memory: {@code K² (2k−1)²} doubles for the table (88 MB at the paper's size)
- * plus {@code K H W} doubles for the map (75 MB at 256 × 256; the FFT runs 16 kernels at a time), checked against the heap before allocating. The solver keeps the last table
- * and reuses it while the dictionary is the same (a run codes many images with one dictionary).
+ * plus {@code K H W} doubles for the map (75 MB at 256 × 256; the FFT runs 16 kernels at a time), checked
+ * against the heap before allocating. The solver keeps the last table and reuses it while the dictionary is
+ * the same (a run codes many images with one dictionary).
  *
  * <p>Statistics per atom: objective = dataFidelity = {@code ½‖r‖²}, {@code primalResidual} = {@code ‖r‖}, the
  * other fields NaN. {@link CodingResult#iterations()} is the number of atoms selected by this solve;
