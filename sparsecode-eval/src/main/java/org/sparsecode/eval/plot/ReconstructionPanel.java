@@ -14,10 +14,12 @@ import org.sparsecode.api.image.Image;
  * (image − reconstruction) side by side, each with a caption below (the image's id, the PSNR, the
  * residual's range).
  *
- * <p>Grey scales: the image and the reconstruction share the image's [min, max] (black to white, values
- * outside clamped), so that a loss of contrast shows; the residual has its own scale symmetric around 0
- * (mid-grey), ±max|residual| to black/white, written in its caption. Small images are upscaled by an integer
- * factor (pixel replication) to be at least {@link #MIN_SIDE} pixels on their longer side.
+ * <p>Grey scales: the image and the reconstruction share one scale, the image's {@link #CLIP} and
+ * {@code 1 − CLIP} quantiles to black and white (values outside clamped), so that a loss of contrast shows
+ * and a few extreme pixels (common after local contrast normalisation) do not grey out the rest; the
+ * residual has its own scale symmetric around 0 (mid-grey), ± the {@code 1 − CLIP} quantile of |residual|
+ * to black/white, written in its caption. Small images are upscaled by an integer factor (pixel
+ * replication) to be at least {@link #MIN_SIDE} pixels on their longer side.
  */
 public final class ReconstructionPanel {
   static {
@@ -30,6 +32,8 @@ public final class ReconstructionPanel {
   public static final int GAP = 4;
   /** Height of the caption strip under the panels, pixels. */
   public static final int CAPTION = 24;
+  /** Fraction of pixels clamped at each end of the grey scales. */
+  public static final double CLIP = 0.005;
 
   private ReconstructionPanel() {}
 
@@ -64,16 +68,15 @@ public final class ReconstructionPanel {
       throw new IllegalArgumentException("reconstruction has " + reconstruction.length + " values for a "
           + image.width() + "x" + image.height() + " image");
     }
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
     double[] residual = new double[s.length];
-    double maxAbs = 0;
+    double[] absResidual = new double[s.length];
     for (int i = 0; i < s.length; i++) {
-      lo = Math.min(lo, s[i]);
-      hi = Math.max(hi, s[i]);
       residual[i] = s[i] - reconstruction[i];
-      maxAbs = Math.max(maxAbs, Math.abs(residual[i]));
+      absResidual[i] = Math.abs(residual[i]);
     }
+    double lo = quantile(s, CLIP);
+    double hi = quantile(s, 1 - CLIP);
+    double maxAbs = quantile(absResidual, 1 - CLIP);
     int w = image.width();
     int h = image.height();
     int scale = scale(w, h);
@@ -102,6 +105,13 @@ public final class ReconstructionPanel {
       g.dispose();
     }
     return out;
+  }
+
+  /** The q-quantile of the values (the sorted value at index floor(q·(n − 1))); non-finite values sort last. */
+  static double quantile(double[] values, double q) {
+    double[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    return sorted[(int) Math.floor(q * (sorted.length - 1))];
   }
 
   /** Paints values mapped by (v − mid)/half to grey (−1 black, +1 white), upscaled, at (x0, y0). */

@@ -21,7 +21,9 @@ import org.sparsecode.core.io.AtomicFiles;
 /**
  * PSNR (dB, y) against sparseness (fraction of zero coefficients, x): one series per variant, one point per
  * coded image, as the paper's Fig. 3 compares dictionaries. Points whose PSNR or sparseness is not finite
- * (a perfect reconstruction has PSNR +∞) are left out, since they cannot be placed on the axes.
+ * (a perfect reconstruction has PSNR +∞) are left out, since they cannot be placed on the axes. When the
+ * fractions of non-zeros (1 − sparseness) of the points span more than a decade (dense solvers next to sparse
+ * ones), the x axis is logarithmic in 1 − sparseness, its ticks still labelled in sparseness.
  */
 public final class ScatterPlot {
   static {
@@ -94,6 +96,11 @@ public final class ScatterPlot {
     style.setXAxisDecimalPattern("0.###");
     style.setYAxisDecimalPattern("0.#");
 
+    boolean log = spansDecades(series);
+    if (log) {
+      chart.setXAxisTitle("sparseness  (1 − nnz/size; axis logarithmic in nnz/size)");
+      style.setxAxisTickLabelsFormattingFunction(ScatterPlot::sparsenessLabel);
+    }
     double xMin = Double.POSITIVE_INFINITY;
     double xMax = Double.NEGATIVE_INFINITY;
     double yMin = Double.POSITIVE_INFINITY;
@@ -106,10 +113,11 @@ public final class ScatterPlot {
       List<Double> y = new ArrayList<>();
       for (int i = 0; i < s.psnr().length; i++) {
         if (Double.isFinite(s.sparseness()[i]) && Double.isFinite(s.psnr()[i])) {
-          x.add(s.sparseness()[i]);
+          double xi = log ? nines(s.sparseness()[i]) : s.sparseness()[i];
+          x.add(xi);
           y.add(s.psnr()[i]);
-          xMin = Math.min(xMin, s.sparseness()[i]);
-          xMax = Math.max(xMax, s.sparseness()[i]);
+          xMin = Math.min(xMin, xi);
+          xMax = Math.max(xMax, xi);
           yMin = Math.min(yMin, s.psnr()[i]);
           yMax = Math.max(yMax, s.psnr()[i]);
         }
@@ -124,14 +132,49 @@ public final class ScatterPlot {
     }
     if (drawn > 0) {
       // pad the ranges by 5% (at least a small absolute margin, for a single point or equal values)
-      double xPad = Math.max(0.05 * (xMax - xMin), 1e-3);
+      double xPad = Math.max(0.05 * (xMax - xMin), log ? 0.05 : 1e-3);
       double yPad = Math.max(0.05 * (yMax - yMin), 0.25);
       style.setXAxisMin(xMin - xPad);
-      style.setXAxisMax(Math.min(1.0, xMax + xPad));
+      style.setXAxisMax(log ? xMax + xPad : Math.min(1.0, xMax + xPad));
       style.setYAxisMin(yMin - yPad);
       style.setYAxisMax(yMax + yPad);
     }
     return chart;
+  }
+
+  /** Smallest fraction of non-zeros placed on a logarithmic axis (a zero code has none). */
+  private static final double MIN_DENSITY = 1e-7;
+
+  /**
+   * Whether the points' fractions of non-zeros (1 − sparseness) span more than a decade: then a linear
+   * sparseness axis would squeeze the sparse solvers (0.99 and up) against 1 while dense ones (0.1) stretch
+   * it, and the axis is made logarithmic in 1 − sparseness instead.
+   */
+  static boolean spansDecades(List<Series> series) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    for (Series s : series) {
+      for (int i = 0; i < s.psnr().length; i++) {
+        if (Double.isFinite(s.sparseness()[i]) && Double.isFinite(s.psnr()[i])) {
+          lo = Math.min(lo, nines(s.sparseness()[i]));
+          hi = Math.max(hi, nines(s.sparseness()[i]));
+        }
+      }
+    }
+    return hi - lo > 1;
+  }
+
+  /** The logarithmic axis coordinate: −log10(1 − sparseness), the "number of nines". */
+  static double nines(double sparseness) {
+    return -Math.log10(Math.max(1 - sparseness, MIN_DENSITY));
+  }
+
+  /** The tick label of a logarithmic-axis coordinate: the sparseness 1 − 10^(−t), to the digits it needs. */
+  static String sparsenessLabel(double t) {
+    double sparseness = 1 - Math.pow(10, -t);
+    int decimals = Math.max(1, Math.min(7, (int) Math.ceil(t) + 1));
+    String text = String.format(java.util.Locale.ROOT, "%." + decimals + "f", sparseness);
+    return text.contains(".") ? text.replaceAll("0+$", "").replaceAll("\\.$", "") : text;
   }
 
   /**

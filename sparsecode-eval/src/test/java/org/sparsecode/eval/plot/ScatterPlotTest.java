@@ -56,4 +56,22 @@ class ScatterPlotTest {
     assertThatThrownBy(() -> new ScatterPlot.Series("x", new double[2], new double[3]))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 sparseness values for 3 PSNR");
   }
+
+  @Test
+  void denseAndSparseSolversTogetherGetALogarithmicSparsenessAxis() {
+    // 1 − sparseness from 0.9 to 0.007: more than a decade apart
+    List<ScatterPlot.Series> mixed = List.of(new ScatterPlot.Series("fista", new double[] {0.1}, new double[] {35}),
+        new ScatterPlot.Series("cbpdn", new double[] {0.993}, new double[] {33}));
+    assertThat(ScatterPlot.spansDecades(mixed)).isTrue();
+    assertThat(ScatterPlot.spansDecades(twoVariants())).isFalse();
+    assertThat(ScatterPlot.chart("t", mixed, 400, 300).getXAxisTitle()).contains("logarithmic");
+  }
+
+  @Test
+  void logarithmicTicksAreLabelledInSparseness() {
+    assertThat(ScatterPlot.sparsenessLabel(ScatterPlot.nines(0.99))).isEqualTo("0.99");
+    assertThat(ScatterPlot.sparsenessLabel(1.0)).isEqualTo("0.9");
+    assertThat(ScatterPlot.sparsenessLabel(0.0)).isEqualTo("0");
+    assertThat(ScatterPlot.sparsenessLabel(2.5)).isEqualTo("0.9968");
+  }
 }
