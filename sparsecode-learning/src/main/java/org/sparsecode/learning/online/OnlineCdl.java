@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -127,7 +128,7 @@ public final class OnlineCdl implements DictionaryLearner, Checkpointable {
       d = s.dictionary();
       objective[j] = s.objective();
       if (checkpointDirectory != null && every > 0 && ((j + 1) % every == 0 || j + 1 == steps)) {
-        new LearningCheckpoint(j + 1, d, java.util.Arrays.copyOf(objective, j + 1), fingerprint)
+        new LearningCheckpoint(j + 1, d, Arrays.copyOf(objective, j + 1), fingerprint)
             .write(checkpointDirectory);
       }
       listener.onStep(j, steps, s.objective());
@@ -323,7 +324,7 @@ public final class OnlineCdl implements DictionaryLearner, Checkpointable {
           }
         }
       }
-      java.util.Arrays.fill(pad, 0.0);
+      Arrays.fill(pad, 0.0);
     }
     out[0] = lip;
     out[1] = outsideEnergy;
@@ -331,7 +332,7 @@ public final class OnlineCdl implements DictionaryLearner, Checkpointable {
 
   /** Fills {@code map} with kernel j's code map from the k-major sparse code, from position p; returns the end. */
   private static int denseMap(int[] idx, double[] val, int p, int j, int plane, double[] map) {
-    java.util.Arrays.fill(map, 0.0);
+    Arrays.fill(map, 0.0);
     int offset = j * plane;
     int end = offset + plane;
     int q = p;
