@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.sparsecode.api.SparsecodeException;
 
 /**
@@ -30,6 +31,13 @@ public final class AtomicFiles {
       Files.createDirectories(dir);
       tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
       Files.write(tmp, bytes);
+      // createTempFile makes the file owner-only (0600); results are meant to be shared like any file
+      // written with the process's umask, so give the usual rw-r--r-- where the file system has modes.
+      try {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+      } catch (UnsupportedOperationException ignored) {
+        // not a POSIX file system: keep its defaults
+      }
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
