@@ -27,6 +27,8 @@ final class DoubleFistaState extends FistaState {
   private final double[] shat;
   /** Σ_k D̂_k Ŷ_k. */
   private final double[] sy;
+  /** R̂_Y = Σ_k D̂_k Ŷ_k − Ŝ, the residual spectrum at Y (updated with sy). */
+  private final double[] ry;
   /** Σ_k D̂_k X̂_k. */
   private double[] sx;
   /** Σ_k D̂_k X̂_t,k of the backtracking trial. */
@@ -58,7 +60,7 @@ final class DoubleFistaState extends FistaState {
   static long elements(int count, int height, int width, int threads) {
     long area = (long) height * width;
     long len = 2L * height * (width / 2 + 1);
-    return 2 * count * area + count * len + 4 * len + threads * (3 * len + 2 * area + 8L * width);
+    return 2 * count * area + count * len + 5 * len + threads * (3 * len + 2 * area + 8L * width);
   }
 
   /**
@@ -93,6 +95,7 @@ final class DoubleFistaState extends FistaState {
     this.shat = new double[len];
     fft.forward(s, 0, shat, 0, fft.newWork());
     this.sy = new double[len];
+    this.ry = new double[len];
     this.sx = new double[len];
     this.x = new double[Math.multiplyExact(count, area)];
     this.y = new double[Math.multiplyExact(count, area)];
@@ -118,7 +121,14 @@ final class DoubleFistaState extends FistaState {
     }
     System.arraycopy(x, 0, y, 0, x.length);
     synthesize(loop, y, sy);
+    updateResidual();
     System.arraycopy(sy, 0, sx, 0, len);
+  }
+
+  private void updateResidual() {
+    for (int i = 0; i < len; i++) {
+      ry[i] = (double) (sy[i] - shat[i]);
+    }
   }
 
   /** {@code target = Σ_k D̂_k DFT(maps_k)}, per-worker partial sums added in worker order. */
@@ -162,8 +172,8 @@ final class DoubleFistaState extends FistaState {
     for (int i = 0; i < len; i += 2) {
       double dr = dhat[dk + i];
       double di = dhat[dk + i + 1];
-      double rr = sy[i] - shat[i];
-      double ri = sy[i + 1] - shat[i + 1];
+      double rr = ry[i];
+      double ri = ry[i + 1];
       f[i] = (double) (dr * rr + di * ri);
       f[i + 1] = (double) (dr * ri - di * rr);
     }
@@ -210,6 +220,7 @@ final class DoubleFistaState extends FistaState {
     double scale = 1.0 / (1.0 + beta);
     for (int i = 0; i < len; i++) {
       sx[i] = (double) ((sy[i] + beta * sx[i]) * scale);
+      ry[i] = (double) (sy[i] - shat[i]);
     }
   }
 
@@ -275,8 +286,8 @@ final class DoubleFistaState extends FistaState {
       for (int i = 0; i < len; i += 2) {
         double dr = dhat[dk + i];
         double di = dhat[dk + i + 1];
-        double rr = sy[i] - shat[i];
-        double ri = sy[i + 1] - shat[i + 1];
+        double rr = ry[i];
+        double ri = ry[i + 1];
         double gr = dr * rr + di * ri;
         double gi = dr * ri - di * rr;
         double er = fx[i] - fy[i];
@@ -324,6 +335,7 @@ final class DoubleFistaState extends FistaState {
       }
     });
     synthesize(loop, y, sy);
+    updateResidual();
   }
 
   @Override
@@ -345,6 +357,7 @@ final class DoubleFistaState extends FistaState {
       }
     });
     synthesize(loop, y, sy);
+    updateResidual();
   }
 
   @Override
