@@ -10,6 +10,7 @@ import org.sparsecode.api.SparsecodeException;
 import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.core.io.AtomicFiles;
 import org.sparsecode.core.io.DictionaryFiles;
+import org.sparsecode.learning.checkpoint.LearningCheckpoint;
 
 /**
  * The output store of one run: a directory whose every file is written atomically (temporary file and
@@ -183,7 +184,7 @@ public final class RunDirectory {
    */
   public void clearRunFiles() {
     for (String name : new String[] {RESULTS, SUMMARY, METRICS, DICTIONARY, CONFIG, COMPARISON_CSV,
-        COMPARISON_MD, DICTIONARY_PNG, PSNR_PLOT, SECONDS_PLOT}) {
+        COMPARISON_MD, DICTIONARY_PNG, PSNR_PLOT, SECONDS_PLOT, LearningCheckpoint.FILE_NAME}) {
       delete(file(name));
     }
     if (Files.isDirectory(root)) {

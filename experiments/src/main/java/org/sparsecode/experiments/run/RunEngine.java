@@ -132,12 +132,16 @@ public final class RunEngine {
           System.getProperty("os.arch"), context.threads(), Instant.now().toString(), null,
           context.precision().yamlName(), null);
       String sha = Json.sha256(config.resolved());
+      Dictionary dictionary = generator.generate();
+      // Fail before the run directory holds anything when the kernels cannot fit the images at all.
+      if (images.size() > 0) {
+        checkFits(dictionary, images.get(0), 0, images.size());
+      }
       out.create();
       out.writeString(RunDirectory.CONFIG, "# resolved configuration of experiment " + config.name()
           + (config.variant() == null ? "" : ", variant " + config.variant()) + " (sparsecode "
           + BuildInfo.version() + ")\n# configSha256: " + sha + "\n" + Json.yaml(config.resolved()));
 
-      Dictionary dictionary = generator.generate();
       Map<String, Object> learning = null;
       if (learner.isPresent()) {
         List<Double> objective = new ArrayList<>();

@@ -18,6 +18,7 @@ import org.sparsecode.core.io.NpyArray;
 import org.sparsecode.experiments.config.ExperimentConfig;
 import org.sparsecode.experiments.results.Json;
 import org.sparsecode.experiments.results.RunDirectory;
+import org.sparsecode.learning.checkpoint.LearningCheckpoint;
 
 class RunEngineTest {
   @TempDir
@@ -123,6 +124,15 @@ class RunEngineTest {
   }
 
   @Test
+  void forceAlsoDropsALearningCheckpoint() throws IOException {
+    Path dir = tmp.resolve("out");
+    run(ToyConfigs.config(), dir);
+    Files.write(dir.resolve(LearningCheckpoint.FILE_NAME), new byte[] {1});
+    new PlanRunner(ToyConfigs.plan(ToyConfigs.config()), new RunOptions(null, true, ProgressReporter.NONE)).run(dir);
+    assertThat(dir.resolve(LearningCheckpoint.FILE_NAME)).doesNotExist();
+  }
+
+  @Test
   void aSolverFailureNamesTheImageAndTheIteration() {
     Path dir = tmp.resolve("out");
     ExperimentConfig config = ToyConfigs.config(null, Map.of(), Map.of(), Map.of("failAt", 1));
@@ -136,6 +146,9 @@ class RunEngineTest {
     ExperimentConfig config = ToyConfigs.config(null, Map.of("size", 4), Map.of("size", 6), Map.of());
     assertThatThrownBy(() -> run(config, tmp.resolve("out"))).isInstanceOf(SparsecodeException.class)
         .hasMessageContaining("4x4").hasMessageContaining("6x6 kernels");
+    // nothing written: at most the empty output directory
+    assertThat(tmp.resolve("out")).satisfiesAnyOf(p -> assertThat(p).doesNotExist(),
+        p -> assertThat(p).isEmptyDirectory());
   }
 
   @Test
