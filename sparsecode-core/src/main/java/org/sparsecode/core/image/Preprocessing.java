@@ -20,6 +20,9 @@ import org.sparsecode.core.plugin.SettingsBinder;
  *   <li>{@code local-contrast} (the default): {@code center-crop}, {@code resize} to the source's
  *       {@code size}, {@code grey}, {@code scale} by 1/255, {@code lcn} with n = 7 — the paper's path, which
  *       reproduces the reference fixtures;
+ *   <li>{@code paper-learning}: the paper's learning path (PAPER.md §1.7): {@code center-crop}, {@code resize}
+ *       to {@code size}, {@code grey}, {@code scale} by 1/255, {@code whiten} (SLIP's Olshausen filter),
+ *       {@code lcn} with n = 7, {@code circular-mask} (exponent 3);
  *   <li>{@code none}: images as read ({@code size} is ignored);
  *   <li>a list of steps, each a step name ({@code grey}) or a map with {@code type:} and that step's
  *       settings ({@code {type: resize, size: 128}}), e.g. {@code [center-crop, {type: resize, size: 128},
@@ -29,7 +32,8 @@ import org.sparsecode.core.plugin.SettingsBinder;
  * </ul>
  *
  * Steps are the {@code ImagePreprocessor} plugins of the registry ({@code center-crop}, {@code resize},
- * {@code grey}, {@code scale}, {@code lcn}, {@code none}, and any plugin on the class path). Errors are
+ * {@code grey}, {@code scale}, {@code lcn}, {@code whiten}, {@code circular-mask},
+ * {@code none}, and any plugin on the class path). Errors are
  * {@link ConfigException}s on key {@code preprocess} (or {@code preprocess[i].key} for a step's setting).
  */
 public final class Preprocessing {
@@ -37,6 +41,8 @@ public final class Preprocessing {
   public static final String KEY = "preprocess";
   /** The paper's path, the default form. */
   public static final String LOCAL_CONTRAST = "local-contrast";
+  /** The paper's learning path: the default path with whitening before and a circular mask after the LCN. */
+  public static final String PAPER_LEARNING = "paper-learning";
   /** No preprocessing. */
   public static final String NONE = "none";
   /** The default image side of a source, the paper's 256. */
@@ -58,6 +64,20 @@ public final class Preprocessing {
   }
 
   /**
+   * The paper's learning path for one output size (PAPER.md §1.7, {@code cbpdn_learning.load_S}).
+   *
+   * @param size the side of the square images produced
+   * @return centre crop, bicubic resize to {@code size}, grey, {@code / 255}, Olshausen whitening (SLIP's
+   *     defaults), LCN n = 7, circular mask (exponent 3)
+   */
+  public static Pipeline paperLearning(int size) {
+    return new Pipeline(List.of(new CenterCrop(), new Resize(size), new Grey(),
+        new Scale(ScaleSettings.DEFAULT_FACTOR), new OlshausenWhitening(WhitenSettings.defaults()),
+        new LocalContrastNormalisation(LcnSettings.DEFAULT_N),
+        new CircularMask(CircularMaskSettings.DEFAULT_EXPONENT)));
+  }
+
+  /**
    * Checks the shape of a {@code preprocess:} value without building it (for settings records' compact
    * constructors).
    *
@@ -71,7 +91,8 @@ public final class Preprocessing {
     }
     if (spec instanceof String s) {
       if (s.isBlank()) {
-        throw new ConfigException(KEY, "must be local-contrast, none, a step name or a list of steps, got ''");
+        throw new ConfigException(KEY,
+            "must be local-contrast, paper-learning, none, a step name or a list of steps, got ''");
       }
       return spec;
     }
@@ -88,7 +109,7 @@ public final class Preprocessing {
       }
       return List.copyOf(list);
     }
-    throw new ConfigException(KEY, "must be local-contrast, none, a step name or a list of steps, got "
+    throw new ConfigException(KEY, "must be local-contrast, paper-learning, none, a step name or a list of steps, got "
         + describe(spec));
   }
 
@@ -121,6 +142,9 @@ public final class Preprocessing {
     Object checked = checkSpec(spec);
     if (LOCAL_CONTRAST.equals(checked)) {
       return localContrast(size);
+    }
+    if (PAPER_LEARNING.equals(checked)) {
+      return paperLearning(size);
     }
     if (NONE.equals(checked)) {
       return new NoPreprocessing();
@@ -159,7 +183,7 @@ public final class Preprocessing {
       plugin = registry.find(ImagePreprocessor.class, name);
     } catch (ConfigException e) {
       throw new ConfigException(KEY, e.problem() + ". As a whole, " + KEY + " may also be " + LOCAL_CONTRAST
-          + " (the default) or " + NONE);
+          + " (the default), " + PAPER_LEARNING + " or " + NONE);
     }
     Class<? extends Record> settingsType = plugin.settings();
     if (!values.containsKey("size") && hasComponent(settingsType, "size")) {
