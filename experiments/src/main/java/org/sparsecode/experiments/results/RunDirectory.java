@@ -38,6 +38,16 @@ public final class RunDirectory {
   public static final String PSNR_PLOT = "psnr-vs-sparseness.png";
   /** A variants file's solve time per image per variant (PNG). */
   public static final String SECONDS_PLOT = "seconds.png";
+  /** The learner's objective per step (PNG); in a variants file's directory, one curve per variant. */
+  public static final String LEARNING_OBJECTIVE_PNG = "learning-objective.png";
+  /** The log-Gabor re-fit of a learned dictionary, one row per atom (CSV, angles in radians). */
+  public static final String REFIT_CSV = "refit.csv";
+  /** The (θ, B_θ) histogram of the re-fit (CSV, radians). */
+  public static final String REFIT_HISTOGRAM_CSV = "refit-histogram.csv";
+  /** The whole re-fit: settings, per-atom fits, histogram (JSON). */
+  public static final String REFIT_JSON = "refit.json";
+  /** The re-fit's B_θ histogram and (θ, B_θ) scatter of the atoms (PNG). */
+  public static final String ORIENTATION_PNG = "orientation-bandwidth.png";
   /** Prefix of the reconstruction panel of the first image, {@code reconstruction-<id>.png}. */
   public static final String RECONSTRUCTION_PREFIX = "reconstruction-";
 
@@ -184,7 +194,8 @@ public final class RunDirectory {
    */
   public void clearRunFiles() {
     for (String name : new String[] {RESULTS, SUMMARY, METRICS, DICTIONARY, CONFIG, COMPARISON_CSV,
-        COMPARISON_MD, DICTIONARY_PNG, PSNR_PLOT, SECONDS_PLOT, LearningCheckpoint.FILE_NAME}) {
+        COMPARISON_MD, DICTIONARY_PNG, PSNR_PLOT, SECONDS_PLOT, LEARNING_OBJECTIVE_PNG, REFIT_CSV,
+        REFIT_HISTOGRAM_CSV, REFIT_JSON, ORIENTATION_PNG, LearningCheckpoint.FILE_NAME}) {
       delete(file(name));
     }
     if (Files.isDirectory(root)) {

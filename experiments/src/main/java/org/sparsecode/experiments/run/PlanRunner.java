@@ -19,7 +19,8 @@ import org.sparsecode.experiments.results.RunDirectory;
  * Runs an {@link ExperimentPlan} into a directory: a file without variants into {@code DIR} itself; one
  * with variants into {@code DIR/<variant>/} each, then {@code DIR/comparison.csv}, {@code
  * DIR/comparison.md} (with links to the plots), {@code DIR/summary.json} and the plots {@code
- * DIR/psnr-vs-sparseness.png} and {@code DIR/seconds.png}.
+ * DIR/psnr-vs-sparseness.png} and {@code DIR/seconds.png}, and {@code DIR/learning-objective.png} (one curve
+ * per variant) when a variant learned.
  *
  * <p>Resumable: a directory holding a finished run ({@code results.json} with {@code "status":
  * "complete"}) is reported and left untouched; {@link RunOptions#force()} starts it over.
@@ -147,6 +148,7 @@ public final class PlanRunner {
     StringBuilder sb = new StringBuilder();
     for (String p : plots) {
       String alt = RunDirectory.PSNR_PLOT.equals(p) ? "PSNR vs sparseness, one point per image"
+          : RunDirectory.LEARNING_OBJECTIVE_PNG.equals(p) ? "learning objective per step, one curve per variant"
           : "solve time per image";
       sb.append("\n![").append(alt).append("](").append(p).append(")\n");
     }
@@ -156,6 +158,9 @@ public final class PlanRunner {
       List<String> links = new ArrayList<>();
       if (Files.isRegularFile(dir.file(RunDirectory.DICTIONARY_PNG))) {
         links.add("[dictionary](" + config.variant() + "/" + RunDirectory.DICTIONARY_PNG + ")");
+      }
+      if (Files.isRegularFile(dir.file(RunDirectory.ORIENTATION_PNG))) {
+        links.add("[log-Gabor re-fit (θ, B_θ)](" + config.variant() + "/" + RunDirectory.ORIENTATION_PNG + ")");
       }
       try (var files = Files.newDirectoryStream(dir.root(), RunDirectory.RECONSTRUCTION_PREFIX + "*.png")) {
         for (Path f : files) {

@@ -43,12 +43,18 @@ import org.sparsecode.experiments.results.RunResult;
 import org.sparsecode.experiments.results.Summary;
 import org.sparsecode.learning.checkpoint.Checkpointable;
 import org.sparsecode.learning.checkpoint.LearningCheckpoint;
+import org.sparsecode.learning.refit.LogGaborRefit;
+import org.sparsecode.learning.refit.RefitResult;
+import org.sparsecode.learning.refit.RefitSettings;
 
 /**
  * Runs one experiment into its directory: generates the dictionary, learns from it when a learner is
  * configured, codes every image in order, measures each code, and writes {@code config.yaml},
  * {@code dictionary.npy}, {@code metrics.csv} and {@code results.json} (DESIGN.md §5), each atomically, and
  * the plots {@code dictionary.png} and {@code reconstruction-<id>.png} of the first image ({@code RunPlots}).
+ * After learning it also draws the objective per step ({@code learning-objective.png}) and, for even kernel
+ * sizes, re-fits a log-Gabor kernel to each learned atom ({@code refit.csv}, {@code refit-histogram.csv},
+ * {@code refit.json}, {@code orientation-bandwidth.png}; a summary in results.json's learning block).
  *
  * <p>Images are coded one after the other; the solver uses the run's threads inside each solve, so the
  * numbers do not depend on scheduling. {@code results.json} is rewritten after each image with
@@ -151,6 +157,12 @@ public final class RunEngine {
         });
         learning = block("learning", config.learning().type());
         learning.put("objective", objective);
+        String title = config.variant() == null ? config.name() : config.name() + "/" + config.variant();
+        RunPlots.learningObjective(out, title, objective, progress);
+        Map<String, Object> refit = refit(dictionary, title);
+        if (refit != null) {
+          learning.put("refit", refit);
+        }
       }
       out.writeDictionary(dictionary);
       RunPlots.dictionary(out, dictionary, progress);
@@ -207,6 +219,39 @@ public final class RunEngine {
       progress.info("learning checkpoint found in " + out.root() + ": resuming from it if its configuration matches");
     }
     return c.checkpointingTo(out.root());
+  }
+
+  /**
+   * The paper's analysis of a learned dictionary: fits a log-Gabor kernel to each atom ({@link LogGaborRefit},
+   * default settings), writes {@link RunDirectory#REFIT_CSV}, {@link RunDirectory#REFIT_HISTOGRAM_CSV}, {@link
+   * RunDirectory#REFIT_JSON} and {@link RunDirectory#ORIENTATION_PNG}, and returns the summary that goes into
+   * results.json's learning block; {@code null} (nothing written) for odd kernel sizes, for which the
+   * log-Gabor model is not defined.
+   */
+  private Map<String, Object> refit(Dictionary dictionary, String title) {
+    if (dictionary.size() % 2 != 0) {
+      progress.info("log-Gabor re-fit skipped: the kernels are " + dictionary.size() + "x" + dictionary.size()
+          + ", and the model needs an even size");
+      return null;
+    }
+    progress.info("log-Gabor re-fit of the " + dictionary.count() + " learned atoms");
+    RefitResult r = LogGaborRefit.fit(dictionary, RefitSettings.defaults());
+    r.writeCsv(out.file(RunDirectory.REFIT_CSV));
+    r.writeHistogramCsv(out.file(RunDirectory.REFIT_HISTOGRAM_CSV));
+    r.writeJson(out.file(RunDirectory.REFIT_JSON));
+    RunPlots.orientation(out, title, r, progress);
+    double minR2 = r.settings().minR2();
+    Map<String, Object> histogram = new LinkedHashMap<>();
+    histogram.put("bThetaEdges", r.histogram().bThetaEdges());
+    histogram.put("counts", r.histogram().bThetaMarginal());
+    histogram.put("excluded", r.histogram().excluded());
+    Map<String, Object> summary = new LinkedHashMap<>();
+    double median = r.medianR2();
+    summary.put("medianR2", Double.isFinite(median) ? median : null);
+    summary.put("minR2", minR2);
+    summary.put("atomsWithR2AtLeastMinR2", r.countWithR2AtLeast(minR2));
+    summary.put("bThetaHistogram", histogram);
+    return summary;
   }
 
   /**

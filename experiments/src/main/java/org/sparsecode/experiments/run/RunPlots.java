@@ -6,16 +6,22 @@ import java.util.Map;
 import org.sparsecode.api.image.Image;
 import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.eval.plot.DictionaryTiles;
+import org.sparsecode.eval.plot.LineChart;
+import org.sparsecode.eval.plot.OrientationDensity;
 import org.sparsecode.eval.plot.ReconstructionPanel;
 import org.sparsecode.eval.plot.ScatterPlot;
 import org.sparsecode.eval.plot.SecondsChart;
 import org.sparsecode.experiments.results.Json;
 import org.sparsecode.experiments.results.RunDirectory;
+import org.sparsecode.learning.refit.AtomFit;
+import org.sparsecode.learning.refit.RefitResult;
 
 /**
  * The PNG plots a run writes (DESIGN.md §4: results people look at are drawn): {@link
  * RunDirectory#DICTIONARY_PNG} and {@code reconstruction-<id>.png} for the first image of each run, {@link
- * RunDirectory#PSNR_PLOT} and {@link RunDirectory#SECONDS_PLOT} over the variants of a file.
+ * RunDirectory#LEARNING_OBJECTIVE_PNG} and {@link RunDirectory#ORIENTATION_PNG} after learning, {@link
+ * RunDirectory#PSNR_PLOT}, {@link RunDirectory#SECONDS_PLOT} and (when a variant learned) the overlaid learning
+ * curves over the variants of a file.
  *
  * <p>A plot that cannot be drawn (a JDK without fonts, say) is reported as a warning through the progress
  * reporter and the run goes on: the numbers in {@code results.json} are the run's product, and losing an
@@ -35,6 +41,31 @@ final class RunPlots {
       ProgressReporter progress) {
     String name = RunDirectory.reconstructionPng(image.id());
     draw(name, progress, () -> ReconstructionPanel.write(out.file(name), image, reconstruction, psnr));
+  }
+
+  /** The title of the learning curves, after the run's name. */
+  private static final String OBJECTIVE_TITLE = ": coding objective of each learning step";
+  /** The y axis of the learning curves. */
+  private static final String OBJECTIVE_AXIS = "objective ½‖Σ d_k * x_k − s‖² + λ Σ ‖x_k‖₁";
+
+  /** Draws the learner's objective per step into {@link RunDirectory#LEARNING_OBJECTIVE_PNG}. */
+  static void learningObjective(RunDirectory out, String title, List<Double> objective,
+      ProgressReporter progress) {
+    double[] values = objective.stream().mapToDouble(Double::doubleValue).toArray();
+    draw(RunDirectory.LEARNING_OBJECTIVE_PNG, progress, () -> LineChart.write(
+        out.file(RunDirectory.LEARNING_OBJECTIVE_PNG), title + OBJECTIVE_TITLE, OBJECTIVE_AXIS,
+        List.of(new LineChart.Series(title, values))));
+  }
+
+  /** Draws the re-fit's (θ, B_θ) distribution into {@link RunDirectory#ORIENTATION_PNG}. */
+  static void orientation(RunDirectory out, String title, RefitResult refit, ProgressReporter progress) {
+    List<AtomFit> atoms = refit.atoms();
+    OrientationDensity.Fits fits = new OrientationDensity.Fits(
+        atoms.stream().mapToDouble(AtomFit::theta).toArray(), atoms.stream().mapToDouble(AtomFit::bTheta).toArray(),
+        atoms.stream().mapToDouble(AtomFit::r2).toArray(), refit.histogram().bThetaEdges(),
+        refit.histogram().bThetaMarginal(), refit.settings().minR2());
+    draw(RunDirectory.ORIENTATION_PNG, progress,
+        () -> OrientationDensity.write(out.file(RunDirectory.ORIENTATION_PNG), title, fits));
   }
 
   /**
@@ -62,6 +93,16 @@ final class RunPlots {
       bars.add(new SecondsChart.Bar(variant, seconds));
     });
     List<String> written = new ArrayList<>();
+    List<LineChart.Series> curves = new ArrayList<>();
+    results.forEach((variant, r) -> {
+      if (r.get("learning") instanceof Map<?, ?> learning && learning.get("objective") instanceof List<?> o) {
+        curves.add(new LineChart.Series(variant, o.stream().mapToDouble(RunPlots::number).toArray()));
+      }
+    });
+    if (!curves.isEmpty() && draw(RunDirectory.LEARNING_OBJECTIVE_PNG, progress, () -> LineChart.write(
+        root.file(RunDirectory.LEARNING_OBJECTIVE_PNG), title + OBJECTIVE_TITLE, OBJECTIVE_AXIS, curves))) {
+      written.add(RunDirectory.LEARNING_OBJECTIVE_PNG);
+    }
     if (draw(RunDirectory.PSNR_PLOT, progress,
         () -> ScatterPlot.write(root.file(RunDirectory.PSNR_PLOT), title + ": PSNR vs sparseness", series))) {
       written.add(RunDirectory.PSNR_PLOT);
