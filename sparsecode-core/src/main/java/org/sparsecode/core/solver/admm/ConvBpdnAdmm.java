@@ -15,6 +15,7 @@ import org.sparsecode.api.solver.WarmStartableSolver;
 import org.sparsecode.core.fft.DoubleDictionarySpectra;
 import org.sparsecode.core.fft.FloatDictionarySpectra;
 import org.sparsecode.core.fft.ParallelLoop;
+import org.sparsecode.core.solver.SolverInputs;
 
 /**
  * Convolutional basis pursuit denoising by ADMM in the DFT domain, exactly as SPORCO's
@@ -62,10 +63,7 @@ public final class ConvBpdnAdmm implements WarmStartableSolver {
   public ConvBpdnAdmm(CbpdnAdmmSettings settings, Precision precision, int threads) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.precision = Objects.requireNonNull(precision, "precision");
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-    }
-    this.threads = threads;
+    this.threads = SolverInputs.threads(threads);
   }
 
   /**
@@ -128,23 +126,7 @@ public final class ConvBpdnAdmm implements WarmStartableSolver {
    * @throws SolverException if the buffers cannot fit in the maximum heap
    */
   public Workspace workspace(Dictionary dictionary, Image image, SparseCode initial) {
-    Objects.requireNonNull(dictionary, "dictionary");
-    Objects.requireNonNull(image, "image");
-    if (!image.isGrey()) {
-      throw new IllegalArgumentException("cbpdn-admm codes grey images; image " + image.id() + " has "
-          + image.channels() + " channels (add a grey preprocessing step)");
-    }
-    int k = dictionary.size();
-    if (k > image.height() || k > image.width()) {
-      throw new IllegalArgumentException("kernels of " + k + "x" + k + " are larger than image " + image.id()
-          + " (" + image.height() + "x" + image.width() + "): use an image at least as large as the kernels");
-    }
-    if (initial != null && (initial.count() != dictionary.count() || initial.height() != image.height()
-        || initial.width() != image.width())) {
-      throw new IllegalArgumentException("initial code is " + initial.count() + "x" + initial.height() + "x"
-          + initial.width() + " but the dictionary has " + dictionary.count() + " kernels and image "
-          + image.id() + " is " + image.height() + "x" + image.width());
-    }
+    SolverInputs.check("cbpdn-admm", dictionary, image, initial);
     Workspace w = new Workspace(dictionary, image);
     if (initial != null) {
       w.state.start(w.loop, initial, settings.rho());
@@ -182,7 +164,8 @@ public final class ConvBpdnAdmm implements WarmStartableSolver {
       this.weights = new L1Weights(weightArray);
       this.autoRho = settings.autoRho();
       this.rho = settings.rho();
-      checkHeap(count, image);
+      SolverInputs.checkHeap("cbpdn-admm", DoubleAdmmState.elements(count, image.height(), image.width(), threads),
+          precision, count, image);
       if (precision == Precision.FLOAT32) {
         this.state = new FloatAdmmState(new FloatDictionarySpectra(dictionary, image.height(), image.width()),
             image, threads);
@@ -193,18 +176,6 @@ public final class ConvBpdnAdmm implements WarmStartableSolver {
       this.loop = new ParallelLoop(threads);
       this.sums = new PartialSums(count, AdmmState.FIELDS);
       this.start = System.nanoTime();
-    }
-
-    private void checkHeap(int kernels, Image image) {
-      long bytes = DoubleAdmmState.elements(kernels, image.height(), image.width(), threads)
-          * (precision == Precision.FLOAT32 ? Float.BYTES : Double.BYTES);
-      long max = Runtime.getRuntime().maxMemory();
-      if (bytes > max) {
-        throw new SolverException(-1, String.format(java.util.Locale.ROOT,
-            "cbpdn-admm needs about %d MiB for %d kernels on a %dx%d image in %s but the heap is limited to %d MiB:"
-                + " raise -Xmx, or use precision float32", bytes >> 20, kernels, image.height(), image.width(),
-            precision.yamlName(), max >> 20));
-      }
     }
 
     /**

@@ -2,7 +2,6 @@ package org.sparsecode.core.solver.fista;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.sparsecode.api.Precision;
 import org.sparsecode.api.image.Image;
@@ -17,6 +16,7 @@ import org.sparsecode.core.fft.DoubleDictionarySpectra;
 import org.sparsecode.core.fft.FloatDictionarySpectra;
 import org.sparsecode.core.fft.ParallelLoop;
 import org.sparsecode.core.solver.Lipschitz;
+import org.sparsecode.core.solver.SolverInputs;
 
 /**
  * Convolutional basis pursuit denoising by proximal gradient in the DFT domain, as SPORCO's
@@ -63,10 +63,7 @@ public final class Fista implements WarmStartableSolver {
   public Fista(FistaSettings settings, Precision precision, int threads, boolean momentum) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.precision = Objects.requireNonNull(precision, "precision");
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-    }
-    this.threads = threads;
+    this.threads = SolverInputs.threads(threads);
     this.momentum = momentum;
   }
 
@@ -125,23 +122,7 @@ public final class Fista implements WarmStartableSolver {
    * @throws SolverException if the buffers cannot fit in the maximum heap
    */
   public Workspace workspace(Dictionary dictionary, Image image, SparseCode initial) {
-    Objects.requireNonNull(dictionary, "dictionary");
-    Objects.requireNonNull(image, "image");
-    if (!image.isGrey()) {
-      throw new IllegalArgumentException(name() + " codes grey images; image " + image.id() + " has "
-          + image.channels() + " channels (add a grey preprocessing step)");
-    }
-    int k = dictionary.size();
-    if (k > image.height() || k > image.width()) {
-      throw new IllegalArgumentException("kernels of " + k + "x" + k + " are larger than image " + image.id()
-          + " (" + image.height() + "x" + image.width() + "): use an image at least as large as the kernels");
-    }
-    if (initial != null && (initial.count() != dictionary.count() || initial.height() != image.height()
-        || initial.width() != image.width())) {
-      throw new IllegalArgumentException("initial code is " + initial.count() + "x" + initial.height() + "x"
-          + initial.width() + " but the dictionary has " + dictionary.count() + " kernels and image "
-          + image.id() + " is " + image.height() + "x" + image.width());
-    }
+    SolverInputs.check(name(), dictionary, image, initial);
     return new Workspace(dictionary, image, initial);
   }
 
@@ -205,14 +186,7 @@ public final class Fista implements WarmStartableSolver {
         elements += DoubleFistaState.backtrackingElements(kernels, image.height(), image.width(),
             backtracking == Backtracking.ROBUST);
       }
-      long bytes = elements * (precision == Precision.FLOAT32 ? Float.BYTES : Double.BYTES);
-      long max = Runtime.getRuntime().maxMemory();
-      if (bytes > max) {
-        throw new SolverException(-1, String.format(Locale.ROOT,
-            "%s needs about %d MiB for %d kernels on a %dx%d image in %s but the heap is limited to %d MiB:"
-                + " raise -Xmx, or use precision float32", name(), bytes >> 20, kernels, image.height(),
-            image.width(), precision.yamlName(), max >> 20));
-      }
+      SolverInputs.checkHeap(name(), elements, precision, kernels, image);
     }
 
     /**

@@ -2,7 +2,6 @@ package org.sparsecode.core.solver.lca;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.sparsecode.api.Precision;
 import org.sparsecode.api.image.Image;
@@ -17,6 +16,7 @@ import org.sparsecode.core.fft.DoubleDictionarySpectra;
 import org.sparsecode.core.fft.FloatDictionarySpectra;
 import org.sparsecode.core.fft.ParallelLoop;
 import org.sparsecode.core.solver.Lipschitz;
+import org.sparsecode.core.solver.SolverInputs;
 
 /**
  * The Locally Competitive Algorithm (C. J. Rozell, D. H. Johnson, R. G. Baraniuk &amp; B. A. Olshausen, "Sparse
@@ -76,10 +76,7 @@ public final class Lca implements WarmStartableSolver {
   public Lca(LcaSettings settings, Precision precision, int threads) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.precision = Objects.requireNonNull(precision, "precision");
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-    }
-    this.threads = threads;
+    this.threads = SolverInputs.threads(threads);
   }
 
   /**
@@ -138,23 +135,7 @@ public final class Lca implements WarmStartableSolver {
    * @throws SolverException if the buffers cannot fit in the maximum heap
    */
   public Workspace workspace(Dictionary dictionary, Image image, SparseCode initial) {
-    Objects.requireNonNull(dictionary, "dictionary");
-    Objects.requireNonNull(image, "image");
-    if (!image.isGrey()) {
-      throw new IllegalArgumentException("lca codes grey images; image " + image.id() + " has "
-          + image.channels() + " channels (add a grey preprocessing step)");
-    }
-    int k = dictionary.size();
-    if (k > image.height() || k > image.width()) {
-      throw new IllegalArgumentException("kernels of " + k + "x" + k + " are larger than image " + image.id()
-          + " (" + image.height() + "x" + image.width() + "): use an image at least as large as the kernels");
-    }
-    if (initial != null && (initial.count() != dictionary.count() || initial.height() != image.height()
-        || initial.width() != image.width())) {
-      throw new IllegalArgumentException("initial code is " + initial.count() + "x" + initial.height() + "x"
-          + initial.width() + " but the dictionary has " + dictionary.count() + " kernels and image " + image.id()
-          + " is " + image.height() + "x" + image.width());
-    }
+    SolverInputs.check("lca", dictionary, image, initial);
     return new Workspace(dictionary, image, initial);
   }
 
@@ -178,7 +159,8 @@ public final class Lca implements WarmStartableSolver {
       this.count = dictionary.count();
       this.lambda = settings.lambda();
       this.threshold = Threshold.of(settings);
-      checkHeap(count, image);
+      SolverInputs.checkHeap("lca", DoubleLcaState.elements(count, image.height(), image.width(), threads), precision,
+          count, image);
       if (precision == Precision.FLOAT32) {
         this.tau = settings.tau() != null ? settings.tau() : defaultTau(dictionary, image.height(), image.width());
         this.state = new FloatLcaState(new FloatDictionarySpectra(dictionary, image.height(), image.width()),
@@ -197,18 +179,6 @@ public final class Lca implements WarmStartableSolver {
         state.settle(loop, threshold);
       }
       this.start = System.nanoTime();
-    }
-
-    private void checkHeap(int kernels, Image image) {
-      long bytes = DoubleLcaState.elements(kernels, image.height(), image.width(), threads)
-          * (precision == Precision.FLOAT32 ? Float.BYTES : Double.BYTES);
-      long max = Runtime.getRuntime().maxMemory();
-      if (bytes > max) {
-        throw new SolverException(-1, String.format(Locale.ROOT,
-            "lca needs about %d MiB for %d kernels on a %dx%d image in %s but the heap is limited to %d MiB:"
-                + " raise -Xmx, or use precision float32", bytes >> 20, kernels, image.height(), image.width(),
-            precision.yamlName(), max >> 20));
-      }
     }
 
     /**

@@ -2,12 +2,12 @@ package org.sparsecode.core.solver.mp;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Objects;
 import org.sparsecode.api.image.Image;
 import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.solver.IterationStats;
 import org.sparsecode.api.solver.SolverException;
 import org.sparsecode.api.solver.SparseCode;
+import org.sparsecode.core.solver.SolverInputs;
 
 /** Input checks, memory estimates and code assembly shared by the pursuits. */
 final class Pursuits {
@@ -20,17 +20,7 @@ final class Pursuits {
    *     shape does not match, or {@code maxAtoms} exceeds the number of coefficients
    */
   static void check(String name, Dictionary dictionary, Image image, SparseCode initial, int maxAtoms) {
-    Objects.requireNonNull(dictionary, "dictionary");
-    Objects.requireNonNull(image, "image");
-    if (!image.isGrey()) {
-      throw new IllegalArgumentException(name + " codes grey images; image " + image.id() + " has "
-          + image.channels() + " channels (add a grey preprocessing step)");
-    }
-    int k = dictionary.size();
-    if (k > image.height() || k > image.width()) {
-      throw new IllegalArgumentException("kernels of " + k + "x" + k + " are larger than image " + image.id()
-          + " (" + image.height() + "x" + image.width() + "): use an image at least as large as the kernels");
-    }
+    SolverInputs.checkImage(name, dictionary, image);
     long coefficients = (long) dictionary.count() * image.height() * image.width();
     if (coefficients > Integer.MAX_VALUE) {
       throw new IllegalArgumentException(name + ": " + coefficients + " coefficients (K x H x W) is more than a"
