@@ -1,16 +1,9 @@
 package org.sparsecode.core.solver.mp;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
 import org.sparsecode.api.image.Image;
 import org.sparsecode.api.kernel.Dictionary;
-import org.sparsecode.api.solver.CodingResult;
-import org.sparsecode.api.solver.IterationStats;
-import org.sparsecode.api.solver.SolveListener;
 import org.sparsecode.api.solver.SolverException;
 import org.sparsecode.api.solver.SparseCode;
-import org.sparsecode.api.solver.WarmStartableSolver;
 import org.sparsecode.core.fft.ParallelLoop;
 
 /**
@@ -35,12 +28,8 @@ import org.sparsecode.core.fft.ParallelLoop;
  * {@code converged} is true when a rule other than {@code maxAtoms} stopped it. Thread-safe: every solve has
  * its own {@link Workspace}.
  */
-public final class MatchingPursuit implements WarmStartableSolver {
+public final class MatchingPursuit extends Pursuit {
   static final String NAME = "matching-pursuit";
-
-  private final PursuitSettings settings;
-  private final int threads;
-  private final GramCache grams = new GramCache();
 
   /**
    * Creates the solver.
@@ -50,48 +39,7 @@ public final class MatchingPursuit implements WarmStartableSolver {
    * @throws IllegalArgumentException if {@code threads < 1}
    */
   public MatchingPursuit(PursuitSettings settings, int threads) {
-    this.settings = Objects.requireNonNull(settings, "settings");
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-    }
-    this.threads = threads;
-  }
-
-  /**
-   * The settings.
-   *
-   * @return the resolved settings
-   */
-  public PursuitSettings settings() {
-    return settings;
-  }
-
-  @Override
-  public CodingResult solve(Dictionary dictionary, Image image, SparseCode initial, SolveListener listener) {
-    Objects.requireNonNull(listener, "listener");
-    try (Workspace w = workspace(dictionary, image, initial)) {
-      List<IterationStats> stats = new ArrayList<>();
-      boolean converged = false;
-      while (true) {
-        if (w.normSq() <= settings.residualFraction() * w.signalNormSq()) {
-          converged = true;
-          break;
-        }
-        if (w.atoms() >= settings.maxAtoms()) {
-          break;
-        }
-        double next = w.nextMagnitude();
-        if (next == 0 || next < settings.minCoefficient()) {
-          converged = true;
-          break;
-        }
-        Atom atom = w.step();
-        IterationStats row = Pursuits.stats(w.atoms() - 1, atom.residualNorm() * atom.residualNorm(), w.start);
-        stats.add(row);
-        listener.onIteration(row);
-      }
-      return new CodingResult(w.code(), stats, w.atoms(), converged);
-    }
+    super(settings, threads);
   }
 
   /**
@@ -112,8 +60,13 @@ public final class MatchingPursuit implements WarmStartableSolver {
     return new Workspace(dictionary, image, initial);
   }
 
+  @Override
+  Steps open(Dictionary dictionary, Image image, SparseCode initial) {
+    return workspace(dictionary, image, initial);
+  }
+
   /** One solve's state, advanced one atom at a time. Not thread-safe; close it to stop its threads. */
-  public final class Workspace implements AutoCloseable {
+  public final class Workspace extends Pursuit.Steps {
     private final ParallelLoop loop;
     private final PursuitState state;
     private final long start;
@@ -189,11 +142,23 @@ public final class MatchingPursuit implements WarmStartableSolver {
       return new Atom(k, y, x, c, Math.sqrt(Math.max(0, n2)));
     }
 
+    @Override
+    double advance() {
+      Atom atom = step();
+      return atom.residualNorm() * atom.residualNorm();
+    }
+
+    @Override
+    long started() {
+      return start;
+    }
+
     /**
      * The magnitude of the next atom's coefficient.
      *
      * @return {@code max |corr|}
      */
+    @Override
     public double nextMagnitude() {
       return Math.abs(state.value(state.best()));
     }
@@ -203,6 +168,7 @@ public final class MatchingPursuit implements WarmStartableSolver {
      *
      * @return the count
      */
+    @Override
     public int atoms() {
       return atoms;
     }
@@ -212,6 +178,7 @@ public final class MatchingPursuit implements WarmStartableSolver {
      *
      * @return the residual energy
      */
+    @Override
     public double normSq() {
       return state.normSq();
     }
@@ -221,6 +188,7 @@ public final class MatchingPursuit implements WarmStartableSolver {
      *
      * @return the signal energy
      */
+    @Override
     public double signalNormSq() {
       return state.signalNormSq();
     }
@@ -249,6 +217,7 @@ public final class MatchingPursuit implements WarmStartableSolver {
      *
      * @return the sparse code
      */
+    @Override
     public SparseCode code() {
       return Pursuits.code(state.gram(), state.height(), state.width(), idx, val, stored);
     }

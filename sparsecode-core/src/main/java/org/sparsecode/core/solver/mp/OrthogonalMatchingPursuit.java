@@ -1,19 +1,12 @@
 package org.sparsecode.core.solver.mp;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.sparsecode.api.image.Image;
 import org.sparsecode.api.kernel.Dictionary;
-import org.sparsecode.api.solver.CodingResult;
-import org.sparsecode.api.solver.IterationStats;
-import org.sparsecode.api.solver.SolveListener;
 import org.sparsecode.api.solver.SolverException;
 import org.sparsecode.api.solver.SparseCode;
-import org.sparsecode.api.solver.WarmStartableSolver;
 import org.sparsecode.core.fft.ParallelLoop;
 
 /**
@@ -36,14 +29,10 @@ import org.sparsecode.core.fft.ParallelLoop;
  * {@link MatchingPursuit}. Warm start: the initial code's atoms form the initial support with their given
  * coefficients (refit at the first step). Thread-safe: every solve has its own {@link Workspace}.
  */
-public final class OrthogonalMatchingPursuit implements WarmStartableSolver {
+public final class OrthogonalMatchingPursuit extends Pursuit {
   static final String NAME = "omp";
   /** A new atom whose Cholesky pivot² is below this is taken as dependent on the support. */
   private static final double DEPENDENT = 1e-10;
-
-  private final PursuitSettings settings;
-  private final int threads;
-  private final GramCache grams = new GramCache();
 
   /**
    * Creates the solver.
@@ -53,52 +42,7 @@ public final class OrthogonalMatchingPursuit implements WarmStartableSolver {
    * @throws IllegalArgumentException if {@code threads < 1}
    */
   public OrthogonalMatchingPursuit(PursuitSettings settings, int threads) {
-    this.settings = Objects.requireNonNull(settings, "settings");
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-    }
-    this.threads = threads;
-  }
-
-  /**
-   * The settings.
-   *
-   * @return the resolved settings
-   */
-  public PursuitSettings settings() {
-    return settings;
-  }
-
-  @Override
-  public CodingResult solve(Dictionary dictionary, Image image, SparseCode initial, SolveListener listener) {
-    Objects.requireNonNull(listener, "listener");
-    try (Workspace w = workspace(dictionary, image, initial)) {
-      List<IterationStats> stats = new ArrayList<>();
-      boolean converged = false;
-      while (true) {
-        if (w.normSq() <= settings.residualFraction() * w.signalNormSq()) {
-          converged = true;
-          break;
-        }
-        if (w.atoms() >= settings.maxAtoms()) {
-          break;
-        }
-        double next = w.nextMagnitude();
-        if (next == 0 || next < settings.minCoefficient()) {
-          converged = true;
-          break;
-        }
-        Atom atom = w.step();
-        if (atom == null) {
-          converged = true;
-          break;
-        }
-        IterationStats row = Pursuits.stats(w.atoms() - 1, w.normSq(), w.start);
-        stats.add(row);
-        listener.onIteration(row);
-      }
-      return new CodingResult(w.code(), stats, w.atoms(), converged);
-    }
+    super(settings, threads);
   }
 
   /**
@@ -117,8 +61,13 @@ public final class OrthogonalMatchingPursuit implements WarmStartableSolver {
     return new Workspace(dictionary, image, initial);
   }
 
+  @Override
+  Steps open(Dictionary dictionary, Image image, SparseCode initial) {
+    return workspace(dictionary, image, initial);
+  }
+
   /** One solve's state, advanced one atom at a time. Not thread-safe; close it to stop its threads. */
-  public final class Workspace implements AutoCloseable {
+  public final class Workspace extends Pursuit.Steps {
     private final ParallelLoop loop;
     private final PursuitState state;
     private final KernelGram gram;
@@ -295,11 +244,22 @@ public final class OrthogonalMatchingPursuit implements WarmStartableSolver {
       return new Atom(k, y, at - k * plane - y * width, coef[n - 1], Math.sqrt(state.normSq()));
     }
 
+    @Override
+    double advance() {
+      return step() == null ? Double.NaN : normSq();
+    }
+
+    @Override
+    long started() {
+      return start;
+    }
+
     /**
      * The magnitude of the best correlation.
      *
      * @return {@code max |corr|}
      */
+    @Override
     public double nextMagnitude() {
       return Math.abs(state.value(state.best()));
     }
@@ -309,6 +269,7 @@ public final class OrthogonalMatchingPursuit implements WarmStartableSolver {
      *
      * @return the count
      */
+    @Override
     public int atoms() {
       return atoms;
     }
@@ -318,6 +279,7 @@ public final class OrthogonalMatchingPursuit implements WarmStartableSolver {
      *
      * @return the residual energy
      */
+    @Override
     public double normSq() {
       return state.normSq();
     }
@@ -327,6 +289,7 @@ public final class OrthogonalMatchingPursuit implements WarmStartableSolver {
      *
      * @return the signal energy
      */
+    @Override
     public double signalNormSq() {
       return state.signalNormSq();
     }
@@ -345,6 +308,7 @@ public final class OrthogonalMatchingPursuit implements WarmStartableSolver {
      *
      * @return the sparse code
      */
+    @Override
     public SparseCode code() {
       return Pursuits.code(gram, state.height(), width, support, coef, n);
     }
