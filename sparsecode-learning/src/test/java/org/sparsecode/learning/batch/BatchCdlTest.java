@@ -14,6 +14,7 @@ import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.learning.DictionaryLearner;
 import org.sparsecode.api.learning.LearnListener;
 import org.sparsecode.core.plugin.PluginRegistry;
+import org.sparsecode.learning.Planted;
 
 class BatchCdlTest {
 

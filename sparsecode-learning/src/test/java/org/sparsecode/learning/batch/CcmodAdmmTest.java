@@ -8,6 +8,7 @@ import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.solver.SparseCode;
 import org.sparsecode.core.fft.DoubleFft2d;
 import org.sparsecode.core.fft.ParallelLoop;
+import org.sparsecode.learning.Planted;
 
 class CcmodAdmmTest {
 

@@ -13,6 +13,7 @@ import org.sparsecode.api.solver.SparseCode;
 import org.sparsecode.api.solver.SparseSolver;
 import org.sparsecode.core.solver.admm.CbpdnAdmmSettings;
 import org.sparsecode.core.solver.admm.ConvBpdnAdmm;
+import org.sparsecode.learning.Planted;
 
 class HebbianTest {
   private static final double LAMBDA = 0.05;

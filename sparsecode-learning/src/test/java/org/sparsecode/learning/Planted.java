@@ -1,4 +1,4 @@
-package org.sparsecode.learning.hebbian;
+package org.sparsecode.learning;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,15 +8,18 @@ import org.sparsecode.api.image.ImageSource;
 import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.solver.SparseCode;
 
-/** A planted dictionary-learning problem: seeded random unit atoms and images synthesised from sparse codes. */
-final class Planted {
+/**
+ * A planted dictionary-learning problem: seeded random unit atoms and images synthesised from sparse codes (shared
+ * by the batch and hebbian learner tests).
+ */
+public final class Planted {
   private Planted() {}
 
   /**
    * K seeded Gaussian atoms of size k under a centred Gaussian window of width {@code window} pixels (so that
    * shifted copies stay inside the support), zero-mean, unit ℓ2 norm.
    */
-  static Dictionary atoms(int size, int count, long seed, double window) {
+  public static Dictionary atoms(int size, int count, long seed, double window) {
     SplittableRandom rng = new SplittableRandom(seed);
     int nn = size * size;
     double[] d = new double[count * nn];
@@ -42,7 +45,7 @@ final class Planted {
   }
 
   /** Images Σ_k d_k * x_k with each coefficient non-zero with probability p, value ±(1 + |N(0, 1)|). */
-  static List<Image> images(Dictionary d, int count, int side, double p, long seed) {
+  public static List<Image> images(Dictionary d, int count, int side, double p, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
     List<Image> out = new ArrayList<>();
     for (int i = 0; i < count; i++) {
@@ -58,7 +61,8 @@ final class Planted {
     return out;
   }
 
-  static ImageSource source(List<Image> images) {
+  /** The images as a random-access source, in their order. */
+  public static ImageSource source(List<Image> images) {
     return new ImageSource() {
       @Override
       public int size() {
@@ -73,7 +77,7 @@ final class Planted {
   }
 
   /** max over shifts of |⟨a, shift(b)⟩| / (‖a‖ ‖b‖) for two k×k atoms (zero outside the support). */
-  static double shiftedCosine(Dictionary da, int ka, Dictionary db, int kb) {
+  public static double shiftedCosine(Dictionary da, int ka, Dictionary db, int kb) {
     int n = da.size();
     double best = 0;
     for (int dy = -n + 1; dy < n; dy++) {
@@ -95,7 +99,7 @@ final class Planted {
   }
 
   /** For each true atom, the best shifted cosine with any learned atom. */
-  static double[] bestMatches(Dictionary truth, Dictionary learned) {
+  public static double[] bestMatches(Dictionary truth, Dictionary learned) {
     double[] out = new double[truth.count()];
     for (int k = 0; k < truth.count(); k++) {
       for (int j = 0; j < learned.count(); j++) {
