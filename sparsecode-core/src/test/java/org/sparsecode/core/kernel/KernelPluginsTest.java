@@ -15,6 +15,7 @@ import org.sparsecode.api.PluginContext;
 import org.sparsecode.api.Precision;
 import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.kernel.KernelGenerator;
+import org.sparsecode.core.TestFixtures;
 import org.sparsecode.core.io.DictionaryFiles;
 import org.sparsecode.core.plugin.PluginRegistry;
 
@@ -52,7 +53,7 @@ class KernelPluginsTest {
   void logGaborPluginWithThePresetFullBuildsTheReferenceDictionary() {
     PluginContext context = new PluginContext(0L, Precision.FLOAT64, 1, Path.of("."));
     Dictionary d = new LogGaborPlugin().create(LogGaborSettings.preset("full"), context).generate();
-    Dictionary expected = DictionaryFiles.read(KernelFixtures.path("dict_full_D.npy"));
+    Dictionary expected = DictionaryFiles.read(TestFixtures.path("dict_full_D.npy"));
     // fixtures README section 1: kernels to 1e-12 absolute
     assertThat(KernelFixtures.maxAbsDiff(d.kernels(), expected.kernels())).isLessThanOrEqualTo(1e-12);
   }

@@ -3,8 +3,8 @@ package org.sparsecode.core.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.sparsecode.core.TestFixtures.array;
 import static org.sparsecode.core.kernel.KernelFixtures.maxAbsDiff;
-import static org.sparsecode.core.kernel.KernelFixtures.npy;
 
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.sparsecode.api.ConfigException;
 import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.kernel.KernelInfo;
+import org.sparsecode.core.TestFixtures;
 import org.sparsecode.core.io.DictionaryFiles;
 
 /**
@@ -45,19 +46,19 @@ class LogGaborKernelsTest {
       case "mask" -> lg.mask();
       default -> throw new IllegalArgumentException(grid);
     };
-    assertThat(maxAbsDiff(actual, npy("lg" + size + "_" + grid + ".npy"))).isLessThanOrEqualTo(TOL);
+    assertThat(maxAbsDiff(actual, array("lg" + size + "_" + grid + ".npy"))).isLessThanOrEqualTo(TOL);
   }
 
   @Test
   void kernelZeroEnvelopeMatchesLogGaborTo1e12() {
     LogGaborKernels.Spectrum e = LogGaborKernels.ofSize(12).envelope(K0);
-    assertThat(maxAbsDiff(e.re(), npy("lg12_k0_env_re.npy"))).isLessThanOrEqualTo(TOL);
-    assertThat(maxAbsDiff(e.im(), npy("lg12_k0_env_im.npy"))).isLessThanOrEqualTo(TOL);
+    assertThat(maxAbsDiff(e.re(), array("lg12_k0_env_re.npy"))).isLessThanOrEqualTo(TOL);
+    assertThat(maxAbsDiff(e.im(), array("lg12_k0_env_im.npy"))).isLessThanOrEqualTo(TOL);
   }
 
   @Test
   void kernelZeroRawMatchesLogGaborTo1e12() {
-    assertThat(maxAbsDiff(LogGaborKernels.ofSize(12).raw(K0), npy("lg12_k0_raw.npy"))).isLessThanOrEqualTo(TOL);
+    assertThat(maxAbsDiff(LogGaborKernels.ofSize(12).raw(K0), array("lg12_k0_raw.npy"))).isLessThanOrEqualTo(TOL);
   }
 
   @ParameterizedTest(name = "B_theta={0} phase={1}")
@@ -68,17 +69,17 @@ class LogGaborKernelsTest {
     String prefix = "lg16_sf0.25_Bsf0.6_th0.3_Bth" + bTheta + "_ph" + phase + "_";
     LogGaborKernels lg = LogGaborKernels.ofSize(16);
     LogGaborKernels.Spectrum e = lg.envelope(p);
-    assertThat(maxAbsDiff(e.re(), npy(prefix + "env_re.npy"))).as("env re").isLessThanOrEqualTo(TOL);
-    assertThat(maxAbsDiff(e.im(), npy(prefix + "env_im.npy"))).as("env im").isLessThanOrEqualTo(TOL);
-    assertThat(maxAbsDiff(lg.raw(p), npy(prefix + "raw.npy"))).as("raw").isLessThanOrEqualTo(TOL);
-    assertThat(maxAbsDiff(lg.kernel(p), npy(prefix + "kernel.npy"))).as("kernel").isLessThanOrEqualTo(TOL);
+    assertThat(maxAbsDiff(e.re(), array(prefix + "env_re.npy"))).as("env re").isLessThanOrEqualTo(TOL);
+    assertThat(maxAbsDiff(e.im(), array(prefix + "env_im.npy"))).as("env im").isLessThanOrEqualTo(TOL);
+    assertThat(maxAbsDiff(lg.raw(p), array(prefix + "raw.npy"))).as("raw").isLessThanOrEqualTo(TOL);
+    assertThat(maxAbsDiff(lg.kernel(p), array(prefix + "kernel.npy"))).as("kernel").isLessThanOrEqualTo(TOL);
   }
 
   @Test
   void singleKernelScalesMatchTheReferenceJson() {
     // lg_single_kernels.json lists, in the order B_theta 0.1/0.5 x phase 0/pi2, the median of raw and
     // max|raw - median|; relative 1e-12 (same rounding argument as the arrays)
-    String json = String.join("\n", KernelFixtures.lines("lg_single_kernels.json"));
+    String json = String.join("\n", TestFixtures.lines("lg_single_kernels.json"));
     Matcher m = Pattern.compile("\"raw_maxabs_after_centering\": ([0-9.eE+-]+)").matcher(json);
     Matcher med = Pattern.compile("\"raw_median\": ([0-9.eE+-]+)").matcher(json);
     LogGaborKernels lg = LogGaborKernels.ofSize(16);
@@ -99,7 +100,7 @@ class LogGaborKernelsTest {
   @ParameterizedTest
   @CsvSource({"full, 12, 6, 2", "thin, 72, 1, 2"})
   void presetShapesAgreeWithDictsJson(String preset, int nTheta, int nBTheta, int nPhase) {
-    String json = String.join("\n", KernelFixtures.lines("dicts.json"));
+    String json = String.join("\n", TestFixtures.lines("dicts.json"));
     String block = json.substring(json.indexOf("\"" + preset + "\""));
     assertThat(block).contains("\"N_theta\": " + nTheta + ",", "\"N_Btheta\": " + nBTheta + ",",
         "\"N_phase\": " + nPhase + ",", "\"filter_size\": 12,");
@@ -113,7 +114,7 @@ class LogGaborKernelsTest {
   @ParameterizedTest
   @ValueSource(strings = {"full", "thin"})
   void presetDictionariesMatchTheReferenceTo1e12(String preset) {
-    Dictionary expected = DictionaryFiles.read(KernelFixtures.path("dict_" + preset + "_D.npy"));
+    Dictionary expected = DictionaryFiles.read(TestFixtures.path("dict_" + preset + "_D.npy"));
     Dictionary actual = LogGaborPlugin.generator(new LogGaborSettings(preset, null, null, null, null, null, null))
         .generate();
     assertThat(actual.size()).isEqualTo(12);
@@ -126,7 +127,7 @@ class LogGaborKernelsTest {
   void presetKernelParametersEqualTheReferenceCsvExactly(String preset) {
     Dictionary d = LogGaborPlugin.generator(new LogGaborSettings(preset, null, null, null, null, null, null))
         .generate();
-    List<String> rows = KernelFixtures.lines("dict_" + preset + "_params.csv");
+    List<String> rows = TestFixtures.lines("dict_" + preset + "_params.csv");
     assertThat(rows.get(0)).isEqualTo("index,theta,B_theta,phase,sf_0,B_sf");
     assertThat(rows).hasSize(145);
     for (int k = 0; k < 144; k++) {

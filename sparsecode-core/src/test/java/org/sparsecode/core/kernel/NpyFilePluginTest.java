@@ -12,6 +12,7 @@ import org.sparsecode.api.ConfigException;
 import org.sparsecode.api.PluginContext;
 import org.sparsecode.api.Precision;
 import org.sparsecode.api.kernel.Dictionary;
+import org.sparsecode.core.TestFixtures;
 import org.sparsecode.core.io.DictionaryFiles;
 import org.sparsecode.core.io.Npy;
 import org.sparsecode.core.io.NpyArray;
@@ -34,7 +35,7 @@ class NpyFilePluginTest {
 
   @Test
   void readsTheReferenceFullDictionaryByAbsolutePath() {
-    Dictionary d = load(KernelFixtures.path("dict_full_D.npy").toAbsolutePath().toString());
+    Dictionary d = load(TestFixtures.path("dict_full_D.npy").toAbsolutePath().toString());
     assertThat(d.size()).isEqualTo(12);
     assertThat(d.count()).isEqualTo(144);
   }

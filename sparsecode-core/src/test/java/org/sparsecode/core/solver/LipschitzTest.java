@@ -4,22 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.net.URISyntaxException;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.sparsecode.api.kernel.Dictionary;
-import org.sparsecode.core.io.DictionaryFiles;
+import org.sparsecode.core.TestFixtures;
 
 class LipschitzTest {
   /** fista64_full_l1e-2.json, "lipschitz_true_max_f_sum_k_|Dhat_k(f)|^2" (numpy fft2 in float64). */
   private static final double FULL_64 = 2409.5323133516436;
 
   private static Dictionary full() {
-    try {
-      return DictionaryFiles.read(Path.of(LipschitzTest.class.getResource("/fixtures/dict_full_D.npy").toURI()));
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
+    return TestFixtures.fullDictionary();
   }
 
   @Test

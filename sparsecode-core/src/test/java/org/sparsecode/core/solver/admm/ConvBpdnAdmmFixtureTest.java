@@ -15,6 +15,7 @@ import org.sparsecode.api.image.Image;
 import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.solver.CodingResult;
 import org.sparsecode.api.solver.IterationStats;
+import org.sparsecode.core.TestFixtures;
 
 /**
  * {@code cbpdn-admm} against SPORCO 0.2.3's {@code admm.cbpdn.ConvBPDN} on the fixtures of
@@ -42,7 +43,7 @@ class ConvBpdnAdmmFixtureTest {
   }
 
   static CodingResult solve(CbpdnAdmmSettings settings, Precision precision, int size) {
-    return new ConvBpdnAdmm(settings, precision, 2).solve(Fixtures.fullDictionary(), Fixtures.camera(size));
+    return new ConvBpdnAdmm(settings, precision, 2).solve(TestFixtures.fullDictionary(), TestFixtures.camera(size));
   }
 
   private static CodingResult solved64(String set) {
@@ -66,8 +67,8 @@ class ConvBpdnAdmmFixtureTest {
   }
 
   static void assertReconstructionMatches(CodingResult result, String file, double absolute) {
-    double[] recon = result.code().reconstruct(Fixtures.fullDictionary());
-    double[] expected = Fixtures.array(file);
+    double[] recon = result.code().reconstruct(TestFixtures.fullDictionary());
+    double[] expected = TestFixtures.array(file);
     assertThat(recon).hasSameSizeAs(expected);
     for (int i = 0; i < recon.length; i++) {
       assertThat(recon[i]).as("pixel %d", i).isCloseTo(expected[i], within(absolute));
@@ -91,7 +92,7 @@ class ConvBpdnAdmmFixtureTest {
   @ParameterizedTest
   @ValueSource(strings = {"papercall", "mainpy", "fixedrho"})
   void everyStatsColumnMatchesSporcoTo1e9(String set) {
-    assertStatsMatch(solved64(set).stats(), Fixtures.stats("cbpdn64_full_l1e-2_" + set + "_stats.csv"), 1e-9);
+    assertStatsMatch(solved64(set).stats(), TestFixtures.csvRows("cbpdn64_full_l1e-2_" + set + "_stats.csv"), 1e-9);
   }
 
   @ParameterizedTest
@@ -105,19 +106,19 @@ class ConvBpdnAdmmFixtureTest {
   void psnrAndSparsenessMatchSporco(String set) {
     CodingResult r = solved64(set);
     String json = "cbpdn64_full_l1e-2_" + set + ".json";
-    double psnr = psnr(Fixtures.camera(64), r.code().reconstruct(Fixtures.fullDictionary()));
+    double psnr = psnr(TestFixtures.camera(64), r.code().reconstruct(TestFixtures.fullDictionary()));
     // PSNR from reconstructions equal to 1e-8 (pixels of ~1, MSE ~0.05): well within 1e-7 dB.
-    assertThat(psnr).isCloseTo(Fixtures.jsonNumber(json, "psnr_sporco"), within(1e-7));
+    assertThat(psnr).isCloseTo(TestFixtures.jsonNumber(json, "psnr_sporco"), within(1e-7));
     // Same exact zeros as SPORCO's soft threshold: the non-zero count may differ by a handful at most.
-    assertThat((double) r.code().nonZeros()).isCloseTo(Fixtures.jsonNumber(json, "nnz"), within(3.0));
+    assertThat((double) r.code().nonZeros()).isCloseTo(TestFixtures.jsonNumber(json, "nnz"), within(3.0));
     assertThat(r.code().sparseness())
-        .isCloseTo(Fixtures.jsonNumber(json, "sparseness_1_minus_nnz_over_size"), within(1e-5));
+        .isCloseTo(TestFixtures.jsonNumber(json, "sparseness_1_minus_nnz_over_size"), within(1e-5));
   }
 
   @Test
   void paperCallStopsOnlyAtTheIterationLimitAsInSporco() {
     CodingResult r = solved64("papercall");
-    assertThat(r.iterations()).isEqualTo((int) Fixtures.jsonNumber("cbpdn64_full_l1e-2_papercall.json",
+    assertThat(r.iterations()).isEqualTo((int) TestFixtures.jsonNumber("cbpdn64_full_l1e-2_papercall.json",
         "iterations_run"));
     assertThat(r.converged()).isFalse();
   }
@@ -125,7 +126,7 @@ class ConvBpdnAdmmFixtureTest {
   @Test
   void float32ObjectiveFollowsSporcoFloat64To1e3() {
     CodingResult r = solve(options("papercall", LAMBDA, 100), Precision.FLOAT32, 64);
-    List<double[]> expected = Fixtures.stats("cbpdn64_full_l1e-2_papercall_stats.csv");
+    List<double[]> expected = TestFixtures.csvRows("cbpdn64_full_l1e-2_papercall_stats.csv");
     assertThat(r.stats()).hasSize(expected.size());
     for (int i = 0; i < expected.size(); i++) {
       // Single-precision storage (rounding 6e-8) amplified by 100 AutoRho iterations: 1e-3 relative.
@@ -137,7 +138,7 @@ class ConvBpdnAdmmFixtureTest {
   @Test
   void firstTenIterationsAt256MatchSporcoTo1e9() {
     CodingResult r = solve(options("mainpy", LAMBDA, 10), Precision.FLOAT64, 256);
-    assertStatsMatch(r.stats(), Fixtures.stats("cbpdn256_full_l1e-2_mainpy_stats.csv").subList(0, 10), 1e-9);
+    assertStatsMatch(r.stats(), TestFixtures.csvRows("cbpdn256_full_l1e-2_mainpy_stats.csv").subList(0, 10), 1e-9);
   }
 
   @Tag("slow")
@@ -147,16 +148,16 @@ class ConvBpdnAdmmFixtureTest {
     double lambda = lambdaTag.equals("l1e-2") ? 1e-2 : 1e-3;
     CodingResult r = solve(options("mainpy", lambda, 100), Precision.FLOAT64, 256);
     String prefix = "cbpdn256_full_" + lambdaTag + "_mainpy";
-    assertStatsMatch(r.stats(), Fixtures.stats(prefix + "_stats.csv"), 1e-9);
+    assertStatsMatch(r.stats(), TestFixtures.csvRows(prefix + "_stats.csv"), 1e-9);
     assertReconstructionMatches(r, prefix + "_recon.npy", 1e-8);
-    double psnr = psnr(Fixtures.camera(256), r.code().reconstruct(Fixtures.fullDictionary()));
-    assertThat(psnr).isCloseTo(Fixtures.jsonNumber(prefix + ".json", "psnr_sporco"), within(1e-7));
+    double psnr = psnr(TestFixtures.camera(256), r.code().reconstruct(TestFixtures.fullDictionary()));
+    assertThat(psnr).isCloseTo(TestFixtures.jsonNumber(prefix + ".json", "psnr_sporco"), within(1e-7));
   }
 
   @Test
   void resultsDoNotDependOnTheThreadCount() {
-    Dictionary d = Fixtures.fullDictionary();
-    Image s = Fixtures.camera(64);
+    Dictionary d = TestFixtures.fullDictionary();
+    Image s = TestFixtures.camera(64);
     CbpdnAdmmSettings settings = options("papercall", LAMBDA, 20);
     CodingResult one = new ConvBpdnAdmm(settings, Precision.FLOAT64, 1).solve(d, s);
     CodingResult three = new ConvBpdnAdmm(settings, Precision.FLOAT64, 3).solve(d, s);

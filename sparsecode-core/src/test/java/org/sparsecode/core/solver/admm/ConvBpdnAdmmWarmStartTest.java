@@ -11,6 +11,7 @@ import org.sparsecode.api.image.Image;
 import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.solver.CodingResult;
 import org.sparsecode.api.solver.SparseCode;
+import org.sparsecode.core.TestFixtures;
 
 /** Warm start of {@code cbpdn-admm}: {@code Y0} = the initial code, {@code U0 = Dᵀ(s − D Y0)/ρ}. */
 class ConvBpdnAdmmWarmStartTest {
@@ -67,8 +68,8 @@ class ConvBpdnAdmmWarmStartTest {
   @Test
   void aWarmStartFromASolutionBeginsAtIt() {
     // The first x-step returns X = Y0 exactly (up to rounding): the first row's objective is that of Y0.
-    Dictionary d = Fixtures.fullDictionary();
-    Image s = Fixtures.camera(64);
+    Dictionary d = TestFixtures.fullDictionary();
+    Image s = TestFixtures.camera(64);
     SparseCode first = solver(30).solve(d, s).code();
     double start = solver(1).solve(d, s, first, r -> { }).stats().get(0).objective();
     assertThat(start).isCloseTo(objective(first, d, s, LAMBDA), within(1e-9 * start));
@@ -76,8 +77,8 @@ class ConvBpdnAdmmWarmStartTest {
 
   @Test
   void aNullInitialCodeIsAColdStart() {
-    Dictionary d = Fixtures.fullDictionary();
-    Image s = Fixtures.camera(64);
+    Dictionary d = TestFixtures.fullDictionary();
+    Image s = TestFixtures.camera(64);
     CodingResult cold = solver(5).solve(d, s);
     CodingResult warm = solver(5).solve(d, s, null, r -> { });
     assertThat(warm.code()).isEqualTo(cold.code());
@@ -86,7 +87,7 @@ class ConvBpdnAdmmWarmStartTest {
   @Test
   void anInitialCodeOfTheWrongShapeIsRejected() {
     SparseCode wrong = SparseCode.fromDense(143, 64, 64, new double[143 * 64 * 64]);
-    assertThatThrownBy(() -> solver(5).solve(Fixtures.fullDictionary(), Fixtures.camera(64), wrong, r -> { }))
+    assertThatThrownBy(() -> solver(5).solve(TestFixtures.fullDictionary(), TestFixtures.camera(64), wrong, r -> { }))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("initial code");
   }
 }

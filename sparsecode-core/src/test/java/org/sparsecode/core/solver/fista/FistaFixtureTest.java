@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.sparsecode.api.Precision;
 import org.sparsecode.api.solver.CodingResult;
 import org.sparsecode.api.solver.IterationStats;
+import org.sparsecode.core.TestFixtures;
 
 /**
  * {@code fista} against SPORCO 0.2.3's {@code pgm.cbpdn.ConvBPDN} on the fixture of
@@ -24,12 +25,12 @@ class FistaFixtureTest {
   @BeforeAll
   static void solve() {
     float64 = new Fista(OPTIONS, Precision.FLOAT64, 2, true)
-        .solve(FistaFixtures.fullDictionary(), FistaFixtures.camera64());
+        .solve(TestFixtures.fullDictionary(), TestFixtures.camera(64));
   }
 
   @Test
   void everyStatsRowMatchesSporcoTo1e9InFloat64() {
-    List<double[]> expected = FistaFixtures.stats(PREFIX + "_stats.csv");
+    List<double[]> expected = TestFixtures.csvRows(PREFIX + "_stats.csv");
     List<IterationStats> actual = float64.stats();
     assertThat(actual).hasSize(expected.size());
     String[] names = {"ObjFun", "DFid", "RegL1", "Rsdl", "L"};
@@ -47,8 +48,8 @@ class FistaFixtureTest {
 
   @Test
   void reconstructionMatchesSporcoTo1e8() {
-    double[] recon = float64.code().reconstruct(FistaFixtures.fullDictionary());
-    double[] expected = FistaFixtures.array(PREFIX + "_recon.npy");
+    double[] recon = float64.code().reconstruct(TestFixtures.fullDictionary());
+    double[] expected = TestFixtures.array(PREFIX + "_recon.npy");
     assertThat(recon).hasSameSizeAs(expected);
     for (int i = 0; i < recon.length; i++) {
       assertThat(recon[i]).as("pixel %d", i).isCloseTo(expected[i], within(1e-8));
@@ -64,8 +65,8 @@ class FistaFixtureTest {
   @Test
   void float32ObjectiveFollowsTheFloat64TraceTo1e3() {
     CodingResult f32 = new Fista(OPTIONS, Precision.FLOAT32, 2, true)
-        .solve(FistaFixtures.fullDictionary(), FistaFixtures.camera64());
-    List<double[]> expected = FistaFixtures.stats(PREFIX + "_stats.csv");
+        .solve(TestFixtures.fullDictionary(), TestFixtures.camera(64));
+    List<double[]> expected = TestFixtures.csvRows(PREFIX + "_stats.csv");
     for (int i = 0; i < expected.size(); i++) {
       assertThat(f32.stats().get(i).objective()).as("iteration %d", i)
           .isCloseTo(expected.get(i)[1], within(1e-3 * expected.get(i)[1]));

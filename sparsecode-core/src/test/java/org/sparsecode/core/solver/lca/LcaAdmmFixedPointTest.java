@@ -10,6 +10,7 @@ import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.solver.CodingResult;
 import org.sparsecode.api.solver.SolveListener;
 import org.sparsecode.api.solver.SparseCode;
+import org.sparsecode.core.TestFixtures;
 import org.sparsecode.core.solver.admm.CbpdnAdmmSettings;
 import org.sparsecode.core.solver.admm.ConvBpdnAdmm;
 
@@ -34,8 +35,8 @@ class LcaAdmmFixedPointTest {
 
   @Test
   void cbpdnAdmmSolutionIsTheFixedPointOfSoftThresholdLca() {
-    Dictionary d = LcaFixtures.fullDictionary();
-    Image s = LcaFixtures.camera(64);
+    Dictionary d = TestFixtures.fullDictionary();
+    Image s = TestFixtures.camera(64);
     SparseCode admm = new ConvBpdnAdmm(new CbpdnAdmmSettings(LAMBDA, 1000, 0.0, null, null, null, null, null,
         null), Precision.FLOAT64, 2).solve(d, s).code();
     double admmObjective = LcaTest.objective(d, s, admm, LAMBDA);

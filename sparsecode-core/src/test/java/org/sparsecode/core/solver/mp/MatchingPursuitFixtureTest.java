@@ -11,6 +11,7 @@ import org.sparsecode.api.image.Image;
 import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.solver.CodingResult;
 import org.sparsecode.api.solver.SparseCode;
+import org.sparsecode.core.TestFixtures;
 
 /**
  * The reference matching pursuit of the fixtures README §5 ({@code mp64_full_*}: numpy, FFT re-correlation
@@ -26,8 +27,8 @@ class MatchingPursuitFixtureTest {
 
   @BeforeAll
   static void run() {
-    dictionary = MpFixtures.fullDictionary();
-    Image image = MpFixtures.camera(64);
+    dictionary = TestFixtures.fullDictionary();
+    Image image = TestFixtures.camera(64);
     MatchingPursuit mp = new MatchingPursuit(PursuitSettings.atoms(ATOMS), 2);
     atoms = new ArrayList<>();
     try (MatchingPursuit.Workspace w = mp.workspace(dictionary, image, null)) {
@@ -41,7 +42,7 @@ class MatchingPursuitFixtureTest {
 
   @Test
   void selectsTheReferenceAtomsInOrder() {
-    List<double[]> rows = MpFixtures.rows("mp64_full_sequence.csv");
+    List<double[]> rows = TestFixtures.csvRows("mp64_full_sequence.csv");
     assertThat(rows).hasSize(ATOMS);
     for (int i = 0; i < ATOMS; i++) {
       double[] row = rows.get(i);
@@ -53,7 +54,7 @@ class MatchingPursuitFixtureTest {
 
   @Test
   void coefficientsAndResidualNormsMatchTheReferenceTo1e10() {
-    List<double[]> rows = MpFixtures.rows("mp64_full_sequence.csv");
+    List<double[]> rows = TestFixtures.csvRows("mp64_full_sequence.csv");
     for (int i = 0; i < ATOMS; i++) {
       double[] row = rows.get(i);
       assertThat(atoms.get(i).coefficient()).as("coef %d", i).isCloseTo(row[4], within(1e-10));
@@ -64,7 +65,7 @@ class MatchingPursuitFixtureTest {
   @Test
   void reconstructionWithTheGivenDictionaryMatchesTheUnitKernelReconstructionTo1e12() {
     // coef_given = coef_unit / ||d_k||, so the code for the dictionary as given reconstructs the same image.
-    double[] expected = MpFixtures.array("mp64_full_recon.npy");
+    double[] expected = TestFixtures.array("mp64_full_recon.npy");
     double[] got = code.reconstruct(dictionary);
     for (int i = 0; i < expected.length; i++) {
       assertThat(got[i]).isCloseTo(expected[i], within(1e-12));

@@ -14,6 +14,7 @@ import org.sparsecode.api.solver.CodingResult;
 import org.sparsecode.api.solver.IterationStats;
 import org.sparsecode.api.solver.SolverException;
 import org.sparsecode.api.solver.SparseCode;
+import org.sparsecode.core.TestFixtures;
 import org.sparsecode.core.fft.DoubleDictionarySpectra;
 import org.sparsecode.core.fft.ParallelLoop;
 
@@ -21,7 +22,7 @@ import org.sparsecode.core.fft.ParallelLoop;
 class MatchingPursuitTest {
 
   private static Image crop(int height, int width) {
-    Image c = MpFixtures.camera(64);
+    Image c = TestFixtures.camera(64);
     double[] p = new double[height * width];
     for (int y = 0; y < height; y++) {
       System.arraycopy(c.pixels(), y * 64, p, y * width, width);
@@ -58,7 +59,7 @@ class MatchingPursuitTest {
 
   @Test
   void selectsTheSameAtomsAsThePlainFftPursuit() {
-    assertSameAtomsAsPlain(MpFixtures.firstKernels(24), MpFixtures.camera(64), 400);
+    assertSameAtomsAsPlain(MpFixtures.firstKernels(24), TestFixtures.camera(64), 400);
   }
 
   @Test
@@ -74,8 +75,8 @@ class MatchingPursuitTest {
 
   @Test
   void theLocallyUpdatedMapEqualsAFullReCorrelationAfter1000AtomsTo1e9() {
-    Dictionary d = MpFixtures.fullDictionary();
-    Image image = MpFixtures.camera(64);
+    Dictionary d = TestFixtures.fullDictionary();
+    Image image = TestFixtures.camera(64);
     MatchingPursuit mp = new MatchingPursuit(PursuitSettings.atoms(1000), 2);
     try (MatchingPursuit.Workspace w = mp.workspace(d, image, null); ParallelLoop loop = new ParallelLoop(1)) {
       for (int i = 0; i < 1000; i++) {
@@ -105,7 +106,7 @@ class MatchingPursuitTest {
       scaled[i] *= 3.0;
     }
     Dictionary d3 = Dictionary.of(d.size(), d.count(), scaled);
-    Image image = MpFixtures.camera(64);
+    Image image = TestFixtures.camera(64);
     MatchingPursuit mp = new MatchingPursuit(PursuitSettings.atoms(50), 1);
     SparseCode c1 = mp.solve(d, image).code();
     SparseCode c3 = mp.solve(d3, image).code();
@@ -129,7 +130,7 @@ class MatchingPursuitTest {
   @Test
   void aWarmStartFromTheFirstAtomsContinuesTheSameSequence() {
     Dictionary d = MpFixtures.firstKernels(24);
-    Image image = MpFixtures.camera(64);
+    Image image = TestFixtures.camera(64);
     SparseCode first = new MatchingPursuit(PursuitSettings.atoms(60), 1).solve(d, image).code();
     CodingResult whole = new MatchingPursuit(PursuitSettings.atoms(120), 1).solve(d, image);
     CodingResult resumed = new MatchingPursuit(PursuitSettings.atoms(60), 1)
@@ -146,7 +147,7 @@ class MatchingPursuitTest {
   @Test
   void residualFractionStopsAtTheFirstAtomBelowTheFractionAsConverged() {
     Dictionary d = MpFixtures.firstKernels(24);
-    Image image = MpFixtures.camera(64);
+    Image image = TestFixtures.camera(64);
     CodingResult r = new MatchingPursuit(new PursuitSettings(50000, 0.8, null), 1).solve(d, image);
     double s2 = 0;
     for (double v : image.pixels()) {
@@ -163,7 +164,7 @@ class MatchingPursuitTest {
   @Test
   void minCoefficientStopsBeforeTheFirstSmallerCoefficient() {
     Dictionary d = MpFixtures.firstKernels(24);
-    Image image = MpFixtures.camera(64);
+    Image image = TestFixtures.camera(64);
     MatchingPursuit mp = new MatchingPursuit(new PursuitSettings(50000, null, 2.0), 1);
     CodingResult r = mp.solve(d, image);
     assertThat(r.converged()).isTrue();
@@ -180,7 +181,7 @@ class MatchingPursuitTest {
   void theListenerSeesOneRowPerAtomWithHalfTheResidualEnergy() {
     List<IterationStats> seen = new ArrayList<>();
     CodingResult r = new MatchingPursuit(PursuitSettings.atoms(30), 1)
-        .solve(MpFixtures.firstKernels(8), MpFixtures.camera(64), seen::add);
+        .solve(MpFixtures.firstKernels(8), TestFixtures.camera(64), seen::add);
     assertThat(seen).containsExactlyElementsOf(r.stats());
     IterationStats row = seen.get(29);
     assertThat(row.iteration()).isEqualTo(29);
@@ -206,7 +207,7 @@ class MatchingPursuitTest {
     double[] k = d.kernels().clone();
     Arrays.fill(k, 3 * 144, 4 * 144, 0.0);
     Dictionary bad = Dictionary.of(12, 6, k);
-    assertThatThrownBy(() -> new MatchingPursuit(PursuitSettings.atoms(5), 1).solve(bad, MpFixtures.camera(64)))
+    assertThatThrownBy(() -> new MatchingPursuit(PursuitSettings.atoms(5), 1).solve(bad, TestFixtures.camera(64)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("kernel 3");
   }
 
@@ -220,7 +221,7 @@ class MatchingPursuitTest {
 
   @Test
   void aNanPixelIsASolverException() {
-    double[] p = MpFixtures.camera(64).pixels().clone();
+    double[] p = TestFixtures.camera(64).pixels().clone();
     p[100] = Double.NaN;
     Image image = Image.grey("nan", 64, 64, p);
     assertThatThrownBy(() -> new MatchingPursuit(PursuitSettings.atoms(5), 1)

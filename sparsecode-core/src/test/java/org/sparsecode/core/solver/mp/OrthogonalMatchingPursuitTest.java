@@ -14,6 +14,7 @@ import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.solver.CodingResult;
 import org.sparsecode.api.solver.IterationStats;
 import org.sparsecode.api.solver.SparseCode;
+import org.sparsecode.core.TestFixtures;
 
 /** Orthogonal matching pursuit on the 64 × 64 camera crop with the full dictionary. */
 class OrthogonalMatchingPursuitTest {
@@ -26,8 +27,8 @@ class OrthogonalMatchingPursuitTest {
 
   @BeforeAll
   static void run() {
-    dictionary = MpFixtures.fullDictionary();
-    image = MpFixtures.camera(64);
+    dictionary = TestFixtures.fullDictionary();
+    image = TestFixtures.camera(64);
     atoms = new ArrayList<>();
     try (OrthogonalMatchingPursuit.Workspace w = new OrthogonalMatchingPursuit(PursuitSettings.atoms(ATOMS), 2)
         .workspace(dictionary, image, null)) {
@@ -82,7 +83,7 @@ class OrthogonalMatchingPursuitTest {
 
   @Test
   void theFirstAtomIsMatchingPursuitsFirstAtom() {
-    List<double[]> rows = MpFixtures.rows("mp64_full_sequence.csv");
+    List<double[]> rows = TestFixtures.csvRows("mp64_full_sequence.csv");
     Atom a = atoms.get(0);
     assertThat(new int[] {a.kernel(), a.y(), a.x()})
         .containsExactly((int) rows.get(0)[1], (int) rows.get(0)[2], (int) rows.get(0)[3]);
