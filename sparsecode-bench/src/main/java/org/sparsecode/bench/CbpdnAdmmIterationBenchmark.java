@@ -1,20 +1,9 @@
 package org.sparsecode.bench;
 
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.sparsecode.api.Precision;
+import org.sparsecode.api.image.Image;
+import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.solver.IterationStats;
 import org.sparsecode.core.solver.admm.CbpdnAdmmSettings;
 import org.sparsecode.core.solver.admm.ConvBpdnAdmm;
@@ -30,33 +19,21 @@ import org.sparsecode.core.solver.admm.ConvBpdnAdmm;
  * <p>Heap: run the float32 case with {@code -jvmArgsAppend -Xmx400m} and float64 with {@code -Xmx800m} to
  * check the solve fits; {@code -prof gc} shows the (near-zero) allocation per iteration.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class CbpdnAdmmIterationBenchmark {
+public class CbpdnAdmmIterationBenchmark extends SolverStepBenchmark<ConvBpdnAdmm.Workspace> {
 
-  /** Arithmetic of the solve. */
-  @Param({"float32", "float64"})
-  public String precision;
+  /** Prepares the workspace, then warms it by 5 iterations. */
+  public CbpdnAdmmIterationBenchmark() {
+    super(5);
+  }
 
-  /** Worker threads; 0 means all available processors. */
-  @Param({"0"})
-  public int threads;
+  @Override
+  protected ConvBpdnAdmm.Workspace open(Precision precision, int threads, Dictionary dictionary, Image image) {
+    return new ConvBpdnAdmm(CbpdnAdmmSettings.defaults(), precision, threads).workspace(dictionary, image);
+  }
 
-  private ConvBpdnAdmm.Workspace workspace;
-
-  /** Loads the problem and prepares the solve. */
-  @Setup(Level.Trial)
-  public void prepare() {
-    int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-    ConvBpdnAdmm solver = new ConvBpdnAdmm(CbpdnAdmmSettings.defaults(), Precision.parse(precision), n);
-    workspace = solver.workspace(PaperProblem.dictionary(), PaperProblem.image());
-    for (int i = 0; i < 5; i++) {
-      workspace.iterate();
-    }
+  @Override
+  protected IterationStats iterate(ConvBpdnAdmm.Workspace w) {
+    return w.iterate();
   }
 
   /**
@@ -67,11 +44,5 @@ public class CbpdnAdmmIterationBenchmark {
   @Benchmark
   public IterationStats iteration() {
     return workspace.iterate();
-  }
-
-  /** Stops the solve's threads. */
-  @TearDown(Level.Trial)
-  public void close() {
-    workspace.close();
   }
 }

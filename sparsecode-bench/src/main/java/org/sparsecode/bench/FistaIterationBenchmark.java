@@ -1,20 +1,9 @@
 package org.sparsecode.bench;
 
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.sparsecode.api.Precision;
+import org.sparsecode.api.image.Image;
+import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.solver.IterationStats;
 import org.sparsecode.core.solver.fista.Fista;
 import org.sparsecode.core.solver.fista.FistaSettings;
@@ -30,33 +19,21 @@ import org.sparsecode.core.solver.fista.FistaSettings;
  * <p>Heap: run with {@code -jvmArgsAppend -Xmx400m} (both precisions fit) to check the target;
  * {@code -prof gc} shows the allocation per iteration.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class FistaIterationBenchmark {
+public class FistaIterationBenchmark extends SolverStepBenchmark<Fista.Workspace> {
 
-  /** Arithmetic of the solve. */
-  @Param({"float32", "float64"})
-  public String precision;
+  /** Prepares the workspace, then warms it by 5 iterations. */
+  public FistaIterationBenchmark() {
+    super(5);
+  }
 
-  /** Worker threads; 0 means all available processors. */
-  @Param({"0"})
-  public int threads;
+  @Override
+  protected Fista.Workspace open(Precision precision, int threads, Dictionary dictionary, Image image) {
+    return new Fista(FistaSettings.defaults(), precision, threads, true).workspace(dictionary, image, null);
+  }
 
-  private Fista.Workspace workspace;
-
-  /** Loads the problem and prepares the solve. */
-  @Setup(Level.Trial)
-  public void prepare() {
-    int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-    Fista solver = new Fista(FistaSettings.defaults(), Precision.parse(precision), n, true);
-    workspace = solver.workspace(PaperProblem.dictionary(), PaperProblem.image(), null);
-    for (int i = 0; i < 5; i++) {
-      workspace.iterate();
-    }
+  @Override
+  protected IterationStats iterate(Fista.Workspace w) {
+    return w.iterate();
   }
 
   /**
@@ -67,11 +44,5 @@ public class FistaIterationBenchmark {
   @Benchmark
   public IterationStats iteration() {
     return workspace.iterate();
-  }
-
-  /** Stops the solve's threads. */
-  @TearDown(Level.Trial)
-  public void close() {
-    workspace.close();
   }
 }

@@ -1,20 +1,7 @@
 package org.sparsecode.bench;
 
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.sparsecode.api.Precision;
 import org.sparsecode.api.image.Image;
 import org.sparsecode.api.kernel.Dictionary;
@@ -35,33 +22,21 @@ import org.sparsecode.core.solver.lca.LcaSettings;
  * <p>{@link #main} is not a benchmark: it counts the LCA steps needed to reach the PSNR of 100
  * {@code cbpdn-admm} iterations on the same problem (see RESULTS.md).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-public class LcaStepBenchmark {
+public class LcaStepBenchmark extends SolverStepBenchmark<Lca.Workspace> {
 
-  /** Arithmetic of the solve. */
-  @Param({"float32", "float64"})
-  public String precision;
+  /** Prepares the workspace, then warms it by 20 iterations. */
+  public LcaStepBenchmark() {
+    super(20);
+  }
 
-  /** Worker threads; 0 means all available processors. */
-  @Param({"0"})
-  public int threads;
+  @Override
+  protected Lca.Workspace open(Precision precision, int threads, Dictionary dictionary, Image image) {
+    return new Lca(LcaSettings.defaults(), precision, threads).workspace(dictionary, image, null);
+  }
 
-  private Lca.Workspace workspace;
-
-  /** Loads the problem and prepares the solve. */
-  @Setup(Level.Trial)
-  public void prepare() {
-    int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-    Lca solver = new Lca(LcaSettings.defaults(), Precision.parse(precision), n);
-    workspace = solver.workspace(PaperProblem.dictionary(), PaperProblem.image(), null);
-    for (int i = 0; i < 20; i++) {
-      workspace.iterate();
-    }
+  @Override
+  protected IterationStats iterate(Lca.Workspace w) {
+    return w.iterate();
   }
 
   /**
@@ -72,12 +47,6 @@ public class LcaStepBenchmark {
   @Benchmark
   public IterationStats step() {
     return workspace.iterate();
-  }
-
-  /** Stops the solve's threads. */
-  @TearDown(Level.Trial)
-  public void close() {
-    workspace.close();
   }
 
   /**

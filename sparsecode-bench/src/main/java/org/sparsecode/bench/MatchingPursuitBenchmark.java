@@ -65,10 +65,6 @@ public class MatchingPursuitBenchmark {
     return Image.grey("camera" + side, side, side, p);
   }
 
-  static int threads(int requested) {
-    return requested > 0 ? requested : Runtime.getRuntime().availableProcessors();
-  }
-
   /** The fast pursuit, prepared before each iteration. */
   @State(Scope.Thread)
   public static class Fast {
@@ -90,7 +86,7 @@ public class MatchingPursuitBenchmark {
     public void load() {
       dictionary = PaperProblem.dictionary();
       image = tiled(size);
-      solver = new MatchingPursuit(PursuitSettings.atoms(ATOMS), threads(threads));
+      solver = new MatchingPursuit(PursuitSettings.atoms(ATOMS), PaperProblem.threads(threads));
     }
 
     /** Kernel table, initial correlation and tree: not timed. */
@@ -123,7 +119,7 @@ public class MatchingPursuitBenchmark {
     public void load() {
       dictionary = PaperProblem.dictionary();
       image = PaperProblem.image();
-      int n = threads(threads);
+      int n = PaperProblem.threads(threads);
       try (MatchingPursuit.Workspace fast = new MatchingPursuit(PursuitSettings.atoms(PLAIN_ATOMS), n)
           .workspace(dictionary, image, null); PlainMatchingPursuit plain = new PlainMatchingPursuit(dictionary,
           image, n)) {
@@ -141,7 +137,7 @@ public class MatchingPursuitBenchmark {
     /** A fresh pursuit each iteration (its residual restarts from the image). */
     @Setup(Level.Iteration)
     public void prepare() {
-      pursuit = new PlainMatchingPursuit(dictionary, image, threads(threads));
+      pursuit = new PlainMatchingPursuit(dictionary, image, PaperProblem.threads(threads));
     }
 
     /** Stops its threads. */

@@ -58,7 +58,7 @@ public class OnlineCdlStepBenchmark {
   /** Loads the problem. */
   @Setup(Level.Trial)
   public void prepare() {
-    int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    int n = PaperProblem.threads(threads);
     // RelStopTol 0: exactly maxIterations iterations, as the SPORCO timing (the paper's steps never stop early).
     OnlineCdlSettings s = new OnlineCdlSettings(1, null, null, null, null, null, null, maxIterations, 0.0, null,
         "sequential", null, 0, null, null, null);

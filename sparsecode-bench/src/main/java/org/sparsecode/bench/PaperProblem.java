@@ -29,6 +29,16 @@ public final class PaperProblem {
   }
 
   /**
+   * The worker threads a benchmark's {@code threads} parameter asks for.
+   *
+   * @param requested the parameter; 0 (or less) means all available processors
+   * @return the thread count, at least 1
+   */
+  public static int threads(int requested) {
+    return requested > 0 ? requested : Runtime.getRuntime().availableProcessors();
+  }
+
+  /**
    * The dictionary.
    *
    * @return 144 kernels of 12 × 12
