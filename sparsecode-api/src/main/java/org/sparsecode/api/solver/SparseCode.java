@@ -2,6 +2,7 @@ package org.sparsecode.api.solver;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.IntToDoubleFunction;
 import org.sparsecode.api.kernel.Dictionary;
 
 /**
@@ -55,22 +56,7 @@ public record SparseCode(int count, int height, int width, int[] indices, double
    * @return the sparse code
    */
   public static SparseCode fromDense(int count, int height, int width, double[] dense) {
-    int nnz = 0;
-    for (double v : dense) {
-      if (v != 0) {
-        nnz++;
-      }
-    }
-    int[] idx = new int[nnz];
-    double[] val = new double[nnz];
-    int j = 0;
-    for (int i = 0; i < dense.length; i++) {
-      if (dense[i] != 0) {
-        idx[j] = i;
-        val[j++] = dense[i];
-      }
-    }
-    return new SparseCode(count, height, width, idx, val);
+    return keepNonZeros(count, height, width, dense.length, i -> dense[i]);
   }
 
   /**
@@ -83,19 +69,34 @@ public record SparseCode(int count, int height, int width, int[] indices, double
    * @return the sparse code
    */
   public static SparseCode fromDense(int count, int height, int width, float[] dense) {
+    return keepNonZeros(count, height, width, dense.length, i -> dense[i]);
+  }
+
+  /**
+   * The non-zero entries of a dense code read through an accessor (the two {@code fromDense} precisions).
+   *
+   * @param count number of maps
+   * @param height rows
+   * @param width columns
+   * @param length number of dense values
+   * @param dense the value at a flat index, layout {@code (k * height + y) * width + x}
+   * @return the sparse code
+   */
+  private static SparseCode keepNonZeros(int count, int height, int width, int length, IntToDoubleFunction dense) {
     int nnz = 0;
-    for (float v : dense) {
-      if (v != 0) {
+    for (int i = 0; i < length; i++) {
+      if (dense.applyAsDouble(i) != 0) {
         nnz++;
       }
     }
     int[] idx = new int[nnz];
     double[] val = new double[nnz];
     int j = 0;
-    for (int i = 0; i < dense.length; i++) {
-      if (dense[i] != 0) {
+    for (int i = 0; i < length; i++) {
+      double v = dense.applyAsDouble(i);
+      if (v != 0) {
         idx[j] = i;
-        val[j++] = dense[i];
+        val[j++] = v;
       }
     }
     return new SparseCode(count, height, width, idx, val);
