@@ -12,6 +12,7 @@ import org.sparsecode.api.PluginContext;
 import org.sparsecode.api.Precision;
 import org.sparsecode.api.image.ImageSource;
 import org.sparsecode.api.kernel.Dictionary;
+import org.sparsecode.learning.TestFixtures;
 
 /**
  * {@code online-cdl} against SPORCO's {@code OnlineConvBPDNDictLearn}: five steps on the 64×64 LCN images
@@ -30,7 +31,7 @@ class OnlineCdlFixtureTest {
     learner = new OnlineCdl(new OnlineCdlSettings(5, null, null, null, null, null, null, null, null, null,
         "sequential", null, 0, null, null, null), new PluginContext(0L, Precision.FLOAT64, 2, Path.of("")));
     ImageSource images = LearningFixtures.fixtureImages();
-    Dictionary d = OnlineCdl.project(LearningFixtures.dictionary("dict_full_D.npy"), false);
+    Dictionary d = OnlineCdl.project(TestFixtures.dictionary("dict_full_D.npy"), false);
     for (int j = 0; j < 5; j++) {
       OnlineCdlStep s = learner.step(d, learner.draw(images, j), j);
       CHAINED.add(s);
@@ -41,7 +42,7 @@ class OnlineCdlFixtureTest {
   @Test
   void dictionaryAfterEveryChainedStepMatchesSporcoTo1e9() {
     for (int j = 0; j < 5; j++) {
-      Dictionary expected = LearningFixtures.dictionary("cdl64_full_step" + (j + 1) + "_D.npy");
+      Dictionary expected = TestFixtures.dictionary("cdl64_full_step" + (j + 1) + "_D.npy");
       assertThat(CHAINED.get(j).dictionary().kernels()).as("D after step %d", j + 1)
           .containsExactly(expected.kernels(), within(1e-9));
     }
@@ -52,8 +53,8 @@ class OnlineCdlFixtureTest {
     ImageSource images = LearningFixtures.fixtureImages();
     // Step 1 from D0 is the first chained step; steps 2..5 start from SPORCO's own previous dictionary.
     for (int j = 1; j < 5; j++) {
-      Dictionary previous = LearningFixtures.dictionary("cdl64_full_step" + j + "_D.npy");
-      Dictionary expected = LearningFixtures.dictionary("cdl64_full_step" + (j + 1) + "_D.npy");
+      Dictionary previous = TestFixtures.dictionary("cdl64_full_step" + j + "_D.npy");
+      Dictionary expected = TestFixtures.dictionary("cdl64_full_step" + (j + 1) + "_D.npy");
       OnlineCdlStep s = learner.step(previous, learner.draw(images, j), j);
       assertThat(s.dictionary().kernels()).as("D after isolated step %d", j + 1)
           .containsExactly(expected.kernels(), within(1e-9));
@@ -93,7 +94,7 @@ class OnlineCdlFixtureTest {
     OnlineCdl twoSteps = new OnlineCdl(new OnlineCdlSettings(2, null, null, null, null, null, null, null, null,
         null, "sequential", null, 0, null, null, null), new PluginContext(0L, Precision.FLOAT64, 2, Path.of("")));
     List<Double> objectives = new ArrayList<>();
-    Dictionary learned = twoSteps.learn(LearningFixtures.dictionary("dict_full_D.npy"),
+    Dictionary learned = twoSteps.learn(TestFixtures.dictionary("dict_full_D.npy"),
         LearningFixtures.fixtureImages(), (step, total, objective) -> objectives.add(objective));
     assertThat(learned.kernels()).containsExactly(CHAINED.get(1).dictionary().kernels());
     assertThat(objectives).containsExactly(CHAINED.get(0).objective(), CHAINED.get(1).objective());

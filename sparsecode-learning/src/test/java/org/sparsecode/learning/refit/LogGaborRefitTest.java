@@ -15,10 +15,11 @@ import org.sparsecode.api.ConfigException;
 import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.kernel.KernelInfo;
 import org.sparsecode.core.kernel.LogGaborKernels;
+import org.sparsecode.learning.TestFixtures;
 
 class LogGaborRefitTest {
   /** The `full` fixture: k = (iθ·6 + iBθ)·2 + iphase, θ = iθ·π/12, B_θ = (iBθ + 1)·π/36 (README §1). */
-  private static final Dictionary FULL = Fixtures.dictionary("dict_full_D.npy");
+  private static final Dictionary FULL = TestFixtures.dictionary("dict_full_D.npy");
 
   private static int fullIndex(int iTheta, int iBTheta, int iPhase) {
     return (iTheta * 6 + iBTheta) * 2 + iPhase;
@@ -183,7 +184,7 @@ class LogGaborRefitTest {
   void refitOfLearnedAtomsWithFreeFrequencyGivesAValidFitForEach() {
     // one SGD step of the paper's online CDL (fixtures README §7): rough atoms, on which BOBYQA may stop with
     // "trust region step has failed to reduce Q" (seen on the whole dictionary); the best point seen is kept
-    Dictionary step1 = Fixtures.dictionary("cdl64_full_step1_D.npy");
+    Dictionary step1 = TestFixtures.dictionary("cdl64_full_step1_D.npy");
     double[] values = new double[12 * 144];
     for (int i = 0; i < 12; i++) {
       System.arraycopy(step1.kernels(), i * 12 * 144, values, i * 144, 144);
@@ -204,7 +205,7 @@ class LogGaborRefitTest {
   @Test
   @Tag("slow")
   void refitOfOneStepLearnedDictionaryKeepsAboutHalfTheAtomsNearTheModel() {
-    RefitResult r = LogGaborRefit.fit(Fixtures.dictionary("cdl64_full_step1_D.npy"), RefitSettings.defaults());
+    RefitResult r = LogGaborRefit.fit(TestFixtures.dictionary("cdl64_full_step1_D.npy"), RefitSettings.defaults());
     assertThat(r.medianR2()).isBetween(0.5, 0.65);
     assertThat(r.countWithR2AtLeast(0.9)).isBetween(45L, 65L);
   }
@@ -221,7 +222,7 @@ class LogGaborRefitTest {
   @Test
   @Tag("slow")
   void refitOfTheThinDictionaryFindsOneBandwidth() {
-    RefitResult r = LogGaborRefit.fit(Fixtures.dictionary("dict_thin_D.npy"), RefitSettings.defaults());
+    RefitResult r = LogGaborRefit.fit(TestFixtures.dictionary("dict_thin_D.npy"), RefitSettings.defaults());
     // thin: B_theta = pi/15 = 12 degrees for all 144 atoms, in the [7.5, 12.5) degree bin (index 2)
     assertThat(r.countWithR2AtLeast(0.9999)).isEqualTo(144);
     assertThat(r.histogram().bThetaMarginal()).containsExactly(0, 0, 144, 0, 0, 0, 0, 0);
