@@ -154,16 +154,6 @@ public final class MatchingPursuit extends Pursuit {
     }
 
     /**
-     * The magnitude of the next atom's coefficient.
-     *
-     * @return {@code max |corr|}
-     */
-    @Override
-    public double nextMagnitude() {
-      return Math.abs(state.value(state.best()));
-    }
-
-    /**
      * Atoms selected so far by this workspace (the warm start not counted).
      *
      * @return the count
@@ -171,35 +161,6 @@ public final class MatchingPursuit extends Pursuit {
     @Override
     public int atoms() {
       return atoms;
-    }
-
-    /**
-     * {@code ‖r‖²}, maintained incrementally.
-     *
-     * @return the residual energy
-     */
-    @Override
-    public double normSq() {
-      return state.normSq();
-    }
-
-    /**
-     * {@code ‖s‖²}.
-     *
-     * @return the signal energy
-     */
-    @Override
-    public double signalNormSq() {
-      return state.signalNormSq();
-    }
-
-    /**
-     * A copy of the residual.
-     *
-     * @return {@code H × W} values
-     */
-    public double[] residual() {
-      return state.residual().clone();
     }
 
     /**
@@ -223,8 +184,13 @@ public final class MatchingPursuit extends Pursuit {
     }
 
     @Override
-    public void close() {
-      loop.close();
+    PursuitState state() {
+      return state;
+    }
+
+    @Override
+    ParallelLoop loop() {
+      return loop;
     }
   }
 }

@@ -255,16 +255,6 @@ public final class OrthogonalMatchingPursuit extends Pursuit {
     }
 
     /**
-     * The magnitude of the best correlation.
-     *
-     * @return {@code max |corr|}
-     */
-    @Override
-    public double nextMagnitude() {
-      return Math.abs(state.value(state.best()));
-    }
-
-    /**
      * Atoms selected by this workspace (the warm start not counted).
      *
      * @return the count
@@ -272,35 +262,6 @@ public final class OrthogonalMatchingPursuit extends Pursuit {
     @Override
     public int atoms() {
       return atoms;
-    }
-
-    /**
-     * {@code ‖r‖²}.
-     *
-     * @return the residual energy
-     */
-    @Override
-    public double normSq() {
-      return state.normSq();
-    }
-
-    /**
-     * {@code ‖s‖²}.
-     *
-     * @return the signal energy
-     */
-    @Override
-    public double signalNormSq() {
-      return state.signalNormSq();
-    }
-
-    /**
-     * A copy of the residual.
-     *
-     * @return {@code H × W} values
-     */
-    public double[] residual() {
-      return state.residual().clone();
     }
 
     /**
@@ -314,8 +275,13 @@ public final class OrthogonalMatchingPursuit extends Pursuit {
     }
 
     @Override
-    public void close() {
-      loop.close();
+    PursuitState state() {
+      return state;
+    }
+
+    @Override
+    ParallelLoop loop() {
+      return loop;
     }
   }
 }

@@ -10,6 +10,7 @@ import org.sparsecode.api.solver.IterationStats;
 import org.sparsecode.api.solver.SolveListener;
 import org.sparsecode.api.solver.SparseCode;
 import org.sparsecode.api.solver.WarmStartableSolver;
+import org.sparsecode.core.fft.ParallelLoop;
 import org.sparsecode.core.solver.SolverInputs;
 
 /**
@@ -72,19 +73,55 @@ abstract class Pursuit implements WarmStartableSolver {
     }
   }
 
-  /** One solve's state as the greedy loop sees it; each pursuit's public {@code Workspace} extends it. */
+  /**
+   * One solve's state as the greedy loop sees it, with the accessors both pursuits' public {@code Workspace}
+   * (which extends it) share.
+   */
   abstract static class Steps implements AutoCloseable {
-    /** {@code ‖r‖²}. */
-    abstract double normSq();
+    /** The residual, its energy and the correlation map. */
+    abstract PursuitState state();
 
-    /** {@code ‖s‖²}. */
-    abstract double signalNormSq();
+    /** The solve's worker threads. */
+    abstract ParallelLoop loop();
 
     /** Atoms selected by this solve. */
     abstract int atoms();
 
-    /** {@code max |corr|}, the magnitude of the next atom's coefficient. */
-    abstract double nextMagnitude();
+    /**
+     * The magnitude of the next atom's coefficient.
+     *
+     * @return {@code max |corr|}
+     */
+    public double nextMagnitude() {
+      return Math.abs(state().value(state().best()));
+    }
+
+    /**
+     * {@code ‖r‖²}, maintained incrementally.
+     *
+     * @return the residual energy
+     */
+    public double normSq() {
+      return state().normSq();
+    }
+
+    /**
+     * {@code ‖s‖²}.
+     *
+     * @return the signal energy
+     */
+    public double signalNormSq() {
+      return state().signalNormSq();
+    }
+
+    /**
+     * A copy of the residual.
+     *
+     * @return {@code H × W} values
+     */
+    public double[] residual() {
+      return state().residual().clone();
+    }
 
     /** Selects one atom; the residual energy after it, for the statistics, or NaN if no atom could be added. */
     abstract double advance();
@@ -95,7 +132,10 @@ abstract class Pursuit implements WarmStartableSolver {
     /** The code so far, for the dictionary as given. */
     abstract SparseCode code();
 
+    /** Stops the worker threads. */
     @Override
-    public abstract void close();
+    public void close() {
+      loop().close();
+    }
   }
 }
