@@ -1,7 +1,5 @@
 package org.sparsecode.core.solver.admm;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import org.sparsecode.api.Precision;
 import org.sparsecode.api.image.Image;
@@ -15,6 +13,7 @@ import org.sparsecode.api.solver.WarmStartableSolver;
 import org.sparsecode.core.fft.DoubleDictionarySpectra;
 import org.sparsecode.core.fft.FloatDictionarySpectra;
 import org.sparsecode.core.fft.ParallelLoop;
+import org.sparsecode.core.solver.IterativeWorkspace;
 import org.sparsecode.core.solver.SolverInputs;
 
 /**
@@ -83,15 +82,7 @@ public final class ConvBpdnAdmm implements WarmStartableSolver {
   @Override
   public CodingResult solve(Dictionary dictionary, Image image, SparseCode initial, SolveListener listener) {
     Objects.requireNonNull(listener, "listener");
-    try (Workspace w = workspace(dictionary, image, initial)) {
-      List<IterationStats> stats = new ArrayList<>(settings.maxIterations());
-      while (w.iterations() < settings.maxIterations() && !w.converged()) {
-        IterationStats row = w.iterate();
-        stats.add(row);
-        listener.onIteration(row);
-      }
-      return new CodingResult(w.code(), stats, w.iterations(), w.converged());
-    }
+    return workspace(dictionary, image, initial).run(settings.maxIterations(), settings.maxIterations(), listener);
   }
 
   /**
@@ -138,7 +129,7 @@ public final class ConvBpdnAdmm implements WarmStartableSolver {
    * The state of one solve, advanced one ADMM iteration at a time. Not thread-safe; close it to stop its
    * worker threads.
    */
-  public final class Workspace implements AutoCloseable {
+  public final class Workspace extends IterativeWorkspace {
     private final int count;
     private final long size;
     private final double lambda;
@@ -152,8 +143,6 @@ public final class ConvBpdnAdmm implements WarmStartableSolver {
     private final long start;
     private double rho;
     private double pendingDivisor = 1.0;
-    private int iteration;
-    private boolean converged;
 
     private Workspace(Dictionary dictionary, Image image) {
       this.count = dictionary.count();
@@ -185,8 +174,9 @@ public final class ConvBpdnAdmm implements WarmStartableSolver {
      * @return the iteration's statistics row
      * @throws SolverException if the objective or a residual is NaN or infinite
      */
+    @Override
     public IterationStats iterate() {
-      int k = iteration;
+      int k = iterations();
       state.transformAuxiliary(loop, pendingDivisor);
       pendingDivisor = 1.0;
       double dataFidelity = state.solveX(loop, rho);
@@ -219,8 +209,7 @@ public final class ConvBpdnAdmm implements WarmStartableSolver {
             + " infinite values");
       }
       updateRho(k, r, s);
-      converged = r < epsPrimal && s < epsDual;
-      iteration++;
+      endIteration(r < epsPrimal && s < epsDual);
       return row;
     }
 
@@ -251,24 +240,6 @@ public final class ConvBpdnAdmm implements WarmStartableSolver {
     }
 
     /**
-     * Iterations run so far.
-     *
-     * @return the count
-     */
-    public int iterations() {
-      return iteration;
-    }
-
-    /**
-     * Whether the last iteration met the stopping test.
-     *
-     * @return true once {@code r < ε_pri} and {@code s < ε_dua}
-     */
-    public boolean converged() {
-      return converged;
-    }
-
-    /**
      * The penalty for the next iteration.
      *
      * @return ρ
@@ -282,11 +253,11 @@ public final class ConvBpdnAdmm implements WarmStartableSolver {
      *
      * @return Y as a sparse code
      */
+    @Override
     public SparseCode code() {
       return state.code();
     }
 
-    /** Stops the worker threads. */
     @Override
     public void close() {
       loop.close();

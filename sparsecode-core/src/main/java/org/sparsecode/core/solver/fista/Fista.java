@@ -1,7 +1,5 @@
 package org.sparsecode.core.solver.fista;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import org.sparsecode.api.Precision;
 import org.sparsecode.api.image.Image;
@@ -15,6 +13,7 @@ import org.sparsecode.api.solver.WarmStartableSolver;
 import org.sparsecode.core.fft.DoubleDictionarySpectra;
 import org.sparsecode.core.fft.FloatDictionarySpectra;
 import org.sparsecode.core.fft.ParallelLoop;
+import org.sparsecode.core.solver.IterativeWorkspace;
 import org.sparsecode.core.solver.Lipschitz;
 import org.sparsecode.core.solver.SolverInputs;
 
@@ -97,15 +96,7 @@ public final class Fista implements WarmStartableSolver {
   @Override
   public CodingResult solve(Dictionary dictionary, Image image, SparseCode initial, SolveListener listener) {
     Objects.requireNonNull(listener, "listener");
-    try (Workspace w = workspace(dictionary, image, initial)) {
-      List<IterationStats> stats = new ArrayList<>(settings.maxIterations());
-      while (w.iterations() < settings.maxIterations() && !w.converged()) {
-        IterationStats row = w.iterate();
-        stats.add(row);
-        listener.onIteration(row);
-      }
-      return new CodingResult(w.code(), stats, w.iterations(), w.converged());
-    }
+    return workspace(dictionary, image, initial).run(settings.maxIterations(), settings.maxIterations(), listener);
   }
 
   /**
@@ -130,7 +121,7 @@ public final class Fista implements WarmStartableSolver {
    * The state of one solve, advanced one iteration at a time. Not thread-safe; close it to stop its worker
    * threads.
    */
-  public final class Workspace implements AutoCloseable {
+  public final class Workspace extends IterativeWorkspace {
     private final FistaState state;
     private final ParallelLoop loop;
     private final KernelSums sums;
@@ -141,8 +132,6 @@ public final class Fista implements WarmStartableSolver {
     private double lipschitz;
     private double t = 1.0;
     private double robustT;
-    private int iteration;
-    private boolean converged;
 
     private Workspace(Dictionary dictionary, Image image, SparseCode initial) {
       this.backtracking = settings.backtrackingMode();
@@ -197,8 +186,9 @@ public final class Fista implements WarmStartableSolver {
      * @throws SolverException if the objective or the residual is NaN or infinite, or the line search
      *     drives L to infinity
      */
+    @Override
     public IterationStats iterate() {
-      int k = iteration;
+      int k = iterations();
       double rsdl;
       double l1;
       switch (backtracking) {
@@ -246,8 +236,7 @@ public final class Fista implements WarmStartableSolver {
             + rsdl + ", L " + lipschitz + "): check the dictionary and the image for NaN or infinite values,"
             + " and that lipschitz is not below the dictionary's Lipschitz constant");
       }
-      converged = rsdl < settings.relStopTol();
-      iteration++;
+      endIteration(rsdl < settings.relStopTol());
       return row;
     }
 
@@ -289,24 +278,6 @@ public final class Fista implements WarmStartableSolver {
     }
 
     /**
-     * Iterations run so far.
-     *
-     * @return the count
-     */
-    public int iterations() {
-      return iteration;
-    }
-
-    /**
-     * Whether the last iteration met the stopping test.
-     *
-     * @return true once the residual is below {@code relStopTol}
-     */
-    public boolean converged() {
-      return converged;
-    }
-
-    /**
      * The step parameter for the next iteration.
      *
      * @return L
@@ -320,11 +291,11 @@ public final class Fista implements WarmStartableSolver {
      *
      * @return X as a sparse code
      */
+    @Override
     public SparseCode code() {
       return state.code();
     }
 
-    /** Stops the worker threads. */
     @Override
     public void close() {
       loop.close();

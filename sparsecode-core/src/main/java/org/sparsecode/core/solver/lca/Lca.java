@@ -1,7 +1,5 @@
 package org.sparsecode.core.solver.lca;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import org.sparsecode.api.Precision;
 import org.sparsecode.api.image.Image;
@@ -15,6 +13,7 @@ import org.sparsecode.api.solver.WarmStartableSolver;
 import org.sparsecode.core.fft.DoubleDictionarySpectra;
 import org.sparsecode.core.fft.FloatDictionarySpectra;
 import org.sparsecode.core.fft.ParallelLoop;
+import org.sparsecode.core.solver.IterativeWorkspace;
 import org.sparsecode.core.solver.Lipschitz;
 import org.sparsecode.core.solver.SolverInputs;
 
@@ -96,15 +95,8 @@ public final class Lca implements WarmStartableSolver {
   @Override
   public CodingResult solve(Dictionary dictionary, Image image, SparseCode initial, SolveListener listener) {
     Objects.requireNonNull(listener, "listener");
-    try (Workspace w = workspace(dictionary, image, initial)) {
-      List<IterationStats> stats = new ArrayList<>(Math.min(settings.maxIterations(), 10_000));
-      while (w.iterations() < settings.maxIterations() && !w.converged()) {
-        IterationStats row = w.iterate();
-        stats.add(row);
-        listener.onIteration(row);
-      }
-      return new CodingResult(w.code(), stats, w.iterations(), w.converged());
-    }
+    return workspace(dictionary, image, initial).run(settings.maxIterations(),
+        Math.min(settings.maxIterations(), 10_000), listener);
   }
 
   /**
@@ -143,7 +135,7 @@ public final class Lca implements WarmStartableSolver {
    * The state of one solve, advanced one LCA step at a time. Not thread-safe; close it to stop its worker
    * threads.
    */
-  public final class Workspace implements AutoCloseable {
+  public final class Workspace extends IterativeWorkspace {
     private final int count;
     private final double lambda;
     private final double tau;
@@ -152,8 +144,6 @@ public final class Lca implements WarmStartableSolver {
     private final ParallelLoop loop;
     private final Sums sums;
     private final long start;
-    private int iteration;
-    private boolean converged;
 
     private Workspace(Dictionary dictionary, Image image, SparseCode initial) {
       this.count = dictionary.count();
@@ -188,8 +178,9 @@ public final class Lca implements WarmStartableSolver {
      * @return the step's statistics row, at the code {@code a = T(u)} the step started from
      * @throws SolverException if the objective or the change of u is NaN or infinite
      */
+    @Override
     public IterationStats iterate() {
-      int k = iteration;
+      int k = iterations();
       state.transformCode(loop, threshold, sums);
       double dataFidelity = state.drive(loop);
       state.step(loop, 1.0 / tau, sums);
@@ -205,27 +196,8 @@ public final class Lca implements WarmStartableSolver {
             + relative + ", tau " + tau + "): check the dictionary and the image for NaN or infinite values, and"
             + " that tau is at least the dictionary's Lipschitz constant");
       }
-      converged = relative < settings.relStopTol();
-      iteration++;
+      endIteration(relative < settings.relStopTol());
       return row;
-    }
-
-    /**
-     * Steps run so far.
-     *
-     * @return the count
-     */
-    public int iterations() {
-      return iteration;
-    }
-
-    /**
-     * Whether the last step met the stopping test.
-     *
-     * @return true once the relative change of u fell below {@code relStopTol}
-     */
-    public boolean converged() {
-      return converged;
     }
 
     /**
@@ -242,11 +214,11 @@ public final class Lca implements WarmStartableSolver {
      *
      * @return T(u) as a sparse code
      */
+    @Override
     public SparseCode code() {
       return state.code(threshold);
     }
 
-    /** Stops the worker threads. */
     @Override
     public void close() {
       loop.close();

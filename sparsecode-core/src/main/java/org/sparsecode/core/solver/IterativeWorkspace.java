@@ -1,0 +1,93 @@
+package org.sparsecode.core.solver;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.sparsecode.api.solver.CodingResult;
+import org.sparsecode.api.solver.IterationStats;
+import org.sparsecode.api.solver.SolveListener;
+import org.sparsecode.api.solver.SparseCode;
+
+/**
+ * The state of one solve of an iterative solver, advanced one iteration at a time ({@code cbpdn-admm},
+ * {@code fista}/{@code ista}, {@code lca}): it counts the iterations, keeps the outcome of the last stopping
+ * test, and runs the solve loop that every such solver's {@code solve} is. Benchmarks time {@link #iterate()}
+ * alone. Not thread-safe; close it to stop its worker threads.
+ */
+public abstract class IterativeWorkspace implements AutoCloseable {
+  private int iteration;
+  private boolean converged;
+
+  /** For the solvers' workspaces. */
+  protected IterativeWorkspace() {}
+
+  /**
+   * Runs one iteration and records whether the stopping test was met (with {@link #endIteration}).
+   * Iterations may go on past the settings' limit.
+   *
+   * @return the iteration's statistics row
+   * @throws org.sparsecode.api.solver.SolverException if a value is NaN or infinite
+   */
+  public abstract IterationStats iterate();
+
+  /**
+   * The current code.
+   *
+   * @return the code as a sparse code
+   */
+  public abstract SparseCode code();
+
+  /** Stops the worker threads. */
+  @Override
+  public abstract void close();
+
+  /**
+   * Ends an iteration: counts it and records the outcome of its stopping test.
+   *
+   * @param met whether the stopping test was met
+   */
+  protected final void endIteration(boolean met) {
+    converged = met;
+    iteration++;
+  }
+
+  /**
+   * Iterations run so far.
+   *
+   * @return the count
+   */
+  public final int iterations() {
+    return iteration;
+  }
+
+  /**
+   * Whether the last iteration met the solver's stopping test.
+   *
+   * @return true once the stopping test was met
+   */
+  public final boolean converged() {
+    return converged;
+  }
+
+  /**
+   * Iterates until the stopping test is met or {@code maxIterations} iterations have run, passing each
+   * statistics row to the listener, then closes this workspace.
+   *
+   * @param maxIterations the iteration limit
+   * @param capacity the initial capacity of the statistics list
+   * @param listener receives each row as it is computed
+   * @return the code, the statistics rows, the iteration count and whether the stopping test was met
+   */
+  public final CodingResult run(int maxIterations, int capacity, SolveListener listener) {
+    try (IterativeWorkspace w = this) {
+      Objects.requireNonNull(listener, "listener");
+      List<IterationStats> stats = new ArrayList<>(capacity);
+      while (iteration < maxIterations && !converged) {
+        IterationStats row = iterate();
+        stats.add(row);
+        listener.onIteration(row);
+      }
+      return new CodingResult(code(), stats, iteration, converged);
+    }
+  }
+}
