@@ -9,10 +9,10 @@ import org.sparsecode.api.solver.IterationStats;
 import org.sparsecode.api.solver.SolveListener;
 import org.sparsecode.api.solver.SolverException;
 import org.sparsecode.api.solver.SparseCode;
-import org.sparsecode.api.solver.WarmStartableSolver;
 import org.sparsecode.core.fft.DoubleDictionarySpectra;
 import org.sparsecode.core.fft.FloatDictionarySpectra;
 import org.sparsecode.core.fft.ParallelLoop;
+import org.sparsecode.core.solver.FftSolver;
 import org.sparsecode.core.solver.IterativeWorkspace;
 import org.sparsecode.core.solver.SolverInputs;
 
@@ -36,7 +36,8 @@ import org.sparsecode.core.solver.SolverInputs;
  * Memory: about {@code 2K·H·W + 2K·H·(W/2 + 1)·2} values (Y, U, the kernel spectra and one spectrum buffer),
  * 151 MB at the paper's size (K = 144, 256 × 256) in float32, 302 MB in float64, allocated once per solve.
  *
- * <p>Warm start ({@link WarmStartableSolver}): {@code Y0} = the initial code (SPORCO's {@code Y0} option) and
+ * <p>Warm start ({@link org.sparsecode.api.solver.WarmStartableSolver}): {@code Y0} = the initial code (SPORCO's
+ * {@code Y0} option) and
  * {@code U0 = Dᵀ(s − D Y0)/ρ}, the scaled dual of the ADMM fixed point at Y0, so that from a solution the
  * iteration stays there (SPORCO's {@code U0 = (λ/ρ) sign(Y0)}, and {@code U0 = 0}, do not: their first x-step
  * moves X off Y0). ρ restarts from its setting, so away from a solution (an unconverged code, or one from an
@@ -46,10 +47,7 @@ import org.sparsecode.core.solver.SolverInputs;
  *
  * <p>Thread-safe: every solve has its own {@link Workspace} and worker threads.
  */
-public final class ConvBpdnAdmm implements WarmStartableSolver {
-  private final CbpdnAdmmSettings settings;
-  private final Precision precision;
-  private final int threads;
+public final class ConvBpdnAdmm extends FftSolver<CbpdnAdmmSettings> {
 
   /**
    * Creates the solver.
@@ -60,18 +58,7 @@ public final class ConvBpdnAdmm implements WarmStartableSolver {
    * @throws IllegalArgumentException if {@code threads < 1}
    */
   public ConvBpdnAdmm(CbpdnAdmmSettings settings, Precision precision, int threads) {
-    this.settings = Objects.requireNonNull(settings, "settings");
-    this.precision = Objects.requireNonNull(precision, "precision");
-    this.threads = SolverInputs.threads(threads);
-  }
-
-  /**
-   * The settings.
-   *
-   * @return the resolved settings
-   */
-  public CbpdnAdmmSettings settings() {
-    return settings;
+    super(settings, precision, threads);
   }
 
   @Override

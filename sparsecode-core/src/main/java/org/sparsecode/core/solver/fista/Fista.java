@@ -9,10 +9,10 @@ import org.sparsecode.api.solver.IterationStats;
 import org.sparsecode.api.solver.SolveListener;
 import org.sparsecode.api.solver.SolverException;
 import org.sparsecode.api.solver.SparseCode;
-import org.sparsecode.api.solver.WarmStartableSolver;
 import org.sparsecode.core.fft.DoubleDictionarySpectra;
 import org.sparsecode.core.fft.FloatDictionarySpectra;
 import org.sparsecode.core.fft.ParallelLoop;
+import org.sparsecode.core.solver.FftSolver;
 import org.sparsecode.core.solver.IterativeWorkspace;
 import org.sparsecode.core.solver.Lipschitz;
 import org.sparsecode.core.solver.SolverInputs;
@@ -44,10 +44,7 @@ import org.sparsecode.core.solver.SolverInputs;
  *
  * <p>Thread-safe: every solve has its own {@link Workspace} and worker threads.
  */
-public final class Fista implements WarmStartableSolver {
-  private final FistaSettings settings;
-  private final Precision precision;
-  private final int threads;
+public final class Fista extends FftSolver<FistaSettings> {
   private final boolean momentum;
 
   /**
@@ -60,19 +57,8 @@ public final class Fista implements WarmStartableSolver {
    * @throws IllegalArgumentException if {@code threads < 1}
    */
   public Fista(FistaSettings settings, Precision precision, int threads, boolean momentum) {
-    this.settings = Objects.requireNonNull(settings, "settings");
-    this.precision = Objects.requireNonNull(precision, "precision");
-    this.threads = SolverInputs.threads(threads);
+    super(settings, precision, threads);
     this.momentum = momentum;
-  }
-
-  /**
-   * The settings.
-   *
-   * @return the resolved settings
-   */
-  public FistaSettings settings() {
-    return settings;
   }
 
   /**

@@ -9,10 +9,10 @@ import org.sparsecode.api.solver.IterationStats;
 import org.sparsecode.api.solver.SolveListener;
 import org.sparsecode.api.solver.SolverException;
 import org.sparsecode.api.solver.SparseCode;
-import org.sparsecode.api.solver.WarmStartableSolver;
 import org.sparsecode.core.fft.DoubleDictionarySpectra;
 import org.sparsecode.core.fft.FloatDictionarySpectra;
 import org.sparsecode.core.fft.ParallelLoop;
+import org.sparsecode.core.solver.FftSolver;
 import org.sparsecode.core.solver.IterativeWorkspace;
 import org.sparsecode.core.solver.Lipschitz;
 import org.sparsecode.core.solver.SolverInputs;
@@ -59,32 +59,18 @@ import org.sparsecode.core.solver.SolverInputs;
  *
  * <p>Thread-safe: every solve has its own {@link Workspace} and worker threads.
  */
-public final class Lca implements WarmStartableSolver {
-  private final LcaSettings settings;
-  private final Precision precision;
-  private final int threads;
+public final class Lca extends FftSolver<LcaSettings> {
 
   /**
    * Creates the solver.
    *
-   * @param settings the validated settings
+   * @param settings the validated settings ({@code tau} null: derived from the dictionary when a solve starts)
    * @param precision float32 or float64 arithmetic
    * @param threads worker threads per solve, at least 1
    * @throws IllegalArgumentException if {@code threads < 1}
    */
   public Lca(LcaSettings settings, Precision precision, int threads) {
-    this.settings = Objects.requireNonNull(settings, "settings");
-    this.precision = Objects.requireNonNull(precision, "precision");
-    this.threads = SolverInputs.threads(threads);
-  }
-
-  /**
-   * The settings.
-   *
-   * @return the resolved settings ({@code tau} null when derived from the dictionary)
-   */
-  public LcaSettings settings() {
-    return settings;
+    super(settings, precision, threads);
   }
 
   @Override
