@@ -2,11 +2,12 @@ package org.sparsecode.core.solver.admm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.sparsecode.core.solver.SolverTestProblems.noise;
+import static org.sparsecode.core.solver.SolverTestProblems.randomDictionary;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.sparsecode.api.ConfigException;
@@ -24,32 +25,6 @@ class ConvBpdnAdmmTest {
   private static final int N = 32;
   private static final int K = 4;
   private static final int SIZE = 6;
-
-  /** Four random unit-norm 6×6 kernels (seeded). */
-  private static Dictionary randomDictionary() {
-    SplittableRandom rng = new SplittableRandom(5);
-    double[] d = new double[K * SIZE * SIZE];
-    for (int k = 0; k < K; k++) {
-      double norm = 0;
-      for (int i = 0; i < SIZE * SIZE; i++) {
-        d[k * SIZE * SIZE + i] = rng.nextGaussian();
-        norm += d[k * SIZE * SIZE + i] * d[k * SIZE * SIZE + i];
-      }
-      for (int i = 0; i < SIZE * SIZE; i++) {
-        d[k * SIZE * SIZE + i] /= Math.sqrt(norm);
-      }
-    }
-    return Dictionary.of(SIZE, K, d);
-  }
-
-  private static Image noise(int height, int width) {
-    SplittableRandom rng = new SplittableRandom(6);
-    double[] p = new double[height * width];
-    for (int i = 0; i < p.length; i++) {
-      p[i] = rng.nextGaussian();
-    }
-    return Image.grey("noise", width, height, p);
-  }
 
   private static ConvBpdnAdmm solver(CbpdnAdmmSettings s) {
     return new ConvBpdnAdmm(s, Precision.FLOAT64, 2);

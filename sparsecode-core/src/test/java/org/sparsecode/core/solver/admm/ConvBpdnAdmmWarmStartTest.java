@@ -12,6 +12,7 @@ import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.solver.CodingResult;
 import org.sparsecode.api.solver.SparseCode;
 import org.sparsecode.core.TestFixtures;
+import org.sparsecode.core.solver.SolverTestProblems;
 
 /** Warm start of {@code cbpdn-admm}: {@code Y0} = the initial code, {@code U0 = Dᵀ(s − D Y0)/ρ}. */
 class ConvBpdnAdmmWarmStartTest {
@@ -24,13 +25,7 @@ class ConvBpdnAdmmWarmStartTest {
 
   /** ½‖Σ d_k * x_k − s‖² + λ‖x‖₁ computed directly from the code. */
   private static double objective(SparseCode code, Dictionary d, Image s, double lambda) {
-    double[] r = code.reconstruct(d);
-    double[] p = s.pixels();
-    double e = 0;
-    for (int i = 0; i < r.length; i++) {
-      e += (r[i] - p[i]) * (r[i] - p[i]);
-    }
-    return e / 2 + lambda * code.l1();
+    return SolverTestProblems.objective(d, s, code, lambda);
   }
 
   @Test

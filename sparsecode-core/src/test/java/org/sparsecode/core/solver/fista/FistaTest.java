@@ -2,6 +2,7 @@ package org.sparsecode.core.solver.fista;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.sparsecode.core.solver.SolverTestProblems.randomDictionary;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +14,6 @@ import org.sparsecode.api.ConfigException;
 import org.sparsecode.api.PluginContext;
 import org.sparsecode.api.Precision;
 import org.sparsecode.api.image.Image;
-import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.solver.CodingResult;
 import org.sparsecode.api.solver.IterationStats;
 import org.sparsecode.api.solver.SolverException;
@@ -22,30 +22,13 @@ import org.sparsecode.api.solver.SparseSolver;
 import org.sparsecode.core.plugin.PluginRegistry;
 import org.sparsecode.core.plugin.SettingsBinder;
 import org.sparsecode.core.solver.Lipschitz;
+import org.sparsecode.core.solver.SolverTestProblems;
 
 class FistaTest {
   private static final int N = 32;
   private static final int K = 4;
-  private static final int SIZE = 6;
   private static final int[][] PLANTED = {{0, 2, 3}, {1, 20, 5}, {2, 9, 17}, {3, 25, 26}, {0, 14, 10}, {2, 3, 24}};
   private static final double[] COEF = {2.0, -1.5, 3.0, 2.5, -2.0, 1.5};
-
-  /** Four random unit-norm 6×6 kernels (seeded). */
-  private static Dictionary randomDictionary() {
-    SplittableRandom rng = new SplittableRandom(5);
-    double[] d = new double[K * SIZE * SIZE];
-    for (int k = 0; k < K; k++) {
-      double norm = 0;
-      for (int i = 0; i < SIZE * SIZE; i++) {
-        d[k * SIZE * SIZE + i] = rng.nextGaussian();
-        norm += d[k * SIZE * SIZE + i] * d[k * SIZE * SIZE + i];
-      }
-      for (int i = 0; i < SIZE * SIZE; i++) {
-        d[k * SIZE * SIZE + i] /= Math.sqrt(norm);
-      }
-    }
-    return Dictionary.of(SIZE, K, d);
-  }
 
   private static double[] plantedDense() {
     double[] dense = new double[K * N * N];
@@ -80,13 +63,7 @@ class FistaTest {
 
   /** ½‖Σ d_k * x_k − s‖² + λ‖x‖₁ computed directly from the code. */
   private static double objective(SparseCode code, Image s, double lambda) {
-    double[] r = code.reconstruct(randomDictionary());
-    double[] p = s.pixels();
-    double e = 0;
-    for (int i = 0; i < r.length; i++) {
-      e += (r[i] - p[i]) * (r[i] - p[i]);
-    }
-    return e / 2 + lambda * code.l1();
+    return SolverTestProblems.objective(randomDictionary(), s, code, lambda);
   }
 
   @Test

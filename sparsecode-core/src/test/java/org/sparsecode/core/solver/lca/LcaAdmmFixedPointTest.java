@@ -11,6 +11,7 @@ import org.sparsecode.api.solver.CodingResult;
 import org.sparsecode.api.solver.SolveListener;
 import org.sparsecode.api.solver.SparseCode;
 import org.sparsecode.core.TestFixtures;
+import org.sparsecode.core.solver.SolverTestProblems;
 import org.sparsecode.core.solver.admm.CbpdnAdmmSettings;
 import org.sparsecode.core.solver.admm.ConvBpdnAdmm;
 
@@ -39,7 +40,7 @@ class LcaAdmmFixedPointTest {
     Image s = TestFixtures.camera(64);
     SparseCode admm = new ConvBpdnAdmm(new CbpdnAdmmSettings(LAMBDA, 1000, 0.0, null, null, null, null, null,
         null), Precision.FLOAT64, 2).solve(d, s).code();
-    double admmObjective = LcaTest.objective(d, s, admm, LAMBDA);
+    double admmObjective = SolverTestProblems.objective(d, s, admm, LAMBDA);
     CodingResult lca = new Lca(new LcaSettings(LAMBDA, null, 200, 0.0, "soft", false), Precision.FLOAT64, 2)
         .solve(d, s, admm, SolveListener.NONE);
 
@@ -50,7 +51,7 @@ class LcaAdmmFixedPointTest {
 
     // LCA then descends to the CBPDN optimum: measured 33.0078 after 200 steps, 7.0e-4 above OPTIMUM (ADMM's
     // own Y after 1000 iterations is 8.6e-3 above it).
-    double lcaObjective = LcaTest.objective(d, s, lca.code(), LAMBDA);
+    double lcaObjective = SolverTestProblems.objective(d, s, lca.code(), LAMBDA);
     assertThat(lcaObjective).isLessThan(admmObjective);
     assertThat((lcaObjective - OPTIMUM) / OPTIMUM).isBetween(-1e-5, 1e-3);
 

@@ -3,8 +3,9 @@ package org.sparsecode.core.solver.lca;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.sparsecode.core.solver.SolverTestProblems.objective;
+import static org.sparsecode.core.solver.SolverTestProblems.randomDictionary;
 
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.sparsecode.api.Precision;
 import org.sparsecode.api.image.Image;
@@ -15,49 +16,17 @@ import org.sparsecode.api.solver.SolveListener;
 import org.sparsecode.api.solver.SolverException;
 import org.sparsecode.api.solver.SparseCode;
 import org.sparsecode.core.solver.Lipschitz;
+import org.sparsecode.core.solver.SolverTestProblems;
 
 class LcaTest {
   private static final int N = 32;
   private static final int K = 4;
-  private static final int SIZE = 6;
-
-  /** Four random unit-norm 6×6 kernels (seeded). */
-  static Dictionary randomDictionary() {
-    SplittableRandom rng = new SplittableRandom(5);
-    double[] d = new double[K * SIZE * SIZE];
-    for (int k = 0; k < K; k++) {
-      double norm = 0;
-      for (int i = 0; i < SIZE * SIZE; i++) {
-        d[k * SIZE * SIZE + i] = rng.nextGaussian();
-        norm += d[k * SIZE * SIZE + i] * d[k * SIZE * SIZE + i];
-      }
-      for (int i = 0; i < SIZE * SIZE; i++) {
-        d[k * SIZE * SIZE + i] /= Math.sqrt(norm);
-      }
-    }
-    return Dictionary.of(SIZE, K, d);
-  }
 
   static Image noise() {
-    SplittableRandom rng = new SplittableRandom(6);
-    double[] p = new double[N * N];
-    for (int i = 0; i < p.length; i++) {
-      p[i] = rng.nextGaussian();
-    }
-    return Image.grey("noise", N, N, p);
+    return SolverTestProblems.noise(N, N);
   }
 
   /** The CBPDN objective ½‖Σ_k d_k * x_k − s‖² + λ‖x‖₁, computed directly from the sparse code. */
-  static double objective(Dictionary d, Image s, SparseCode x, double lambda) {
-    double[] r = x.reconstruct(d);
-    double f = 0;
-    for (int i = 0; i < r.length; i++) {
-      double e = r[i] - s.pixels()[i];
-      f += e * e;
-    }
-    return f / 2 + lambda * x.l1();
-  }
-
   private static Lca lca(double lambda, Double tau, int iterations, double relStopTol, String threshold,
       boolean nonNegative) {
     return new Lca(new LcaSettings(lambda, tau, iterations, relStopTol, threshold, nonNegative), Precision.FLOAT64,
