@@ -182,6 +182,8 @@ public final class DoubleFft2d {
     }
     // The column transforms' 1/H is applied while copying out (one pass less); JTransforms scales the rows
     // (its unscaled real inverse is off by n/2 for powers of two and by n otherwise).
+    // The factor is cast to the storage type so that the float32 twin multiplies in float: a float-by-double
+    // product converts every value to double and back, which made the float32 inverse 25 % slower.
     double scale = 1.0 / h;
     for (int r0 = 0; r0 < h; r0 += BLOCK) {
       int rows = Math.min(BLOCK, h - r0);
@@ -200,7 +202,7 @@ public final class DoubleFft2d {
         rowFft.realInverse(work, b * w, true);
         int out = imageOffset + (r0 + b) * w;
         for (int x = 0; x < w; x++) {
-          image[out + x] = (double) (work[b * w + x] * scale);
+          image[out + x] = work[b * w + x] * (double) scale;
         }
       }
     }
