@@ -62,6 +62,20 @@ class ScenarioComparisonTest {
   }
 
   @Test
+  void twentyDistinctDifferencesStillGetTheExactWilcoxonPValue() {
+    // 20 distinct differences ±0.1·k: W+ = 140. scipy 1.17.1 wilcoxon(d, method="exact"):
+    // p = 0.20244979858398438
+    double[] d = new double[20];
+    for (int k = 0; k < 20; k++) {
+      d[k] = (k + 1) * 0.1 * (k % 3 == 0 ? -1 : 1);
+    }
+    ScenarioComparison c = ScenarioComparison.compare(d, new double[20], true, 100, 0.95, 1);
+    assertThat(c.wilcoxonExact()).isTrue();
+    assertThat(c.wilcoxonWPlus()).isEqualTo(140.0);
+    assertThat(c.wilcoxonP()).isCloseTo(0.20244979858398438, within(1e-12));
+  }
+
+  @Test
   void largeSamplesUseTheNormalApproximationOfWilcoxon() {
     // 40 distinct differences ±0.1·k: W+ = 533, W− = 287. scipy 1.17.1 wilcoxon(d, method="asymptotic",
     // correction=True): p = 0.09964873997927338
