@@ -2,10 +2,13 @@ package org.sparsecode.experiments.results;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code metrics.csv} of a run: a header, then one row per image: {@code id}, each metric column
- * ({@code psnr, sparseness, objective}, then the other listed metrics), {@code iterations}, {@code seconds}.
+ * ({@code psnr, sparseness, objective}, then the other listed metrics, then one column per point and quantity
+ * of each curve metric, named {@code <metric>_<point>_<quantity>}, e.g. {@code resilience_0.001_psnr}),
+ * {@code iterations}, {@code seconds}.
  * Numbers as Java's {@code Double.toString} writes them ({@code Infinity}, {@code NaN} for non-finite
  * values, which NumPy and pandas parse); ids are quoted when they hold a comma or a quote.
  */
@@ -21,7 +24,7 @@ public final class MetricsCsv {
   public static List<String> metricColumns(List<ImageResult> images) {
     List<String> columns = new ArrayList<>(List.of("psnr", "sparseness", "objective"));
     for (ImageResult image : images) {
-      for (String name : image.metrics().keySet()) {
+      for (String name : image.columns().keySet()) {
         if (!columns.contains(name)) {
           columns.add(name);
         }
@@ -45,8 +48,10 @@ public final class MetricsCsv {
     sb.append(",iterations,seconds\n");
     for (ImageResult image : images) {
       sb.append(quote(image.id()));
+      Map<String, Double> values = image.columns();
       for (String c : columns) {
-        sb.append(',').append(image.metric(c));
+        Double v = values.get(c);
+        sb.append(',').append(v == null ? Double.NaN : v);
       }
       sb.append(',').append(image.iterations()).append(',').append(image.seconds()).append('\n');
     }

@@ -70,6 +70,7 @@ public final class ResultsJson {
     m.put("iterations", image.iterations());
     m.put("seconds", image.seconds());
     image.metrics().forEach(m::putIfAbsent);
+    image.curves().forEach(m::putIfAbsent);
     return m;
   }
 

@@ -26,6 +26,7 @@ import org.sparsecode.api.image.ImageSource;
 import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.kernel.KernelGenerator;
 import org.sparsecode.api.learning.DictionaryLearner;
+import org.sparsecode.api.metric.CurveMetric;
 import org.sparsecode.api.metric.Evaluation;
 import org.sparsecode.api.solver.CodingResult;
 import org.sparsecode.api.solver.SolverException;
@@ -277,14 +278,31 @@ public final class RunEngine {
         return List.of();
       }
       Map<String, Double> values = new LinkedHashMap<>();
+      Map<String, Map<String, Map<String, Double>>> curves = new LinkedHashMap<>();
       m.forEach((k, v) -> {
-        if (!"id".equals(k) && !"iterations".equals(k) && !"seconds".equals(k)) {
+        if (v instanceof Map<?, ?> curve) {
+          curves.put(String.valueOf(k), curveOf(curve));
+        } else if (!"id".equals(k) && !"iterations".equals(k) && !"seconds".equals(k)) {
           values.put(String.valueOf(k), Json.number(v));
         }
       });
-      done.add(new ImageResult(id, values, (int) Json.number(m.get("iterations")), Json.number(m.get("seconds"))));
+      done.add(new ImageResult(id, values, curves, (int) Json.number(m.get("iterations")),
+          Json.number(m.get("seconds"))));
     }
     return done;
+  }
+
+  /** A curve as results.json holds it (point key to quantity to number), read back for a resumed run. */
+  private static Map<String, Map<String, Double>> curveOf(Map<?, ?> curve) {
+    Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+    curve.forEach((key, point) -> {
+      Map<String, Double> q = new LinkedHashMap<>();
+      if (point instanceof Map<?, ?> pm) {
+        pm.forEach((name, v) -> q.put(String.valueOf(name), Json.number(v)));
+      }
+      out.put(String.valueOf(key), q);
+    });
+    return out;
   }
 
   private void write(RunResult r) {
@@ -330,21 +348,36 @@ public final class RunEngine {
     }
     values.put("sparseness", coded.code().sparseness());
     values.put("objective", Measures.objective(e));
-    values.putAll(measure(e, pool));
-    return new ImageResult(id, values, coded.iterations(), seconds);
+    Map<String, Map<String, Map<String, Double>>> curves = new LinkedHashMap<>();
+    measure(e, pool, values, curves);
+    return new ImageResult(id, values, curves, coded.iterations(), seconds);
   }
 
-  /** The listed metrics, evaluated concurrently (they are pure) and collected in list order. */
-  private Map<String, Double> measure(Evaluation e, ExecutorService pool) {
-    List<Callable<Double>> tasks = new ArrayList<>();
+  /**
+   * The listed metrics, evaluated concurrently (they are pure) and collected in list order: a scalar metric's
+   * value into {@code values}, a {@link CurveMetric}'s curve (not its scalar) into {@code curves}.
+   */
+  private void measure(Evaluation e, ExecutorService pool, Map<String, Double> values,
+      Map<String, Map<String, Map<String, Double>>> curves) {
+    List<Callable<Object>> tasks = new ArrayList<>();
     for (NamedMetric m : metrics) {
-      tasks.add(() -> m.metric().evaluate(e));
+      if (m.metric() instanceof CurveMetric c) {
+        tasks.add(() -> c.curve(e));
+      } else {
+        tasks.add(() -> m.metric().evaluate(e));
+      }
     }
-    Map<String, Double> values = new LinkedHashMap<>();
     try {
-      List<Future<Double>> futures = pool.invokeAll(tasks);
+      List<Future<Object>> futures = pool.invokeAll(tasks);
       for (int i = 0; i < metrics.size(); i++) {
-        values.put(metrics.get(i).name(), futures.get(i).get());
+        Object v = futures.get(i).get();
+        if (v instanceof Double d) {
+          values.put(metrics.get(i).name(), d);
+        } else {
+          @SuppressWarnings("unchecked")
+          Map<String, Map<String, Double>> curve = (Map<String, Map<String, Double>>) v;
+          curves.put(metrics.get(i).name(), curve);
+        }
       }
     } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();
@@ -355,7 +388,6 @@ public final class RunEngine {
       }
       throw new SparsecodeException("metric failed on image '" + e.image().id() + "': " + ex.getCause(), ex);
     }
-    return values;
   }
 
   private void checkFits(Dictionary dictionary, Image image, int index, int total) {
