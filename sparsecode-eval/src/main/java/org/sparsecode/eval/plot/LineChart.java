@@ -67,15 +67,8 @@ public final class LineChart {
     style.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
     style.setLegendPosition(Styler.LegendPosition.OutsideE);
     style.setSeriesColors(ScatterPlot.PALETTE);
-    style.setChartBackgroundColor(Color.WHITE);
-    style.setPlotBackgroundColor(Color.WHITE);
-    style.setPlotGridLinesColor(new Color(220, 220, 220));
-    style.setPlotGridLinesStroke(new BasicStroke(1f));
-    style.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
-    style.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+    Png.houseStyle(style, 16);
     style.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-    style.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-    style.setChartTitleBoxVisible(false);
     style.setLegendBorderColor(Color.WHITE);
     style.setXAxisDecimalPattern("0");
     style.setYAxisDecimalPattern("#,##0.####");

@@ -1,8 +1,6 @@
 package org.sparsecode.eval.plot;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -15,7 +13,6 @@ import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -96,7 +93,7 @@ public final class OrientationDensity {
         .yAxisTitle("atoms (" + binned + " of " + fits.theta().length + " with R² ≥ " + r2Text(fits.minR2()) + ")")
         .build();
     var style = chart.getStyler();
-    common(style);
+    Png.houseStyle(style, 15);
     style.setLegendVisible(false);
     style.setYAxisMin(0.0);
     style.setYAxisDecimalPattern("0");
@@ -131,7 +128,7 @@ public final class OrientationDensity {
     XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
         .xAxisTitle("orientation θ (degrees)").yAxisTitle("orientation bandwidth B_θ (degrees)").build();
     var style = chart.getStyler();
-    common(style);
+    Png.houseStyle(style, 15);
     style.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     style.setLegendPosition(Styler.LegendPosition.InsideNE);
     style.setLegendFont(Png.LABEL);
@@ -224,16 +221,6 @@ public final class OrientationDensity {
     Png.write(file, image(title, fits, WIDTH, HEIGHT));
   }
 
-  private static void common(AxesChartStyler style) {
-    style.setChartBackgroundColor(Color.WHITE);
-    style.setPlotBackgroundColor(Color.WHITE);
-    style.setPlotGridLinesColor(new Color(220, 220, 220));
-    style.setPlotGridLinesStroke(new BasicStroke(1f));
-    style.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
-    style.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-    style.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-    style.setChartTitleBoxVisible(false);
-  }
 
   /** Degrees to one decimal, without a trailing ".0". */
   static String degrees(double radians) {

@@ -1,6 +1,5 @@
 package org.sparsecode.eval.plot;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
@@ -83,15 +82,8 @@ public final class ScatterPlot {
     style.setLegendPosition(Styler.LegendPosition.OutsideE);
     style.setMarkerSize(9);
     style.setSeriesColors(PALETTE);
-    style.setChartBackgroundColor(Color.WHITE);
-    style.setPlotBackgroundColor(Color.WHITE);
-    style.setPlotGridLinesColor(new Color(220, 220, 220));
-    style.setPlotGridLinesStroke(new BasicStroke(1f));
-    style.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 15));
-    style.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+    Png.houseStyle(style, 16);
     style.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-    style.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-    style.setChartTitleBoxVisible(false);
     style.setLegendBorderColor(Color.WHITE);
     style.setXAxisDecimalPattern("0.###");
     style.setYAxisDecimalPattern("0.#");
