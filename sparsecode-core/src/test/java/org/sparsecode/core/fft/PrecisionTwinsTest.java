@@ -28,7 +28,8 @@ class PrecisionTwinsTest {
 
   static Stream<String> templates() {
     return Stream.of("fft/DoubleFft2d.java", "fft/DoubleDictionarySpectra.java",
-        "solver/admm/DoubleAdmmState.java");
+        "solver/admm/DoubleAdmmState.java", "solver/fista/DoubleFistaState.java",
+        "solver/lca/DoubleLcaState.java");
   }
 
   static String twin(String template, String templateName) {

@@ -11,7 +11,7 @@ import org.sparsecode.core.fft.ParallelLoop;
  * buffers of the plain iteration are allocated here, once per solve; those of backtracking on its first
  * use. The passes allocate nothing else.
  */
-// Template: FloatFistaState.java is generated from this file by FistaTwinsTest.
+// Template: FloatFistaState.java is generated from this file by PrecisionTwinsTest.
 @SuppressWarnings("cast") // casts to the storage type: no-ops here, roundings in the float32 twin
 final class DoubleFistaState extends FistaState {
   private final int count;

@@ -11,7 +11,7 @@ import org.sparsecode.core.fft.ParallelLoop;
  * buffers of the plain iteration are allocated here, once per solve; those of backtracking on its first
  * use. The passes allocate nothing else.
  */
-// GENERATED from DoubleFistaState.java by FistaTwinsTest; edit the template.
+// GENERATED from DoubleFistaState.java by PrecisionTwinsTest; edit the template.
 @SuppressWarnings("cast") // casts to the storage type: no-ops here, roundings in the float32 twin
 final class FloatFistaState extends FistaState {
   private final int count;

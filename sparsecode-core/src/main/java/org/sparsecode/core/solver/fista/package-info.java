@@ -5,8 +5,8 @@
  * (Florea &amp; Vorobyov 2017) backtracking, and SPORCO's stopping test on the squared fixed-point residual.
  *
  * <p>The numerical kernels are written once, for float64, in {@code DoubleFistaState}; the float32
- * {@code FloatFistaState} is generated from it (see {@code FistaTwinsTest}). The control flow (momentum,
- * line searches, stopping, statistics) is precision-free, in
+ * {@code FloatFistaState} is generated from it (see {@code org.sparsecode.core.fft.PrecisionTwinsTest}).
+ * The control flow (momentum, line searches, stopping, statistics) is precision-free, in
  * {@link org.sparsecode.core.solver.fista.Fista.Workspace}.
  */
 package org.sparsecode.core.solver.fista;

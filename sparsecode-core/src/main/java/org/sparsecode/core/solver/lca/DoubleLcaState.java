@@ -10,7 +10,7 @@ import org.sparsecode.core.fft.ParallelLoop;
  * The LCA arrays and passes in float64 storage (scalar arithmetic and sums always in float64). All buffers
  * are allocated here, once per solve; the passes allocate nothing.
  */
-// Template: FloatLcaState.java is generated from this file by LcaTwinTest (PrecisionTwinsTest rule).
+// Template: FloatLcaState.java is generated from this file by PrecisionTwinsTest.
 @SuppressWarnings("cast") // casts to the storage type: no-ops here, roundings in the float32 twin
 final class DoubleLcaState extends LcaState {
   private final int count;

@@ -3,7 +3,7 @@
  * Neural Computation 20(10)) in its residual form, with the dictionary applied by FFTs in the DFT domain.
  *
  * <p>The numerical kernels are written once, for float64, in {@code DoubleLcaState}; the float32
- * {@code FloatLcaState} is generated from it by {@code PrecisionTwinsTest}'s rule (see {@code LcaTwinTest}).
+ * {@code FloatLcaState} is generated from it by {@code org.sparsecode.core.fft.PrecisionTwinsTest}.
  * The step's control flow (statistics, stopping) is precision-free, in
  * {@link org.sparsecode.core.solver.lca.Lca.Workspace}.
  */
