@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,9 +19,10 @@ import org.sparsecode.api.image.ImageSource;
 
 /**
  * The image files of one directory ({@link ImageFiles#EXTENSIONS}, case-insensitive; not recursive, hidden
- * files skipped), sorted by file name. The directory is listed once, when the source is opened; each
- * {@link #get(int)} reads and preprocesses its file afresh, so large sets stream from disk. The id of an
- * image is its file name without extension.
+ * files skipped), sorted by file name. Files with other extensions or none are skipped, so a directory may
+ * carry its {@code CREDITS.md}, {@code LICENSES} or notes next to the photographs. The directory is listed
+ * once, when the source is opened; each {@link #get(int)} reads and preprocesses its file afresh, so large
+ * sets stream from disk. The id of an image is its file name without extension.
  */
 public final class DirectoryImageSource implements ImageSource {
   private final Path directory;
@@ -74,6 +76,31 @@ public final class DirectoryImageSource implements ImageSource {
       }
     }
     return new DirectoryImageSource(directory, found, preprocessor);
+  }
+
+  /**
+   * The images with the given ids (file names without extension), in the given order.
+   *
+   * @param ids the ids, each one of this source's, without repetition
+   * @param key the configuration key the ids come from, for errors (e.g. {@code names})
+   * @return a source over those files, with the same preprocessing
+   * @throws ConfigException on {@code key[i]} for an id that is not in the directory, naming the ids there
+   */
+  public DirectoryImageSource select(List<String> ids, String key) {
+    Map<String, Path> byId = new LinkedHashMap<>();
+    for (Path p : files) {
+      byId.put(ImageFiles.id(p), p);
+    }
+    List<Path> chosen = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      Path p = byId.get(ids.get(i));
+      if (p == null) {
+        throw new ConfigException(key + "[" + i + "]", "no image '" + ids.get(i) + "' in directory "
+            + directory.toAbsolutePath() + "; available: " + byId.keySet());
+      }
+      chosen.add(p);
+    }
+    return new DirectoryImageSource(directory, chosen, preprocessor);
   }
 
   @Override

@@ -44,6 +44,17 @@ class DirectoryImageSourceTest {
   }
 
   @Test
+  void creditsLicencesAndNotesNextToThePhotographsAreNotTakenAsImages() throws IOException {
+    Files.copy(Resources.path("images/camera.png"), dir.resolve("camera.png"));
+    Files.writeString(dir.resolve("CREDITS.md"), "camera.png | camera | skimage | CC0");
+    Files.writeString(dir.resolve("LICENSES"), "camera CC0");
+    Files.writeString(dir.resolve("README.txt"), "notes");
+    Files.writeString(dir.resolve("sources.MD"), "notes");
+    DirectoryImageSource src = DirectoryImageSource.open(dir, new NoPreprocessing());
+    assertThat(src.files()).containsExactly(dir.resolve("camera.png"));
+  }
+
+  @Test
   void filesAreReadWhenAskedForNotWhenListed() {
     npy("a.npy", 1);
     DirectoryImageSource src = DirectoryImageSource.open(dir, new NoPreprocessing());
