@@ -50,7 +50,15 @@ import org.sparsecode.core.plugin.SettingsBinder;
  * learning={type: online-cdl, steps: 3}} adds one), list items are addressed as {@code metrics[1].type},
  * and a value replaces what was there (a map is not merged). Setting {@code type} switches the plugin; the
  * block's other keys must then be valid for the new one. An empty value ({@code --set solver.lambda=})
- * removes the key, restoring its default. Keys are then validated exactly as keys of the file are.
+ * removes the key, restoring its default. Keys are then validated exactly as keys of the file are. In a
+ * study of several experiments (variants, parts) a {@code --set} into a block that some of them lack
+ * ({@code --set learning.steps=N} where only some variants learn) applies to those that have it; it is an
+ * error only when none has it.
+ *
+ * <p><b>Parts.</b> {@code parts:} maps a part name (a directory name, distinct from the variants') to
+ * another experiment file, relative to this one, loaded as its own plan with the same {@code --set}s and
+ * run into {@code DIR/<part>/}: the paper's study ({@code experiments/paper/paper.yaml}) includes its
+ * "part one" ({@code part-one.yaml}) so. A part may have parts; a cycle is an error.
  *
  * <p><b>Errors</b> are {@link ConfigError}s reading {@code FILE:LINE:COLUMN: key.path: problem}, located at
  * the offending key (unknown keys) or value (invalid values), else at the nearest enclosing block; for a
@@ -62,15 +70,15 @@ import org.sparsecode.core.plugin.SettingsBinder;
 public final class ConfigLoader {
   /** Every key allowed at the top of an experiment file, in documentation order. */
   public static final List<String> TOP_LEVEL_KEYS = List.of("name", "description", "seed", "precision",
-      "threads", "images", "dictionary", "learning", "solver", "metrics", "variants", "sweep");
+      "threads", "images", "dictionary", "learning", "solver", "metrics", "variants", "parts", "sweep");
 
   /** The metrics evaluated when the file has no {@code metrics:} key. */
   public static final List<String> DEFAULT_METRICS = List.of("psnr", "sparseness");
 
   private static final List<String> VARIANT_KEYS = TOP_LEVEL_KEYS.stream()
-      .filter(k -> !k.equals("name") && !k.equals("variants") && !k.equals("sweep")).toList();
+      .filter(k -> !k.equals("name") && !k.equals("variants") && !k.equals("parts") && !k.equals("sweep")).toList();
   private static final List<String> SETTABLE_KEYS = TOP_LEVEL_KEYS.stream()
-      .filter(k -> !k.equals("variants") && !k.equals("sweep")).toList();
+      .filter(k -> !k.equals("variants") && !k.equals("parts") && !k.equals("sweep")).toList();
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
   private static final Pattern SEGMENT = Pattern.compile("([A-Za-z0-9_-]+)((?:\\[\\d+])*)");
   private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
@@ -106,6 +114,34 @@ public final class ConfigLoader {
    * @throws ConfigError on any problem, naming file:line:column and the key path
    */
   public ExperimentPlan load(Path file, List<String> overrides) {
+    List<SetOverride> sets = new ArrayList<>();
+    for (String text : overrides == null ? List.<String>of() : overrides) {
+      sets.add(SetOverride.parse(text));
+    }
+    Study study = new Study();
+    ExperimentPlan plan = load(file, sets, study, new ArrayList<>());
+    study.check(sets);
+    return plan;
+  }
+
+  /**
+   * Which {@code --set}s found their block somewhere in a study (a file, its variants and its parts): in a
+   * study of several experiments, {@code --set learning.steps=N} applies to those that learn and skips the
+   * others; it is an error only when no experiment has the block.
+   */
+  private static final class Study {
+    private final java.util.Set<SetOverride> applied = new java.util.HashSet<>();
+
+    void check(List<SetOverride> sets) {
+      for (SetOverride set : sets) {
+        if (!applied.contains(set)) {
+          throw set.missingBlockError();
+        }
+      }
+    }
+  }
+
+  private ExperimentPlan load(Path file, List<SetOverride> sets, Study study, List<Path> including) {
     String where = file.toString();
     Node root;
     try (Reader reader = Files.newBufferedReader(file)) {
@@ -136,18 +172,15 @@ public final class ConfigLoader {
       throw top.error("sweep", "not supported yet; write the grid as variants: (one named override set per"
           + " cell)", true);
     }
-    List<SetOverride> sets = new ArrayList<>();
-    for (String text : overrides == null ? List.<String>of() : overrides) {
-      sets.add(SetOverride.parse(text));
-    }
     Map<String, Node> baseEntries = new LinkedHashMap<>(root.entries());
     Node variants = baseEntries.remove("variants");
+    Node partsNode = baseEntries.remove("parts");
     Node base = root.withMap(baseEntries);
     String defaultName = defaultName(file);
     Path baseDirectory = file.toAbsolutePath().getParent();
     List<ExperimentConfig> experiments = new ArrayList<>();
     if (variants == null || variants.isNull()) {
-      experiments.add(build(apply(base, sets, null), null, defaultName, baseDirectory, where));
+      experiments.add(build(apply(base, sets, null, study), null, defaultName, baseDirectory, where));
     } else {
       if (!variants.isMap() || variants.entries().isEmpty()) {
         throw top.error("variants", "expected a map of variant names to overrides, e.g. variants: { thin: "
@@ -178,7 +211,7 @@ public final class ConfigLoader {
         }
         try {
           Node merged = merge(base, v);
-          experiments.add(build(apply(merged, sets, name), name, defaultName, baseDirectory, where));
+          experiments.add(build(apply(merged, sets, name, study), name, defaultName, baseDirectory, where));
         } catch (ConfigError error) {
           failures.put(name, error);
         }
@@ -187,7 +220,53 @@ public final class ConfigLoader {
         throw firstFailure(failures, variants.entries().size());
       }
     }
-    return new ExperimentPlan(file, experiments.get(0).name(), List.copyOf(experiments));
+    Map<String, ExperimentPlan> parts = parts(top, partsNode, variants, file, sets, study, including);
+    return new ExperimentPlan(file, experiments.get(0).name(), List.copyOf(experiments), parts);
+  }
+
+  /**
+   * Loads the {@code parts:} of a file: a map of part names (they name the output sub-directories) to
+   * experiment files, relative to this file's directory, each loaded with the same {@code --set}s.
+   */
+  private Map<String, ExperimentPlan> parts(Locator top, Node node, Node variants, Path file,
+      List<SetOverride> sets, Study study, List<Path> including) {
+    Map<String, ExperimentPlan> parts = new LinkedHashMap<>();
+    if (node == null || node.isNull()) {
+      return parts;
+    }
+    if (!node.isMap() || node.entries().isEmpty()) {
+      throw top.error("parts", "expected a map of part names to experiment files, e.g. parts: { part-one: "
+          + "part-one.yaml }, got " + describe(node), false);
+    }
+    Path self = file.toAbsolutePath().normalize();
+    List<Path> stack = new ArrayList<>(including);
+    stack.add(self);
+    for (Map.Entry<String, Node> e : node.entries().entrySet()) {
+      String name = e.getKey();
+      String path = "parts." + name;
+      if (!NAME.matcher(name).matches() || name.equals(".") || name.equals("..")) {
+        throw top.error(path, "a part name may hold only letters, digits, '_', '.' and '-' (it names the"
+            + " part's output directory), got '" + name + "'", true);
+      }
+      if (variants != null && variants.isMap() && variants.entries().containsKey(name)) {
+        throw top.error(path, "'" + name + "' is also a variant; both would write " + name + "/", true);
+      }
+      if (!(e.getValue().plain() instanceof String relative) || relative.isBlank()) {
+        throw top.error(path, "expected the path of an experiment file, relative to this file, got "
+            + describe(e.getValue()), false);
+      }
+      Path partFile = self.getParent().resolve(relative).normalize();
+      if (stack.contains(partFile)) {
+        throw top.error(path, "includes " + relative + ", which includes this file: parts may not form a cycle",
+            false);
+      }
+      if (!Files.isRegularFile(partFile)) {
+        throw top.error(path, "no such experiment file: " + partFile, false);
+      }
+      Path shown = file.getParent() == null ? Path.of(relative) : file.getParent().resolve(relative).normalize();
+      parts.put(name, load(shown, sets, study, stack));
+    }
+    return parts;
   }
 
   /**
@@ -410,10 +489,14 @@ public final class ConfigLoader {
     return base.withMap(entries);
   }
 
-  private static Node apply(Node tree, List<SetOverride> sets, String variant) {
+  private static Node apply(Node tree, List<SetOverride> sets, String variant, Study study) {
     Node out = tree;
     for (SetOverride set : sets) {
+      if (set.missesBlock(out)) {
+        continue;
+      }
       out = set.applyTo(out, 0, variant);
+      study.applied.add(set);
     }
     return out;
   }
@@ -455,6 +538,23 @@ public final class ConfigLoader {
             : e.path + ": ") + e.getMessage(), e);
       }
       return new SetOverride(text, path, List.copyOf(segments), value);
+    }
+
+    /** Whether the block this sets a key in ({@code learning} of {@code learning.steps}) is absent. */
+    boolean missesBlock(Node tree) {
+      if (segments.size() < 2 || !(segments.get(1) instanceof String) || !tree.isMap()) {
+        return false;
+      }
+      Node child = tree.get((String) segments.get(0));
+      return child == null || child.isNull();
+    }
+
+    /** The error for a --set whose block no experiment of the study has. */
+    ConfigError missingBlockError() {
+      String block = (String) segments.get(0);
+      return fail("there is no '" + block + "' block to set '" + format(segments.subList(1, segments.size()))
+          + "' in; add it to the file, or set it whole: --set " + block + "={ type: ..., " + segments.get(1)
+          + ": ... }", null);
     }
 
     Node applyTo(Node node, int i, String variant) {

@@ -164,7 +164,7 @@ class ConfigLoaderTest {
   @Test
   void aFileThatIsNotAMapIsAnError() {
     assertFails("invalid/not-a-map.yaml", ":1:1: expected a map of top-level keys (name, description, seed,"
-        + " precision, threads, images, dictionary, learning, solver, metrics, variants, sweep), got a list");
+        + " precision, threads, images, dictionary, learning, solver, metrics, variants, parts, sweep), got a list");
   }
 
   @Test
@@ -208,7 +208,7 @@ class ConfigLoaderTest {
   void anUnknownTopLevelKeyIsNamedWithTheValidKeys() {
     assertFails("invalid/unknown-top-level-key.yaml", ":4:1: metrcs: unknown key 'metrcs'; did you mean"
         + " 'metrics'? Valid keys: name, description, seed, precision, threads, images, dictionary, learning,"
-        + " solver, metrics, variants, sweep");
+        + " solver, metrics, variants, parts, sweep");
   }
 
   @Test
@@ -452,6 +452,43 @@ class ConfigLoaderTest {
   void setInsideAMissingBlockIsAnError() {
     assertSetFails("yaml/quick.yaml", "learning.steps=3", "--set learning.steps=3: there is no 'learning' block to"
         + " set 'steps' in; add it to the file, or set it whole: --set learning={ type: ..., steps: ... }");
+  }
+
+  @Test
+  void setInsideABlockOnlySomeVariantsHaveAppliesToThoseThatHaveIt() {
+    ExperimentPlan plan = load("yaml/study.yaml", "learning.steps=3");
+    assertThat(plan.experiments().get(0).learning()).isNull();
+    assertThat(plan.experiments().get(1).learning().settings()).isEqualTo(new ToyPlugins.LearnerSettings(3, null));
+    assertThat(plan.parts().get("first").experiments()).allSatisfy(c -> assertThat(c.learning()).isNull());
+  }
+
+  @Test
+  void setInsideABlockNoExperimentOfAStudyHasIsAnError() {
+    assertSetFails("yaml/variants.yaml", "learning.steps=3", "--set learning.steps=3: there is no 'learning' block"
+        + " to set 'steps' in; add it to the file, or set it whole: --set learning={ type: ..., steps: ... }");
+  }
+
+  @Test
+  void aPartIsLoadedFromItsFileWithTheSameSets() {
+    ExperimentPlan plan = load("yaml/study.yaml", "solver.lambda=0.5");
+    assertThat(plan.parts()).containsOnlyKeys("first");
+    ExperimentPlan part = plan.parts().get("first");
+    assertThat(part.name()).isEqualTo("study-part");
+    assertThat(part.file()).isEqualTo(resource("yaml/study-part.yaml"));
+    assertThat(part.experiments()).extracting(ExperimentConfig::variant).containsExactly("a", "b");
+    assertThat(part.experiments()).allSatisfy(c -> assertThat(c.solver().settings())
+        .isEqualTo(new ToyPlugins.SolverSettings(0.5, null, null)));
+  }
+
+  @Test
+  void aPartThatIncludesItsOwnFileIsAnError() {
+    assertFails("yaml/study-cycle.yaml", ":6:3: parts.again: includes study-cycle.yaml, which includes this file:"
+        + " parts may not form a cycle");
+  }
+
+  @Test
+  void aPartNamedLikeAVariantIsAnError() {
+    assertFails("yaml/study-clash.yaml", ":6:3: parts.thin: 'thin' is also a variant; both would write thin/");
   }
 
   @Test
