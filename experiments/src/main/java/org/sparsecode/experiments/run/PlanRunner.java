@@ -68,17 +68,19 @@ public final class PlanRunner {
    */
   public Outcome run(Path directory) {
     RunDirectory root = new RunDirectory(directory);
+    List<String> ran = new java.util.ArrayList<>();
+    List<String> skipped = new java.util.ArrayList<>();
     if (!plan.hasVariants()) {
       ExperimentConfig config = plan.experiments().get(0);
       String label = plan.name();
-      boolean ran = runOne(config, root, label);
-      return new Outcome(root.root(), ran ? List.of(label) : List.of(), ran ? List.of() : List.of(label), null);
+      runParts(root, ran, skipped);
+      (runOne(config, root, label) ? ran : skipped).add(label);
+      return new Outcome(root.root(), ran, skipped, null);
     }
     if (options.force()) {
       root.clearRunFiles();
     }
-    List<String> ran = new java.util.ArrayList<>();
-    List<String> skipped = new java.util.ArrayList<>();
+    runParts(root, ran, skipped);
     int n = plan.experiments().size();
     for (int i = 0; i < n; i++) {
       ExperimentConfig config = plan.experiments().get(i);
@@ -93,6 +95,25 @@ public final class PlanRunner {
     boolean write = !ran.isEmpty() || !java.nio.file.Files.isRegularFile(root.file(RunDirectory.SUMMARY));
     Comparison comparison = compare(root, write);
     return new Outcome(root.root(), ran, skipped, comparison);
+  }
+
+  /**
+   * Runs the plan's parts first (the paper's part one comes before its part two), each into {@code
+   * DIR/<part>/} as a plan of its own; their experiments are reported as {@code part/variant}.
+   */
+  private void runParts(RunDirectory root, List<String> ran, List<String> skipped) {
+    int n = plan.parts().size();
+    int i = 0;
+    for (Map.Entry<String, ExperimentPlan> part : plan.parts().entrySet()) {
+      i++;
+      String name = part.getKey();
+      options.progress().info("part " + name + " (" + i + "/" + n + "): " + part.getValue().file() + " into "
+          + root.child(name).root());
+      Outcome o = new PlanRunner(part.getValue(), options).run(root.child(name).root());
+      String prefix = part.getValue().hasVariants() ? name + "/" : "";
+      o.ran().forEach(r -> ran.add(prefix.isEmpty() ? name : prefix + r));
+      o.skipped().forEach(r -> skipped.add(prefix.isEmpty() ? name : prefix + r));
+    }
   }
 
   /** Runs one experiment unless its directory is complete; returns whether it ran. */
