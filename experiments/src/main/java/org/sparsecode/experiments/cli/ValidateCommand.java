@@ -39,10 +39,20 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     ExperimentPlan plan = Plans.load(file, overrides);
+    int n = plan.experiments().size();
+    out.println("OK: " + file + ": experiment " + plan.name()
+        + (plan.hasVariants() ? ", " + n + " variant" + (n == 1 ? "" : "s") : ""));
+    describe(plan, "  ").forEach(out::println);
+    out.flush();
+    return 0;
+  }
+
+  /** One line per experiment of a plan (every plugin created), then each part's, indented under it. */
+  private static List<String> describe(ExperimentPlan plan, String indent) {
     List<String> lines = new ArrayList<>();
     for (ExperimentConfig config : plan.experiments()) {
       RunEngine engine = PlanRunner.engine(plan, config, RunOptions.defaults(), new RunDirectory(Path.of(".")));
-      StringBuilder sb = new StringBuilder("  ");
+      StringBuilder sb = new StringBuilder(indent);
       if (config.variant() != null) {
         sb.append(config.variant()).append(": ");
       }
@@ -62,11 +72,12 @@ final class ValidateCommand implements Callable<Integer> {
       sb.append(", seed ").append(config.seed()).append(", ").append(config.precision().yamlName());
       lines.add(sb.toString());
     }
-    int n = plan.experiments().size();
-    out.println("OK: " + file + ": experiment " + plan.name()
-        + (plan.hasVariants() ? ", " + n + " variant" + (n == 1 ? "" : "s") : ""));
-    lines.forEach(out::println);
-    out.flush();
-    return 0;
+    plan.parts().forEach((name, part) -> {
+      int n = part.experiments().size();
+      lines.add(indent + "part " + name + ": " + part.file() + ": experiment " + part.name()
+          + (part.hasVariants() ? ", " + n + " variant" + (n == 1 ? "" : "s") : ""));
+      lines.addAll(describe(part, indent + "  "));
+    });
+    return lines;
   }
 }
