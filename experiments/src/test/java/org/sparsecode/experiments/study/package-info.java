@@ -1,0 +1,2 @@
+/** Tests of the paper's study files (experiments/paper/). */
+package org.sparsecode.experiments.study;
