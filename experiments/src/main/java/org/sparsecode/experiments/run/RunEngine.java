@@ -75,6 +75,7 @@ public final class RunEngine {
   private final RunDirectory out;
   private final ProgressReporter progress;
   private final Provider<ExecutorService> executor;
+  private CodeStatistics stats;
 
   /**
    * Creates the engine (by Guice, from an {@link ExperimentModule}).
@@ -145,6 +146,7 @@ public final class RunEngine {
         checkFits(dictionary, images.get(0), 0, images.size());
       }
       out.create();
+      stats = CodeStatistics.of(config, metrics, out, progress);
       out.writeString(RunDirectory.CONFIG, "# resolved configuration of experiment " + config.name()
           + (config.variant() == null ? "" : ", variant " + config.variant()) + " (sparsecode "
           + BuildInfo.version() + ")\n# configSha256: " + sha + "\n" + Json.yaml(config.resolved()));
@@ -200,6 +202,7 @@ public final class RunEngine {
           summarise(results), RunResult.COMPLETE);
       out.writeString(RunDirectory.METRICS, MetricsCsv.render(results));
       write(done);
+      stats.write(results.size(), dictionary);
       return done;
     } finally {
       if (pool != null) {
@@ -340,6 +343,7 @@ public final class RunEngine {
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     Evaluation e = Evaluation.of(image, dictionary, coded.code(), s.lambda());
+    stats.add(index, dictionary, coded.code());
     Map<String, Double> values = new LinkedHashMap<>();
     values.put("psnr", Measures.psnr(image.pixels(), e.reconstruction()));
     if (index == 0) {

@@ -1,0 +1,213 @@
+package org.sparsecode.experiments.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sparsecode.eval.coefficients.CoefficientHistogram;
+import org.sparsecode.eval.coefficients.ExponentialFit;
+import org.sparsecode.eval.coefficients.OrientationActivity;
+import org.sparsecode.eval.coefficients.OrientationActivity.Measure;
+import org.sparsecode.eval.coefficients.VonMisesFit;
+import org.sparsecode.eval.plot.CoefficientHistogramChart;
+import org.sparsecode.eval.plot.EnergyChart;
+import org.sparsecode.eval.plot.OrientationPolar;
+import org.sparsecode.experiments.results.Json;
+import org.sparsecode.experiments.results.ResultsJson;
+import org.sparsecode.experiments.results.RunDirectory;
+import org.sparsecode.experiments.results.Summary;
+
+/** Writes the files of {@link CodeStatistics} from its sums: the two CSVs, the JSON and the three plots. */
+final class CodeStatisticsOutput {
+  private CodeStatisticsOutput() {}
+
+  /** The pooled numbers, computed once from the sums. */
+  record Pooled(double[] centres, double[] probabilities, double[] meanImageProbabilities, ExponentialFit fit,
+      List<OrientationPolar.Panel> groups) {}
+
+  /**
+   * The pooled histogram, its fit and the pooled groups.
+   *
+   * @param stats the accumulator
+   * @return the numbers the files hold
+   */
+  static Pooled pooled(CodeStatistics stats) {
+    CodeStatistics.Sums s = stats.sums();
+    double[] edges = CoefficientHistogram.edges();
+    int bins = CoefficientHistogram.BINS;
+    double[] centres = new double[bins];
+    double[] p = new double[bins];
+    double[] mean = new double[bins];
+    long total = 0;
+    for (long c : s.counts) {
+      total += c;
+    }
+    for (int i = 0; i < bins; i++) {
+      centres[i] = 0.5 * (edges[i] + edges[i + 1]);
+      p[i] = total > 0 ? (double) s.counts[i] / total : 0;
+      mean[i] = s.withCounts > 0 ? s.probabilitySum[i] / s.withCounts : Double.NaN;
+    }
+    // the same fit CoefficientHistogram.fit() makes to a histogram of all the codes at once
+    ExponentialFit fit = total > 0 ? ExponentialFit.fit(centres, p) : ExponentialFit.EMPTY;
+    List<OrientationPolar.Panel> groups = new ArrayList<>();
+    if (stats.orientation()) {
+      double[] b = stats.bThetas();
+      int[] sizes = new int[b.length];
+      double energy = 0;
+      for (int g = 0; g < b.length; g++) {
+        sizes[g] = stats.thetas()[g].length;
+        energy += s.energy[g];
+      }
+      for (int g = 0; g < b.length; g++) {
+        OrientationActivity.Group group = new OrientationActivity.Group(b[g], stats.thetas()[g],
+            s.activity(g, sizes), s.energy[g]);
+        groups.add(new OrientationPolar.Panel(b[g], group.thetas(), group.normalised(), group.fit(),
+            energy > 0 ? s.energy[g] / energy : 0));
+      }
+    }
+    return new Pooled(centres, p, mean, fit, groups);
+  }
+
+  /**
+   * Writes every file of the statistics into the run directory.
+   *
+   * @param stats the accumulator
+   * @param images the number of images of the run
+   */
+  static void write(CodeStatistics stats, int images) {
+    Pooled pooled = pooled(stats);
+    RunDirectory out = stats.out();
+    CodeStatistics.Sums s = stats.sums();
+    long total = 0;
+    for (long c : s.counts) {
+      total += c;
+    }
+    out.writeString(CodeStatistics.HISTOGRAM_CSV, histogramCsv(pooled, s));
+    if (stats.orientation()) {
+      out.writeString(CodeStatistics.ORIENTATION_CSV, orientationCsv(stats, pooled));
+    }
+    out.writeString(CodeStatistics.JSON, Json.pretty(json(stats, pooled, images, total)));
+    String what = total + " coefficients of " + s.pooled + " image" + (s.pooled == 1 ? "" : "s");
+    draw(CodeStatistics.HISTOGRAM_PNG, stats, () -> CoefficientHistogramChart.write(
+        out.file(CodeStatistics.HISTOGRAM_PNG), stats.title() + ": coefficient histogram (65 bins on [0.01, 1])",
+        pooled.centres(), pooled.probabilities(), pooled.fit(), "pooled histogram (" + what + ")"));
+    if (stats.orientation()) {
+      String measure = stats.measure() == Measure.COUNT ? "non-zero coefficients" : "Σ|x|";
+      draw(CodeStatistics.ORIENTATION_PNG, stats, () -> OrientationPolar.write(
+          out.file(CodeStatistics.ORIENTATION_PNG), stats.title() + ": activity (" + measure + ") over θ per B_θ, "
+              + s.pooled + " image" + (s.pooled == 1 ? "" : "s"), pooled.groups()));
+      double[] b = stats.bThetas();
+      double[] f = pooled.groups().stream().mapToDouble(OrientationPolar.Panel::energy).toArray();
+      draw(CodeStatistics.ENERGY_PNG, stats, () -> EnergyChart.write(out.file(CodeStatistics.ENERGY_PNG),
+          stats.title() + ": coefficient energy per B_θ", b, f));
+    }
+  }
+
+  private static String histogramCsv(Pooled pooled, CodeStatistics.Sums s) {
+    double[] edges = CoefficientHistogram.edges();
+    StringBuilder sb = new StringBuilder(
+        "bin_low,bin_high,centre,count,pooled_probability,mean_image_probability,fit\n");
+    for (int i = 0; i < pooled.centres().length; i++) {
+      double c = pooled.centres()[i];
+      sb.append(edges[i]).append(',').append(edges[i + 1]).append(',').append(c).append(',').append(s.counts[i])
+          .append(',').append(pooled.probabilities()[i]).append(',').append(pooled.meanImageProbabilities()[i])
+          .append(',').append(pooled.fit().value(c)).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static String orientationCsv(CodeStatistics stats, Pooled pooled) {
+    StringBuilder sb = new StringBuilder("b_theta,b_theta_degrees,theta,theta_degrees,activity,share,fit\n");
+    CodeStatistics.Sums s = stats.sums();
+    int[] sizes = new int[stats.bThetas().length];
+    for (int g = 0; g < sizes.length; g++) {
+      sizes[g] = stats.thetas()[g].length;
+    }
+    for (int g = 0; g < sizes.length; g++) {
+      OrientationPolar.Panel panel = pooled.groups().get(g);
+      double[] raw = s.activity(g, sizes);
+      for (int i = 0; i < sizes[g]; i++) {
+        double t = panel.thetas()[i];
+        sb.append(panel.bTheta()).append(',').append(Math.toDegrees(panel.bTheta())).append(',').append(t)
+            .append(',').append(Math.toDegrees(t)).append(',').append(raw[i]).append(',')
+            .append(panel.activity()[i]).append(',').append(panel.fit().value(t)).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static Map<String, Object> json(CodeStatistics stats, Pooled pooled, int images, long total) {
+    CodeStatistics.Sums s = stats.sums();
+    Map<String, Object> root = new LinkedHashMap<>();
+    root.put("images", images);
+    root.put("pooledImages", s.pooled);
+    root.put("firstPooledImage", s.first + 1);
+    if (s.pooled < images) {
+      root.put("note", "only images " + (s.first + 1) + ".." + (s.first + s.pooled) + " of " + images
+          + " are pooled: the sums of the earlier images of a resumed run were not found");
+    }
+    Map<String, Object> h = new LinkedHashMap<>();
+    h.put("bins", CoefficientHistogram.BINS);
+    h.put("low", CoefficientHistogram.LOW);
+    h.put("high", CoefficientHistogram.HIGH);
+    h.put("values", "signed x binned on [0.01, 1], so only x > 0 counts (the paper's np.histogram); "
+        + "probabilities = counts / their sum");
+    h.put("counted", total);
+    h.put("belowRange", s.below);
+    h.put("aboveRange", s.above);
+    ExponentialFit f = pooled.fit();
+    Map<String, Object> fit = new LinkedHashMap<>();
+    fit.put("a", f.a());
+    fit.put("b", f.b());
+    fit.put("r2", f.rSquared());
+    fit.put("method", f.method());
+    h.put("pooledFit", fit);
+    Map<String, Object> per = new LinkedHashMap<>();
+    String[] names = {"a", "b", "r2"};
+    for (int q = 0; q < 3; q++) {
+      double[] v = finite(stats.perImageFits(), q);
+      per.put(names[q], ResultsJson.summary(Summary.of(v)));
+    }
+    per.put("fitted", finite(stats.perImageFits(), 1).length);
+    h.put("perImage", per);
+    root.put("histogram", h);
+    Map<String, Object> o = new LinkedHashMap<>();
+    if (!stats.orientation()) {
+      o.put("skipped", "the dictionary's kernels carry no θ and B_θ");
+    } else {
+      o.put("measure", stats.measure() == Measure.COUNT ? "count" : "abs");
+      o.put("angles", "radians; μ in [0, π); shares of each group's activity sum to 1");
+      List<Object> groups = new ArrayList<>();
+      for (OrientationPolar.Panel p : pooled.groups()) {
+        VonMisesFit v = p.fit();
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("bTheta", p.bTheta());
+        g.put("bThetaDegrees", Math.toDegrees(p.bTheta()));
+        g.put("mu1", v.mu1());
+        g.put("kappa1", v.kappa1());
+        g.put("mu2", v.mu2());
+        g.put("kappa2", v.kappa2());
+        g.put("r2", v.rSquared());
+        g.put("energy", p.energy());
+        groups.add(g);
+      }
+      o.put("groups", groups);
+    }
+    root.put("orientation", o);
+    return root;
+  }
+
+  /** The finite values of one quantity of the per-image fits. */
+  private static double[] finite(List<double[]> fits, int q) {
+    return fits.stream().mapToDouble(f -> f[q]).filter(Double::isFinite).toArray();
+  }
+
+  /** Runs a drawing; on failure warns and goes on (as {@code RunPlots} does). */
+  private static void draw(String name, CodeStatistics stats, Runnable drawing) {
+    try {
+      drawing.run();
+    } catch (RuntimeException | LinkageError | java.awt.AWTError e) {
+      stats.progress().info("warning: could not draw " + name + " (the run goes on without it): " + e);
+    }
+  }
+}
