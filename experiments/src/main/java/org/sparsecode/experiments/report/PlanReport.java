@@ -1,0 +1,429 @@
+package org.sparsecode.experiments.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sparsecode.experiments.results.RunDirectory;
+import org.sparsecode.experiments.run.ProgressReporter;
+
+/**
+ * The page of a file with variants, {@code DIR/report.html}: the scenarios (medians with their bootstrap
+ * confidence intervals from {@code comparison.json}, means from each variant's {@code results.json}), the
+ * statistical tests between scenarios, the resilience table, the comparison plots, one section per variant
+ * (its key numbers, its plots, a link to its own report) and one per part (a sub-plan run into {@code
+ * DIR/<part>/}: its tables, its plots and its variants' coefficient and orientation plots). Built from the
+ * files on disk only; {@code comparison.json} is optional (without it, the medians come from the variants'
+ * summaries and there are no tests).
+ */
+public final class PlanReport {
+  /** The comparison between scenarios written by the statistics stage (optional). */
+  public static final String COMPARISON_JSON = "comparison.json";
+
+  private PlanReport() {}
+
+  /**
+   * Writes {@code DIR/report.html} atomically; never throws: a failure is a warning through the reporter.
+   *
+   * @param root the plan's directory
+   * @param title the experiment's name
+   * @param variants the variants, in the file's order (each in {@code DIR/<variant>/})
+   * @param parts the parts' directory names (each a sub-plan in {@code DIR/<part>/}), possibly empty
+   * @param baseDirectory the directory a relative {@code images.path} resolves against (the YAML file's), or
+   *     {@code null} for the working directory
+   * @param progress where a failure is reported
+   */
+  public static void write(RunDirectory root, String title, List<String> variants, List<String> parts,
+      Path baseDirectory, ProgressReporter progress) {
+    try {
+      root.writeString(RunReport.FILE, render(root, title, variants, parts, baseDirectory));
+    } catch (RuntimeException | LinkageError e) {
+      progress.info("warning: could not write " + root.file(RunReport.FILE) + " (the run goes on without it): " + e);
+    }
+  }
+
+  /**
+   * Writes {@code DIR/report.html}, resolving a relative {@code images.path} against the working directory.
+   *
+   * @param root the plan's directory
+   * @param title the experiment's name
+   * @param variants the variants, in the file's order
+   * @param parts the parts' directory names, possibly empty
+   * @param progress where a failure is reported
+   */
+  public static void write(RunDirectory root, String title, List<String> variants, List<String> parts,
+      ProgressReporter progress) {
+    write(root, title, variants, parts, null, progress);
+  }
+
+  /**
+   * The page.
+   *
+   * @param root the plan's directory
+   * @param title the experiment's name
+   * @param variants the variants, in order
+   * @param parts the parts' directory names
+   * @param baseDirectory the directory a relative {@code images.path} resolves against, or {@code null}
+   * @return the HTML document
+   */
+  public static String render(RunDirectory root, String title, List<String> variants, List<String> parts,
+      Path baseDirectory) {
+    List<String> vs = variants == null ? List.of() : variants;
+    List<String> ps = parts == null ? List.of() : parts;
+    Map<String, Object> comparison = ReportFiles.json(root.file(COMPARISON_JSON));
+    List<String[]> nav = new ArrayList<>();
+    StringBuilder body = new StringBuilder();
+    RunReport.section(body, nav, "scenarios", "Scenarios", scenarios(root, vs, comparison));
+    String tests = tests(comparison);
+    if (!tests.isEmpty()) {
+      RunReport.section(body, nav, "tests", "Statistical tests", tests);
+    }
+    String resilience = resilience(root, vs, comparison);
+    if (!resilience.isEmpty()) {
+      RunReport.section(body, nav, "resilience", "Resilience", resilience);
+    }
+    String figures = Figures.all(root.root(), name -> true, "");
+    if (!figures.isEmpty()) {
+      RunReport.section(body, nav, "figures", "Figures", figures);
+    }
+    for (String v : vs) {
+      RunReport.section(body, nav, "variant-" + Html.id(v), v, variant(root.child(v), v + "/"));
+    }
+    for (String p : ps) {
+      RunReport.section(body, nav, "part-" + Html.id(p), p, part(root.child(p), p + "/"));
+    }
+    String provenance = provenance(root, vs);
+    if (!provenance.isEmpty()) {
+      RunReport.section(body, nav, "provenance", "Provenance", provenance);
+    }
+    StringBuilder credits = new StringBuilder();
+    Set<String> seen = new LinkedHashSet<>();
+    List<RunDirectory> runs = new ArrayList<>();
+    vs.forEach(v -> runs.add(root.child(v)));
+    for (String p : ps) {
+      partVariants(root.child(p)).forEach(v -> runs.add(root.child(p).child(v)));
+    }
+    for (RunDirectory run : runs) {
+      Map<String, Object> images = ReportFiles.map(ReportFiles.yaml(run.file(RunDirectory.CONFIG)).get("images"));
+      if (!images.isEmpty() && seen.add(String.valueOf(images.get("type")) + "|" + images.get("path"))) {
+        credits.append(Credits.html(images, baseDirectory));
+      }
+    }
+    if (credits.length() > 0) {
+      RunReport.section(body, nav, "credits", "Image credits", credits.toString());
+    }
+    String subtitle = "Comparison of " + vs.size() + " scenario" + (vs.size() == 1 ? "" : "s")
+        + (ps.isEmpty() ? "" : " and " + ps.size() + " part" + (ps.size() == 1 ? "" : "s"))
+        + (comparison.isEmpty() ? "" : " · medians with 95% bootstrap confidence intervals");
+    return Html.page(title, subtitle, nav, body.toString(), RunReport.footer());
+  }
+
+  /** One row per scenario: dictionary, images, medians with their intervals, means, time. */
+  static String scenarios(RunDirectory dir, List<String> variants, Map<String, Object> comparison) {
+    Map<String, Object> stats = ReportFiles.map(comparison.get("scenarios"));
+    List<String> names = new ArrayList<>(variants);
+    stats.keySet().stream().filter(n -> !names.contains(n)).forEach(names::add);
+    if (names.isEmpty()) {
+      return "<p class=\"note\">No scenario has results yet.</p>\n";
+    }
+    Table t = new Table(2, "scenario", "dictionary", "images", "PSNR median (dB)", "sparseness median",
+        "PSNR mean ± sd (dB)", "sparseness mean ± sd", "seconds/image");
+    for (String name : names) {
+      Map<String, Object> results = ReportFiles.json(dir.child(name).file(RunDirectory.RESULTS));
+      Map<String, Object> summary = ReportFiles.map(results.get("summary"));
+      Map<String, Object> s = ReportFiles.map(stats.get(name));
+      double n = s.containsKey("n") ? ReportFiles.number(s.get("n"))
+          : results.isEmpty() ? Double.NaN : ReportFiles.list(results.get("images")).size();
+      t.row(name, RunReport.dictionaryLabel(ReportFiles.map(results.get("dictionary"))), Format.metric("n", n),
+          median("psnr", s, summary), median("sparseness", s, summary), meanSd("psnr", summary),
+          meanSd("sparseness", summary),
+          Format.metric("seconds", ReportFiles.number(ReportFiles.map(summary.get("seconds")).get("mean"))));
+    }
+    String note = stats.isEmpty()
+        ? "<p>Medians and means over the images, from each scenario's <code>results.json</code>.</p>\n"
+        : "<p>Medians over the images with their 95% bootstrap confidence intervals [low, high] (from "
+            + "<code>comparison.json</code>); means ± sample standard deviations from each scenario's "
+            + "<code>results.json</code>.</p>\n";
+    return note + t.html();
+  }
+
+  /** A median with its interval from comparison.json, else the median of the run's summary. */
+  private static String median(String metric, Map<String, Object> stats, Map<String, Object> summary) {
+    Map<String, Object> m = ReportFiles.map(stats.get(metric));
+    if (!m.isEmpty()) {
+      List<?> ci = ReportFiles.list(m.get("ci95"));
+      return Format.withInterval(metric, ReportFiles.number(m.get("median")),
+          ci.size() == 2 ? ReportFiles.number(ci.get(0)) : Double.NaN,
+          ci.size() == 2 ? ReportFiles.number(ci.get(1)) : Double.NaN);
+    }
+    return Format.metric(metric, ReportFiles.number(ReportFiles.map(summary.get(metric)).get("median")));
+  }
+
+  private static String meanSd(String metric, Map<String, Object> summary) {
+    Map<String, Object> s = ReportFiles.map(summary.get(metric));
+    return Format.meanSd(metric, ReportFiles.number(s.get("mean")), ReportFiles.number(s.get("sd")));
+  }
+
+  /** The tests of comparison.json, one row per pair and metric; empty without tests. */
+  static String tests(Map<String, Object> comparison) {
+    List<?> tests = ReportFiles.list(comparison.get("tests"));
+    if (tests.isEmpty()) {
+      return "";
+    }
+    Table t = new Table(4, "A", "B", "metric", "paired", "n", "Mann–Whitney p", "Wilcoxon p", "effect size",
+        "median difference", "95% CI", "direction");
+    for (Object o : tests) {
+      Map<String, Object> m = ReportFiles.map(o);
+      String metric = ReportFiles.string(m.get("metric"));
+      List<?> ci = ReportFiles.list(m.get("ci95"));
+      Object paired = m.get("paired");
+      t.row(ReportFiles.string(m.get("a")), ReportFiles.string(m.get("b")), metric,
+          paired == null ? "" : Boolean.TRUE.equals(paired) || "true".equals(String.valueOf(paired)) ? "yes" : "no",
+          m.containsKey("n") ? Format.metric("n", ReportFiles.number(m.get("n"))) : "",
+          Format.pValue(ReportFiles.number(m.get("mannWhitneyP"))),
+          Format.pValue(ReportFiles.number(m.get("wilcoxonP"))),
+          Format.fixed(ReportFiles.number(m.get("effectSize")), 3),
+          Format.metric(metric, ReportFiles.number(m.get("medianDifference"))),
+          ci.size() == 2 ? "[" + Format.metric(metric, ReportFiles.number(ci.get(0))) + ", "
+              + Format.metric(metric, ReportFiles.number(ci.get(1))) + "]" : "",
+          ReportFiles.string(m.get("direction")));
+    }
+    return "<p>Between scenarios A and B, per metric: the Mann–Whitney U test (images as independent samples) and "
+        + "the paired Wilcoxon signed-rank test (the images are shared), the effect size, and the median "
+        + "difference with its 95% bootstrap confidence interval.</p>\n" + t.html();
+  }
+
+  /**
+   * Median PSNR and sparseness per cutoff per scenario: from comparison.json, else the medians over each
+   * scenario's images; empty when no scenario measured resilience.
+   */
+  static String resilience(RunDirectory dir, List<String> variants, Map<String, Object> comparison) {
+    Map<String, Map<String, double[]>> table = new LinkedHashMap<>();
+    Map<String, Object> stats = ReportFiles.map(comparison.get("scenarios"));
+    boolean fromComparison = false;
+    for (Map.Entry<String, Object> e : stats.entrySet()) {
+      Map<String, Object> r = ReportFiles.map(ReportFiles.map(e.getValue()).get("resilience"));
+      if (!r.isEmpty()) {
+        fromComparison = true;
+        Map<String, double[]> row = new LinkedHashMap<>();
+        r.forEach((cutoff, q) -> row.put(cutoff, new double[] {ReportFiles.number(ReportFiles.map(q).get("psnr")),
+            ReportFiles.number(ReportFiles.map(q).get("sparseness"))}));
+        table.put(e.getKey(), row);
+      }
+    }
+    if (!fromComparison) {
+      for (String v : variants) {
+        Map<String, double[]> row = medianCurve(ReportFiles.json(dir.child(v).file(RunDirectory.RESULTS)));
+        if (!row.isEmpty()) {
+          table.put(v, row);
+        }
+      }
+    }
+    if (table.isEmpty()) {
+      return "";
+    }
+    List<String> cutoffs = new ArrayList<>();
+    table.values().forEach(row -> row.keySet().stream().filter(c -> !cutoffs.contains(c)).forEach(cutoffs::add));
+    List<String> header = new ArrayList<>(List.of("scenario"));
+    for (int i = 0; i < cutoffs.size(); i++) {
+      header.add("PSNR (dB)");
+      header.add("sparseness");
+    }
+    Table t = new Table(1, header).group("", 1);
+    cutoffs.forEach(c -> t.group("c = " + c, 2));
+    table.forEach((scenario, row) -> {
+      List<String> cells = new ArrayList<>(List.of(scenario));
+      for (String c : cutoffs) {
+        double[] q = row.getOrDefault(c, new double[] {Double.NaN, Double.NaN});
+        cells.add(Format.metric("psnr", q[0]));
+        cells.add(Format.metric("sparseness", q[1]));
+      }
+      t.row(cells);
+    });
+    return "<p>Median PSNR and sparseness over the images after zeroing every coefficient |x| &lt; c, without "
+        + "re-optimising the code" + (fromComparison ? " (from <code>comparison.json</code>)" : "") + ".</p>\n"
+        + t.html();
+  }
+
+  /** The median over the images of each point of their {@code resilience} curve. */
+  private static Map<String, double[]> medianCurve(Map<String, Object> results) {
+    Map<String, List<double[]>> values = new LinkedHashMap<>();
+    for (Object o : ReportFiles.list(results.get("images"))) {
+      ReportFiles.map(ReportFiles.map(o).get("resilience")).forEach((cutoff, q) -> values
+          .computeIfAbsent(cutoff, k -> new ArrayList<>()).add(new double[] {
+              ReportFiles.number(ReportFiles.map(q).get("psnr")),
+              ReportFiles.number(ReportFiles.map(q).get("sparseness"))}));
+    }
+    Map<String, double[]> row = new LinkedHashMap<>();
+    values.forEach((cutoff, list) -> row.put(cutoff, new double[] {
+        median(list.stream().mapToDouble(q -> q[0]).toArray()),
+        median(list.stream().mapToDouble(q -> q[1]).toArray())}));
+    return row;
+  }
+
+  private static double median(double[] v) {
+    double[] s = Arrays.stream(v).filter(x -> !Double.isNaN(x)).sorted().toArray();
+    if (s.length == 0) {
+      return Double.NaN;
+    }
+    int h = s.length / 2;
+    return s.length % 2 == 1 ? s[h] : (s[h - 1] + s[h]) / 2;
+  }
+
+  /**
+   * Where and when the scenarios ran: the software and machine of the first scenario with results, the first
+   * start and the last finish over all of them, and each scenario's status and configuration hash.
+   */
+  static String provenance(RunDirectory dir, List<String> variants) {
+    Map<String, Object> first = Map.of();
+    String started = null;
+    String finished = null;
+    Table status = new Table(Integer.MAX_VALUE, "scenario", "status", "configSha256", "imagesSha256");
+    for (String v : variants) {
+      Map<String, Object> r = ReportFiles.json(dir.child(v).file(RunDirectory.RESULTS));
+      if (r.isEmpty()) {
+        continue;
+      }
+      Map<String, Object> p = ReportFiles.map(r.get("provenance"));
+      if (first.isEmpty()) {
+        first = p;
+      }
+      String s = p.get("startedAt") == null ? null : String.valueOf(p.get("startedAt"));
+      String f = p.get("finishedAt") == null ? null : String.valueOf(p.get("finishedAt"));
+      // ISO-8601 instants in UTC order as text
+      started = s != null && (started == null || s.compareTo(started) < 0) ? s : started;
+      finished = f != null && (finished == null || f.compareTo(finished) > 0) ? f : finished;
+      status.row(v, ReportFiles.string(r.get("status")), ReportFiles.string(r.get("configSha256")),
+          ReportFiles.string(p.get("imagesSha256")));
+    }
+    if (first.isEmpty()) {
+      return "";
+    }
+    Table t = Table.keyValue();
+    for (String key : List.of("version", "gitCommit", "java", "os", "arch", "threads", "precision")) {
+      if (first.containsKey(key)) {
+        t.row(key.equals("version") ? "sparsecode version" : key, ReportFiles.string(first.get(key)));
+      }
+    }
+    t.row("first start", started == null ? "" : started);
+    t.row("last finish", finished == null ? "" : finished);
+    return t.html() + status.html();
+  }
+
+  /** A variant's key numbers, the link to its report, and every plot of its directory. */
+  static String variant(RunDirectory dir, String href) {
+    Map<String, Object> results = ReportFiles.json(dir.file(RunDirectory.RESULTS));
+    StringBuilder sb = new StringBuilder();
+    sb.append("<p>").append(Files.isRegularFile(dir.file(RunReport.FILE))
+        ? "Full report: " + Html.link(href + RunReport.FILE, href + RunReport.FILE)
+        : "Directory: <code>" + Html.escape(href) + "</code>").append("</p>\n");
+    if (results.isEmpty()) {
+      sb.append("<p class=\"note\">No readable results.json in this directory.</p>\n");
+    } else {
+      sb.append(keyNumbers(results));
+    }
+    String figures = Figures.all(dir.root(), name -> true, "");
+    return sb.append(figures).toString();
+  }
+
+  private static String keyNumbers(Map<String, Object> results) {
+    Map<String, Object> summary = ReportFiles.map(results.get("summary"));
+    Table t = Table.keyValue();
+    t.row("dictionary", RunReport.dictionaryLabel(ReportFiles.map(results.get("dictionary"))));
+    Map<String, Object> solver = ReportFiles.map(results.get("solver"));
+    if (!solver.isEmpty()) {
+      t.row("solver", ReportFiles.string(solver.get("type")) + ", λ = "
+          + Format.general(ReportFiles.number(solver.get("lambda"))));
+    }
+    t.row("images", Integer.toString(ReportFiles.list(results.get("images")).size()));
+    if (!summary.isEmpty()) {
+      t.row("PSNR median (dB)", Format.metric("psnr", ReportFiles.number(ReportFiles.map(summary.get("psnr"))
+          .get("median"))));
+      t.row("PSNR mean ± sd (dB)", meanSd("psnr", summary));
+      t.row("sparseness median", Format.metric("sparseness", ReportFiles.number(ReportFiles.map(
+          summary.get("sparseness")).get("median"))));
+      t.row("sparseness mean ± sd", meanSd("sparseness", summary));
+      t.row("seconds/image (mean)", Format.metric("seconds", ReportFiles.number(ReportFiles.map(
+          summary.get("seconds")).get("mean"))));
+    }
+    Map<String, Object> learning = ReportFiles.map(results.get("learning"));
+    if (!learning.isEmpty()) {
+      List<?> objective = ReportFiles.list(learning.get("objective"));
+      t.row("learning", ReportFiles.string(learning.get("type")) + ", " + objective.size() + " steps"
+          + (objective.isEmpty() ? "" : ", objective " + Format.general(ReportFiles.number(objective.get(0)))
+              + " → " + Format.general(ReportFiles.number(objective.get(objective.size() - 1)))));
+      Map<String, Object> refit = ReportFiles.map(learning.get("refit"));
+      if (!refit.isEmpty()) {
+        t.row("log-Gabor re-fit, median R²", Format.fixed(ReportFiles.number(refit.get("medianR2")), 4));
+      }
+    }
+    return t.html();
+  }
+
+  /** A part: link, its tables, its plots, its variants' coefficient and orientation plots. */
+  static String part(RunDirectory dir, String href) {
+    StringBuilder sb = new StringBuilder();
+    Map<String, Object> summary = ReportFiles.json(dir.file(RunDirectory.SUMMARY));
+    String experiment = ReportFiles.string(summary.get("experiment"));
+    sb.append("<p>").append(experiment.isEmpty() ? "" : "Experiment <strong>" + Html.escape(experiment)
+        + "</strong>. ").append(Files.isRegularFile(dir.file(RunReport.FILE))
+        ? "Full report: " + Html.link(href + RunReport.FILE, href + RunReport.FILE)
+        : "Directory: <code>" + Html.escape(href) + "</code>").append("</p>\n");
+    List<String> variants = partVariants(dir);
+    if (variants.isEmpty() && !Files.isDirectory(dir.root())) {
+      return sb.append("<p class=\"note\">This part has not run yet.</p>\n").toString();
+    }
+    Map<String, Object> comparison = ReportFiles.json(dir.file(COMPARISON_JSON));
+    sb.append("<h3>Scenarios</h3>\n").append(scenarios(dir, variants, comparison));
+    String tests = tests(comparison);
+    if (!tests.isEmpty()) {
+      sb.append("<h3>Statistical tests</h3>\n").append(tests);
+    }
+    String resilience = resilience(dir, variants, comparison);
+    if (!resilience.isEmpty()) {
+      sb.append("<h3>Resilience</h3>\n").append(resilience);
+    }
+    String figures = Figures.all(dir.root(), name -> true, "");
+    if (!figures.isEmpty()) {
+      sb.append("<h3>Figures</h3>\n").append(figures);
+    }
+    for (String v : variants) {
+      String plots = Figures.all(dir.child(v).root(), Figures::isCoefficientOrOrientation, v + ": ");
+      if (!plots.isEmpty()) {
+        sb.append("<h3>").append(Html.escape(v)).append("</h3>\n<p>")
+            .append(Html.link(href + v + "/" + RunReport.FILE, "report of " + v)).append("</p>\n").append(plots);
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The variants of a part: in the order of its {@code summary.json}, else its sub-directories holding a
+   * {@code results.json}, by name.
+   */
+  static List<String> partVariants(RunDirectory dir) {
+    List<String> names = new ArrayList<>();
+    for (Object o : ReportFiles.list(ReportFiles.json(dir.file(RunDirectory.SUMMARY)).get("variants"))) {
+      Object name = ReportFiles.map(o).get("variant");
+      if (name != null) {
+        names.add(String.valueOf(name));
+      }
+    }
+    if (!names.isEmpty() || !Files.isDirectory(dir.root())) {
+      return names;
+    }
+    try (var children = Files.list(dir.root())) {
+      children.filter(p -> Files.isRegularFile(p.resolve(RunDirectory.RESULTS)))
+          .map(p -> p.getFileName().toString()).sorted().forEach(names::add);
+    } catch (IOException e) {
+      return names;
+    }
+    return names;
+  }
+}

@@ -1,0 +1,403 @@
+package org.sparsecode.experiments.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sparsecode.experiments.config.ExperimentConfig;
+import org.sparsecode.experiments.results.RunDirectory;
+import org.sparsecode.experiments.run.ProgressReporter;
+
+/**
+ * The page of one run, {@code DIR/report.html}, next to its {@code results.json}: the summary and per-image
+ * tables, the learning block, every PNG of the directory embedded, the configuration ({@code config.yaml}),
+ * the provenance and the credits of the photographs. Built from the files on disk only, so it shows every
+ * file written before it.
+ */
+public final class RunReport {
+  /** The report's file name, in the run directory. */
+  public static final String FILE = "report.html";
+
+  private RunReport() {}
+
+  /**
+   * Writes {@code DIR/report.html} atomically; never throws: a failure is a warning through the reporter.
+   *
+   * @param dir the run directory, holding {@code results.json} and {@code config.yaml}
+   * @param config the experiment (its base directory resolves a relative {@code images.path} for the credits)
+   * @param progress where a failure is reported
+   */
+  public static void write(RunDirectory dir, ExperimentConfig config, ProgressReporter progress) {
+    write(dir, config == null ? null : config.baseDirectory(), progress);
+  }
+
+  /**
+   * Writes {@code DIR/report.html} atomically; never throws: a failure is a warning through the reporter.
+   *
+   * @param dir the run directory, holding {@code results.json} and {@code config.yaml}
+   * @param baseDirectory the directory a relative {@code images.path} resolves against, or {@code null} for the
+   *     working directory
+   * @param progress where a failure is reported
+   */
+  public static void write(RunDirectory dir, Path baseDirectory, ProgressReporter progress) {
+    try {
+      dir.writeString(FILE, render(dir, baseDirectory));
+    } catch (RuntimeException | LinkageError e) {
+      progress.info("warning: could not write " + dir.file(FILE) + " (the run goes on without it): " + e);
+    }
+  }
+
+  /**
+   * The page.
+   *
+   * @param dir the run directory
+   * @param baseDirectory the directory a relative {@code images.path} resolves against, or {@code null}
+   * @return the HTML document
+   */
+  public static String render(RunDirectory dir, Path baseDirectory) {
+    Map<String, Object> results = ReportFiles.json(dir.file(RunDirectory.RESULTS));
+    String configText = ReportFiles.text(dir.file(RunDirectory.CONFIG)).orElse(null);
+    Map<String, Object> config = configText == null ? Map.of() : ReportFiles.yamlOf(configText);
+    String title = title(results, config, dir);
+
+    List<String[]> nav = new ArrayList<>();
+    StringBuilder body = new StringBuilder();
+    if (results.isEmpty()) {
+      body.append("<p class=\"note\">This directory holds no readable results.json.</p>\n");
+    } else {
+      section(body, nav, "summary", "Summary", summary(results));
+      section(body, nav, "images", "Per image", perImage(results));
+      String learning = learning(ReportFiles.map(results.get("learning")));
+      if (!learning.isEmpty()) {
+        section(body, nav, "learning", "Learning", learning);
+      }
+    }
+    String figures = Figures.all(dir.root(), name -> true, "");
+    if (!figures.isEmpty()) {
+      section(body, nav, "figures", "Figures", figures);
+    }
+    section(body, nav, "configuration", "Configuration", configText == null
+        ? "<p class=\"note\">No config.yaml in this directory.</p>\n"
+        : "<p>The resolved configuration (every default filled in), as written to <code>config.yaml</code>:</p>\n"
+            + "<pre class=\"config\">" + Html.escape(configText) + "</pre>\n");
+    if (!results.isEmpty()) {
+      section(body, nav, "provenance", "Provenance", provenance(results));
+    }
+    String credits = Credits.html(ReportFiles.map(config.get("images")), baseDirectory);
+    if (!credits.isEmpty()) {
+      section(body, nav, "credits", "Image credits", credits);
+    }
+    return Html.page(title, subtitle(results), nav, body.toString(), footer());
+  }
+
+  static void section(StringBuilder body, List<String[]> nav, String id, String heading, String content) {
+    nav.add(new String[] {id, heading});
+    body.append("<section id=\"").append(Html.escape(id)).append("\">\n<h2>").append(Html.escape(heading))
+        .append("</h2>\n").append(content).append("</section>\n");
+  }
+
+  private static String title(Map<String, Object> results, Map<String, Object> config, RunDirectory dir) {
+    String experiment = ReportFiles.string(results.getOrDefault("experiment", config.get("name")));
+    if (experiment.isEmpty()) {
+      experiment = String.valueOf(dir.root().getFileName());
+    }
+    Object variant = results.get("variant");
+    return variant == null ? experiment : experiment + " / " + variant;
+  }
+
+  private static String subtitle(Map<String, Object> results) {
+    if (results.isEmpty()) {
+      return "Run report";
+    }
+    List<String> parts = new ArrayList<>();
+    parts.add("Run report");
+    parts.add("status " + ReportFiles.string(results.get("status")));
+    parts.add(ReportFiles.list(results.get("images")).size() + " images");
+    String dictionary = dictionaryLabel(ReportFiles.map(results.get("dictionary")));
+    if (!dictionary.isEmpty()) {
+      parts.add("dictionary " + dictionary);
+    }
+    Map<String, Object> solver = ReportFiles.map(results.get("solver"));
+    if (!solver.isEmpty()) {
+      parts.add("solver " + ReportFiles.string(solver.get("type")) + ", λ = "
+          + Format.general(ReportFiles.number(solver.get("lambda"))));
+    }
+    return String.join(" · ", parts);
+  }
+
+  /**
+   * A dictionary's label: type and shape.
+   *
+   * @param dictionary the {@code dictionary} block of results.json
+   * @return e.g. {@code log-gabor, 144 kernels 12×12}; empty when absent
+   */
+  static String dictionaryLabel(Map<String, Object> dictionary) {
+    if (dictionary.isEmpty()) {
+      return "";
+    }
+    return ReportFiles.string(dictionary.get("type")) + ", "
+        + Format.metric("kernels", ReportFiles.number(dictionary.get("kernels"))) + " kernels "
+        + Format.metric("kernels", ReportFiles.number(dictionary.get("size"))) + "×"
+        + Format.metric("kernels", ReportFiles.number(dictionary.get("size")));
+  }
+
+  /**
+   * A metric's column title.
+   *
+   * @param name the metric's key
+   * @return a readable title with its unit
+   */
+  static String label(String name) {
+    return switch (name) {
+      case "psnr" -> "PSNR (dB)";
+      case "seconds" -> "seconds (solve)";
+      case "l0" -> "l0 (non-zeros)";
+      default -> name;
+    };
+  }
+
+  /** The curve metrics of the images (keys whose values are maps), in order of appearance. */
+  static Set<String> curveNames(List<?> images) {
+    Set<String> names = new LinkedHashSet<>();
+    for (Object o : images) {
+      ReportFiles.map(o).forEach((k, v) -> {
+        if (v instanceof Map<?, ?>) {
+          names.add(k);
+        }
+      });
+    }
+    return names;
+  }
+
+  /** The summary table, then one table per curve metric (its flattened columns regrouped per point). */
+  static String summary(Map<String, Object> results) {
+    Map<String, Object> summary = ReportFiles.map(results.get("summary"));
+    if (summary.isEmpty()) {
+      return "<p class=\"note\">No summary (no image was coded).</p>\n";
+    }
+    Set<String> curves = curveNames(ReportFiles.list(results.get("images")));
+    Table t = new Table(1, "metric", "mean", "sd", "median", "min", "max");
+    Map<String, Map<String, Map<String, Object>>> curveStats = new LinkedHashMap<>();
+    summary.forEach((name, node) -> {
+      Map<String, Object> s = ReportFiles.map(node);
+      String curve = curves.stream().filter(c -> name.startsWith(c + "_")).findFirst().orElse(null);
+      int cut = name.lastIndexOf('_');
+      if (curve != null && cut > curve.length()) {
+        curveStats.computeIfAbsent(curve + "\u0000" + name.substring(curve.length() + 1, cut),
+            k -> new LinkedHashMap<>()).put(name.substring(cut + 1), s);
+        return;
+      }
+      t.row(label(name), stat(name, s, "mean"), stat(name, s, "sd"), stat(name, s, "median"), stat(name, s, "min"),
+          stat(name, s, "max"));
+    });
+    StringBuilder sb = new StringBuilder("<p>Over the images: mean, sample standard deviation, median, minimum and "
+        + "maximum.</p>\n").append(t.html());
+    for (String curve : curves) {
+      List<String> quantities = new ArrayList<>();
+      curveStats.forEach((key, byQuantity) -> {
+        if (key.startsWith(curve + "\u0000")) {
+          byQuantity.keySet().stream().filter(q -> !quantities.contains(q)).forEach(quantities::add);
+        }
+      });
+      if (quantities.isEmpty()) {
+        continue;
+      }
+      List<String> header = new ArrayList<>(List.of("point"));
+      for (String q : quantities) {
+        header.add(label(q) + " median");
+        header.add(label(q) + " mean ± sd");
+      }
+      Table ct = new Table(1, header);
+      curveStats.forEach((key, byQuantity) -> {
+        if (!key.startsWith(curve + "\u0000")) {
+          return;
+        }
+        List<String> row = new ArrayList<>(List.of(key.substring(curve.length() + 1)));
+        for (String q : quantities) {
+          Map<String, Object> s = byQuantity.getOrDefault(q, Map.of());
+          row.add(Format.metric(q, ReportFiles.number(s.get("median"))));
+          row.add(Format.meanSd(q, ReportFiles.number(s.get("mean")), ReportFiles.number(s.get("sd"))));
+        }
+        ct.row(row);
+      });
+      sb.append("<h3>").append(Html.escape(capitalised(curve))).append(" over the images</h3>\n")
+          .append(curveNote(curve)).append(ct.html());
+    }
+    return sb.toString();
+  }
+
+  /** One statistic of a summary, formatted after its metric. */
+  private static String stat(String metric, Map<String, Object> summary, String key) {
+    return Format.metric(metric, ReportFiles.number(summary.get(key)));
+  }
+
+  private static String capitalised(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  private static String curveNote(String curve) {
+    return "resilience".equals(curve) ? "<p>PSNR and sparseness after zeroing every coefficient |x| &lt; c "
+        + "(c the point), without re-optimising the code.</p>\n" : "";
+  }
+
+  /** The per-image table of scalar metrics, then one table per curve metric (a column group per point). */
+  static String perImage(Map<String, Object> results) {
+    List<?> images = ReportFiles.list(results.get("images"));
+    if (images.isEmpty()) {
+      return "<p class=\"note\">No image was coded (only learning ran).</p>\n";
+    }
+    Set<String> curves = curveNames(images);
+    List<String> columns = new ArrayList<>();
+    for (Object o : images) {
+      ReportFiles.map(o).forEach((k, v) -> {
+        if (!"id".equals(k) && !(v instanceof Map<?, ?>) && !columns.contains(k)) {
+          columns.add(k);
+        }
+      });
+    }
+    List<String> header = new ArrayList<>(List.of("id"));
+    columns.forEach(c -> header.add(label(c)));
+    Table t = new Table(1, header);
+    for (Object o : images) {
+      Map<String, Object> m = ReportFiles.map(o);
+      List<String> row = new ArrayList<>(List.of(ReportFiles.string(m.get("id"))));
+      for (String c : columns) {
+        row.add(m.containsKey(c) ? Format.metric(c, ReportFiles.number(m.get(c))) : "");
+      }
+      t.row(row);
+    }
+    StringBuilder sb = new StringBuilder(t.html());
+    for (String curve : curves) {
+      sb.append("<h3>").append(Html.escape(capitalised(curve))).append(" per image</h3>\n").append(curveNote(curve))
+          .append(curveTable(curve, images));
+    }
+    return sb.toString();
+  }
+
+  /** One row per image, a column group per point of the curve, a column per quantity. */
+  private static String curveTable(String curve, List<?> images) {
+    List<String> points = new ArrayList<>();
+    List<String> quantities = new ArrayList<>();
+    for (Object o : images) {
+      ReportFiles.map(ReportFiles.map(o).get(curve)).forEach((point, q) -> {
+        if (!points.contains(point)) {
+          points.add(point);
+        }
+        ReportFiles.map(q).keySet().stream().filter(k -> !quantities.contains(k)).forEach(quantities::add);
+      });
+    }
+    List<String> header = new ArrayList<>(List.of("id"));
+    for (int i = 0; i < points.size(); i++) {
+      quantities.forEach(q -> header.add(label(q)));
+    }
+    Table t = new Table(1, header).group("", 1);
+    for (String p : points) {
+      t.group((quantities.size() > 0 ? "c = " : "") + p, quantities.size());
+    }
+    for (Object o : images) {
+      Map<String, Object> m = ReportFiles.map(o);
+      Map<String, Object> c = ReportFiles.map(m.get(curve));
+      List<String> row = new ArrayList<>(List.of(ReportFiles.string(m.get("id"))));
+      for (String p : points) {
+        Map<String, Object> values = ReportFiles.map(c.get(p));
+        for (String q : quantities) {
+          row.add(values.containsKey(q) ? Format.metric(q, ReportFiles.number(values.get(q))) : "");
+        }
+      }
+      t.row(row);
+    }
+    return t.html();
+  }
+
+  /**
+   * The learning block: learner, steps, first and last objective, and the log-Gabor re-fit's summary.
+   *
+   * @param learning the block of results.json
+   * @return HTML, empty when there is no block
+   */
+  static String learning(Map<String, Object> learning) {
+    if (learning.isEmpty()) {
+      return "";
+    }
+    List<?> objective = ReportFiles.list(learning.get("objective"));
+    Table t = Table.keyValue();
+    t.row("learner", ReportFiles.string(learning.get("type")));
+    t.row("steps run", Integer.toString(objective.size()));
+    if (learning.get("steps") != null) {
+      t.row("steps configured", Format.metric("steps", ReportFiles.number(learning.get("steps"))));
+    }
+    if (!objective.isEmpty()) {
+      double first = ReportFiles.number(objective.get(0));
+      double last = ReportFiles.number(objective.get(objective.size() - 1));
+      double min = objective.stream().mapToDouble(ReportFiles::number).filter(Double::isFinite).min()
+          .orElse(Double.NaN);
+      t.row("objective, first step", Format.general(first));
+      t.row("objective, last step", Format.general(last));
+      t.row("objective, lowest", Format.general(min));
+      if (Double.isFinite(first) && first != 0) {
+        t.row("last / first", Format.fixed(last / first, 4));
+      }
+    }
+    StringBuilder sb = new StringBuilder(t.html());
+    Map<String, Object> refit = ReportFiles.map(learning.get("refit"));
+    if (!refit.isEmpty()) {
+      sb.append("<h3>Log-Gabor re-fit of the learned atoms</h3>\n");
+      Table r = Table.keyValue();
+      r.row("median R²", Format.fixed(ReportFiles.number(refit.get("medianR2")), 4));
+      r.row("R² threshold", Format.general(ReportFiles.number(refit.get("minR2"))));
+      r.row("atoms with R² at least the threshold",
+          Format.metric("n", ReportFiles.number(refit.get("atomsWithR2AtLeastMinR2"))));
+      Map<String, Object> histogram = ReportFiles.map(refit.get("bThetaHistogram"));
+      if (histogram.get("excluded") != null) {
+        r.row("atoms excluded from the histogram", Format.metric("n", ReportFiles.number(histogram.get("excluded"))));
+      }
+      sb.append(r.html());
+      List<?> edges = ReportFiles.list(histogram.get("bThetaEdges"));
+      List<?> counts = ReportFiles.list(histogram.get("counts"));
+      if (!counts.isEmpty() && edges.size() == counts.size() + 1) {
+        Table h = new Table(0, "B_θ from (rad)", "to (rad)", "atoms");
+        for (int i = 0; i < counts.size(); i++) {
+          h.row(Format.fixed(ReportFiles.number(edges.get(i)), 3),
+              Format.fixed(ReportFiles.number(edges.get(i + 1)), 3),
+              Format.metric("n", ReportFiles.number(counts.get(i))));
+        }
+        sb.append("<p>Atoms per bandwidth B_θ (the histogram of the re-fit):</p>\n").append(h.html());
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Identity, seed, software and machine of the run, and the data's hash. */
+  static String provenance(Map<String, Object> results) {
+    Map<String, Object> p = ReportFiles.map(results.get("provenance"));
+    Table t = Table.keyValue();
+    t.row("experiment", ReportFiles.string(results.get("experiment")));
+    if (results.get("variant") != null) {
+      t.row("variant", ReportFiles.string(results.get("variant")));
+    }
+    t.row("status", ReportFiles.string(results.get("status")));
+    t.row("seed", ReportFiles.string(results.get("seed")));
+    t.row("configSha256", ReportFiles.string(results.get("configSha256")));
+    for (String key : List.of("version", "gitCommit", "java", "os", "arch", "threads", "precision", "startedAt",
+        "finishedAt", "imagesSha256")) {
+      if (p.containsKey(key)) {
+        t.row(key.equals("version") ? "sparsecode version" : key, ReportFiles.string(p.get(key)));
+      }
+    }
+    return t.html();
+  }
+
+  /**
+   * The page's footer: the version that wrote it, and when.
+   *
+   * @return HTML
+   */
+  static String footer() {
+    return "Written by sparsecode " + Html.escape(org.sparsecode.experiments.results.BuildInfo.version()) + " on "
+        + Html.escape(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
+        + ". Self-contained: the plots are embedded, nothing is fetched.";
+  }
+}
