@@ -58,7 +58,10 @@ import org.sparsecode.core.plugin.SettingsBinder;
  * <p><b>Parts.</b> {@code parts:} maps a part name (a directory name, distinct from the variants') to
  * another experiment file, relative to this one, loaded as its own plan with the same {@code --set}s and
  * run into {@code DIR/<part>/}: the paper's study ({@code experiments/paper/paper.yaml}) includes its
- * "part one" ({@code part-one.yaml}) so. A part may have parts; a cycle is an error.
+ * "part one" ({@code part-one.yaml}) so. The long form {@code { file: FILE, set: [key.path=value, ...] }}
+ * also overrides keys of the part as {@code --set} would, before the command line's {@code --set}s (so
+ * {@code paper-wallpapers.yaml} moves its part one to the same photographs). A part may have parts; a cycle
+ * is an error.
  *
  * <p><b>Errors</b> are {@link ConfigError}s reading {@code FILE:LINE:COLUMN: key.path: problem}, located at
  * the offending key (unknown keys) or value (invalid values), else at the nearest enclosing block; for a
@@ -251,9 +254,35 @@ public final class ConfigLoader {
       if (variants != null && variants.isMap() && variants.entries().containsKey(name)) {
         throw top.error(path, "'" + name + "' is also a variant; both would write " + name + "/", true);
       }
-      if (!(e.getValue().plain() instanceof String relative) || relative.isBlank()) {
-        throw top.error(path, "expected the path of an experiment file, relative to this file, got "
-            + describe(e.getValue()), false);
+      Node spec = e.getValue();
+      List<SetOverride> partSets = new ArrayList<>();
+      if (spec.isMap()) {
+        for (String key : spec.entries().keySet()) {
+          if (!key.equals("file") && !key.equals("set")) {
+            throw top.error(path + "." + key, unknownKey(key, List.of("file", "set")), true);
+          }
+        }
+        Node setNode = spec.get("set");
+        if (setNode != null && !setNode.isNull()) {
+          if (!setNode.isList()) {
+            throw top.error(path + ".set", "expected a list of key.path=value strings, as --set takes them, got "
+                + describe(setNode), false);
+          }
+          for (int i = 0; i < setNode.items().size(); i++) {
+            if (!(setNode.items().get(i).plain() instanceof String text)) {
+              throw top.error(path + ".set[" + i + "]", "expected a key.path=value string, got "
+                  + describe(setNode.items().get(i)), false);
+            }
+            partSets.add(SetOverride.parse(text));
+          }
+        }
+        path = path + ".file";
+        Node fileNode = spec.get("file");
+        spec = fileNode == null ? Node.scalar(null, new Node.Origin(path, 0, 0, 0, 0, null)) : fileNode;
+      }
+      if (!(spec.plain() instanceof String relative) || relative.isBlank()) {
+        throw top.error(path, "expected the path of an experiment file, relative to this file (or { file: ..., set:"
+            + " [key.path=value, ...] }), got " + describe(spec), false);
       }
       Path partFile = self.getParent().resolve(relative).normalize();
       if (stack.contains(partFile)) {
@@ -264,7 +293,15 @@ public final class ConfigLoader {
         throw top.error(path, "no such experiment file: " + partFile, false);
       }
       Path shown = file.getParent() == null ? Path.of(relative) : file.getParent().resolve(relative).normalize();
-      parts.put(name, load(shown, sets, study, stack));
+      // the part's own sets first, so that the command line's win
+      List<SetOverride> all = new ArrayList<>(partSets);
+      all.addAll(sets);
+      parts.put(name, load(shown, all, study, stack));
+      for (SetOverride set : partSets) {
+        if (!study.applied.contains(set)) {
+          throw set.missingBlockError();
+        }
+      }
     }
     return parts;
   }

@@ -40,6 +40,9 @@ public final class ResultsJson {
     Map<String, Object> summary = new LinkedHashMap<>();
     r.summary().forEach((name, s) -> summary.put(name, summary(s)));
     root.put("summary", summary);
+    if (!r.stages().isEmpty()) {
+      root.put("stages", r.stages());
+    }
     root.put("status", r.status());
     return root;
   }

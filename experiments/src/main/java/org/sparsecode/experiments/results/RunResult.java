@@ -20,10 +20,12 @@ import java.util.Objects;
  * @param images one entry per coded image, in the source's order
  * @param summary column name to its statistics over the images, in column order
  * @param status {@code running} while images are being coded, {@code complete} at the end
+ * @param stages wall-clock seconds of each stage of the run so far, in order ({@code dictionary},
+ *     {@code learning}, {@code refit}, {@code coding}: coding and measuring the images this process coded)
  */
 public record RunResult(String experiment, String variant, long seed, String configSha256, Provenance provenance,
     Map<String, Object> dictionary, Map<String, Object> solver, Map<String, Object> learning,
-    List<ImageResult> images, Map<String, Summary> summary, String status) {
+    List<ImageResult> images, Map<String, Summary> summary, String status, Map<String, Double> stages) {
 
   /** The status of a finished run. */
   public static final String COMPLETE = "complete";
@@ -41,5 +43,28 @@ public record RunResult(String experiment, String variant, long seed, String con
     learning = learning == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(learning));
     images = List.copyOf(images);
     summary = Collections.unmodifiableMap(new LinkedHashMap<>(summary));
+    stages = stages == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(stages));
+  }
+
+  /**
+   * A result without stage timings.
+   *
+   * @param experiment the experiment's name
+   * @param variant the variant's name, or {@code null}
+   * @param seed the top-level seed
+   * @param configSha256 SHA-256 of the resolved configuration
+   * @param provenance versions, platform and timestamps
+   * @param dictionary the dictionary block
+   * @param solver the solver block
+   * @param learning the learning block, or {@code null}
+   * @param images one entry per coded image
+   * @param summary statistics per column
+   * @param status {@code running} or {@code complete}
+   */
+  public RunResult(String experiment, String variant, long seed, String configSha256, Provenance provenance,
+      Map<String, Object> dictionary, Map<String, Object> solver, Map<String, Object> learning,
+      List<ImageResult> images, Map<String, Summary> summary, String status) {
+    this(experiment, variant, seed, configSha256, provenance, dictionary, solver, learning, images, summary, status,
+        Map.of());
   }
 }

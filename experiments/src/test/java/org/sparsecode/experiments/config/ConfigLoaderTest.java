@@ -481,8 +481,17 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aPartsOwnSetsApplyBeforeTheCommandLines() {
+    ExperimentPlan part = load("yaml/study-set.yaml", "images.size=20").parts().get("first");
+    assertThat(part.experiments()).allSatisfy(c -> {
+      assertThat(c.solver().settings()).isEqualTo(new ToyPlugins.SolverSettings(0.25, null, null));
+      assertThat(c.images().settings()).isEqualTo(new ToyPlugins.ImagesSettings(20, null));
+    });
+  }
+
+  @Test
   void aPartThatIncludesItsOwnFileIsAnError() {
-    assertFails("yaml/study-cycle.yaml", ":6:3: parts.again: includes study-cycle.yaml, which includes this file:"
+    assertFails("yaml/study-cycle.yaml", ":6:10: parts.again: includes study-cycle.yaml, which includes this file:"
         + " parts may not form a cycle");
   }
 

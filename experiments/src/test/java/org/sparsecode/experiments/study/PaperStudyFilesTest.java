@@ -68,6 +68,25 @@ class PaperStudyFilesTest {
   }
 
   @Test
+  void paperWallpapersIsPaperOnTheWallpaperDirectoryPartOneIncluded() {
+    ExperimentPlan paper = load("paper");
+    ExperimentPlan wallpapers = load("paper-wallpapers");
+    for (String scenario : SCENARIOS) {
+      Map<String, Object> a = unnamed(variant(paper, scenario));
+      Map<String, Object> b = unnamed(variant(wallpapers, scenario));
+      assertThat(b.remove("images")).isEqualTo(WALLPAPERS);
+      a.remove("images");
+      assertThat(b).as(scenario).isEqualTo(a);
+    }
+    assertThat(wallpapers.parts().get("part-one").experiments())
+        .allSatisfy(c -> assertThat(c.resolved().get("images")).isEqualTo(WALLPAPERS));
+  }
+
+  /** The images block of paper-wallpapers.yaml, resolved. */
+  private static final Map<String, Object> WALLPAPERS = Map.of("type", "directory", "path", "../../data/wallpapers",
+      "preprocess", "local-contrast", "size", 256);
+
+  @Test
   void learningStepsChangesEveryLearnerAndNothingElse() {
     ExperimentPlan plan = load("paper", "learning.steps=7");
     for (ExperimentConfig c : plan.experiments()) {
