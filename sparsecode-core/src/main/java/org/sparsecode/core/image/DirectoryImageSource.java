@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.sparsecode.api.ConfigException;
+import org.sparsecode.api.PluginContext;
 import org.sparsecode.api.SparsecodeException;
 import org.sparsecode.api.image.Image;
 import org.sparsecode.api.image.ImagePreprocessor;
@@ -101,6 +102,26 @@ public final class DirectoryImageSource implements ImageSource {
       chosen.add(p);
     }
     return new DirectoryImageSource(directory, chosen, preprocessor);
+  }
+
+  /**
+   * Lists the directory a configuration names, resolved as {@link PluginContext#resolve(String)} does.
+   *
+   * @param context gives the directory relative paths are resolved against
+   * @param path the directory as written in the configuration (key {@code path})
+   * @param preprocessor applied to every image read
+   * @return the source
+   * @throws ConfigException as {@link #open(Path, ImagePreprocessor)}; for a relative path that does not
+   *     exist the message says which directory it was resolved against
+   */
+  public static DirectoryImageSource open(PluginContext context, String path, ImagePreprocessor preprocessor) {
+    Path resolved = context.resolve(path);
+    if (!Path.of(path).isAbsolute() && !Files.exists(resolved)) {
+      throw new ConfigException("path", "image directory " + resolved.toAbsolutePath() + " does not exist ('"
+          + path + "' is resolved against the configuration file's directory "
+          + context.baseDirectory().toAbsolutePath() + "; on the command line give an absolute path)");
+    }
+    return open(resolved, preprocessor);
   }
 
   @Override

@@ -15,7 +15,6 @@ public final class DirectorySourcePlugin extends TypedPlugin<ImageSource, Direct
 
   @Override
   protected ImageSource build(DirectorySourceSettings s, PluginContext context) {
-    return DirectoryImageSource.open(context.resolve(s.path()),
-        Preprocessing.build(s.preprocess(), s.size(), context));
+    return DirectoryImageSource.open(context, s.path(), Preprocessing.build(s.preprocess(), s.size(), context));
   }
 }

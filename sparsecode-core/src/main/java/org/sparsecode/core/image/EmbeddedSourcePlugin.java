@@ -24,7 +24,7 @@ public final class EmbeddedSourcePlugin extends TypedPlugin<ImageSource, Embedde
     if (s.path() == null) {
       return new EmbeddedImageSource(s.names(), preprocessor);
     }
-    DirectoryImageSource directory = DirectoryImageSource.open(context.resolve(s.path()), preprocessor);
+    DirectoryImageSource directory = DirectoryImageSource.open(context, s.path(), preprocessor);
     return s.names() == null ? directory : directory.select(s.names(), "names");
   }
 }

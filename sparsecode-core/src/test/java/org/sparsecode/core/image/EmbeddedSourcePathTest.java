@@ -83,6 +83,15 @@ class EmbeddedSourcePathTest {
   }
 
   @Test
+  void aMissingRelativePathSaysWhatItWasResolvedAgainst() {
+    assertThatThrownBy(() -> new EmbeddedSourcePlugin().create(
+        new EmbeddedSourceSettings(null, null, null, "data/wallpapers"), context()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("resolved against the configuration file's directory " + base)
+        .satisfies(e -> assertThat(((ConfigException) e).key()).isEqualTo("path"));
+  }
+
+  @Test
   void blankPathIsAConfigError() {
     assertThatThrownBy(() -> new EmbeddedSourceSettings(null, null, null, " "))
         .isInstanceOf(ConfigException.class)
