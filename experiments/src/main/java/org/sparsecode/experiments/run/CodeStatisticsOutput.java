@@ -3,12 +3,14 @@ package org.sparsecode.experiments.run;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.sparsecode.eval.coefficients.CoefficientHistogram;
 import org.sparsecode.eval.coefficients.ExponentialFit;
 import org.sparsecode.eval.coefficients.OrientationActivity;
 import org.sparsecode.eval.coefficients.OrientationActivity.Measure;
 import org.sparsecode.eval.coefficients.VonMisesFit;
+import org.sparsecode.eval.coefficients.metric.OrientationActivityMetric;
 import org.sparsecode.eval.plot.CoefficientHistogramChart;
 import org.sparsecode.eval.plot.EnergyChart;
 import org.sparsecode.eval.plot.OrientationPolar;
@@ -61,8 +63,14 @@ final class CodeStatisticsOutput {
       for (int g = 0; g < b.length; g++) {
         OrientationActivity.Group group = new OrientationActivity.Group(b[g], stats.thetas()[g],
             s.activity(g, sizes), s.energy[g]);
-        groups.add(new OrientationPolar.Panel(b[g], group.thetas(), group.normalised(), group.fit(),
-            energy > 0 ? s.energy[g] / energy : 0));
+        double sum = 0;
+        for (double v : group.activity()) {
+          sum += v;
+        }
+        String detail = stats.measure() == Measure.COUNT ? String.format(Locale.ROOT, "%.0f non-zero coefficients",
+            sum) : String.format(Locale.ROOT, "Σ|x| = %.4g", sum);
+        groups.add(new OrientationPolar.Panel(b[g], group.thetas(), group.normalised(),
+            OrientationActivityMetric.fit(group), energy > 0 ? s.energy[g] / energy : 0, detail));
       }
     }
     return new Pooled(centres, p, mean, fit, groups);

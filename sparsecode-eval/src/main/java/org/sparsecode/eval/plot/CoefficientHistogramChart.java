@@ -68,7 +68,7 @@ public final class CoefficientHistogramChart {
     style.setLegendBorderColor(new Color(220, 220, 220));
     style.setYAxisLogarithmic(true);
     style.setXAxisDecimalPattern("0.0#");
-    style.setYAxisDecimalPattern("0.#E0");
+    style.setYAxisDecimalPattern("0.####");
     style.setMarkerSize(7);
     List<Double> x = new ArrayList<>();
     List<Double> y = new ArrayList<>();

@@ -14,7 +14,8 @@ import org.sparsecode.core.io.AtomicFiles;
 /**
  * The distribution of coefficient energy over the orientation bandwidth B_θ: one bar per B_θ group of a
  * log-Gabor dictionary, its height the group's share of Σx² over all coefficients (the shares sum to 1),
- * the share written above each bar. B_θ is drawn in degrees; the inputs are radians.
+ * the share also written as a percentage under each bar (in the tick label), so that shares too small to see
+ * as bars still read. B_θ is drawn in degrees; the inputs are radians.
  */
 public final class EnergyChart {
   static {
@@ -44,26 +45,24 @@ public final class EnergyChart {
       throw new IllegalArgumentException(bThetas.length + " bandwidths for " + fractions.length + " fractions");
     }
     CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(title)
-        .xAxisTitle("orientation bandwidth B_θ (degrees)").yAxisTitle("fraction of coefficient energy Σx²")
+        .xAxisTitle("orientation bandwidth B_θ (degrees), share of the energy in brackets").yAxisTitle("fraction of coefficient energy Σx²")
         .build();
     var style = chart.getStyler();
     Png.houseStyle(style, 16);
     style.setLegendVisible(false);
     style.setYAxisMin(0.0);
-    style.setYAxisDecimalPattern("0.000");
+    style.setYAxisDecimalPattern("0.0#");
     style.setSeriesColors(new Color[] {new Color(0x4c72b0)});
-    style.setLabelsVisible(true);
-    style.setLabelsFont(Png.LABEL);
     List<String> names = new ArrayList<>();
     List<Double> values = new ArrayList<>();
     double top = 0;
     for (int i = 0; i < bThetas.length; i++) {
-      names.add(OrientationDensity.degrees(bThetas[i]) + "°");
       double f = Double.isFinite(fractions[i]) ? fractions[i] : 0;
+      names.add(OrientationDensity.degrees(bThetas[i]) + "° (" + OrientationPolar.percent(f) + ")");
       values.add(f);
       top = Math.max(top, f);
     }
-    style.setYAxisMax(top > 0 ? 1.15 * top : 1.0);
+    style.setYAxisMax(top > 0 ? Math.min(1.0, 1.1 * top) : 1.0);
     if (!names.isEmpty()) {
       chart.addSeries("energy", names, values);
     }

@@ -21,8 +21,9 @@ import org.sparsecode.eval.coefficients.VonMisesFit;
  * {@code histo_ori} figures): the share of activity at each kernel orientation θ is the radius of a point at
  * angle θ, and the fitted two-peak von Mises curve is drawn over the points. Orientations are defined modulo
  * 180°, so each point is drawn twice, at θ and θ + 180°, and the fitted curve (period 180°) closes the full
- * circle; 0° points right and angles grow anticlockwise, as in the kernels' definition. Drawn with Java2D
- * (XChart 3.8.8 has no polar chart) in the colours and fonts of the other plots.
+ * circle; 0° points right and angles grow anticlockwise, as in the kernels' definition. The radial axis is
+ * scaled to the points (a fitted curve that overshoots between orientations is clipped at the outer circle).
+ * Drawn with Java2D (XChart 3.8.8 has no polar chart) in the colours and fonts of the other plots.
  */
 public final class OrientationPolar {
   static {
@@ -37,6 +38,7 @@ public final class OrientationPolar {
   public static final int COLUMNS = 3;
 
   private static final int TITLE_HEIGHT = 40;
+  private static final int HEAD_HEIGHT = 70;
   private static final int LEGEND_HEIGHT = 34;
   private static final Color DATA = new Color(0x1f77b4);
   private static final Color FIT = new Color(0xd62728);
@@ -55,8 +57,11 @@ public final class OrientationPolar {
    * @param activity the share of the group's activity at each orientation (sums to 1)
    * @param fit the two-peak von Mises fit to these points ({@link VonMisesFit#EMPTY} draws no curve)
    * @param energy the group's share of the coefficient energy, or NaN to leave it out of the caption
+   * @param detail a short note under the panel's title (e.g. how many coefficients the group holds), or
+   *     {@code ""}
    */
-  public record Panel(double bTheta, double[] thetas, double[] activity, VonMisesFit fit, double energy) {
+  public record Panel(double bTheta, double[] thetas, double[] activity, VonMisesFit fit, double energy,
+      String detail) {
     /**
      * Checks the lengths and copies.
      *
@@ -64,6 +69,7 @@ public final class OrientationPolar {
      */
     public Panel {
       Objects.requireNonNull(fit, "fit");
+      Objects.requireNonNull(detail, "detail");
       if (thetas.length != activity.length) {
         throw new IllegalArgumentException(thetas.length + " orientations for " + activity.length + " values");
       }
@@ -83,7 +89,7 @@ public final class OrientationPolar {
     int n = Math.max(1, panels.size());
     int columns = Math.min(COLUMNS, n);
     int rows = (n + columns - 1) / columns;
-    int width = Math.max(columns * PANEL_WIDTH, 720);
+    int width = Math.max(columns * PANEL_WIDTH, titleWidth(title) + 40);
     int height = TITLE_HEIGHT + rows * PANEL_HEIGHT + LEGEND_HEIGHT;
     BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
@@ -120,30 +126,25 @@ public final class OrientationPolar {
     g.setColor(Color.BLACK);
     g.setFont(PANEL_TITLE);
     String head = "B_θ = " + OrientationDensity.degrees(p.bTheta()) + "°"
-        + (Double.isFinite(p.energy()) ? String.format(Locale.ROOT, ", energy %.1f %%", 100 * p.energy()) : "");
+        + (Double.isFinite(p.energy()) ? ", energy " + percent(p.energy()) : "");
     centred(g, head, x0 + PANEL_WIDTH / 2, y0 + 20);
     g.setFont(Png.LABEL);
     g.setColor(Color.DARK_GRAY);
     String sub = fitted ? String.format(Locale.ROOT, "μ₁ = %.0f°, κ₁ = %.2g; μ₂ = %.0f°, κ₂ = %.2g; R² = %.2f",
         Math.toDegrees(fit.mu1()), fit.kappa1(), Math.toDegrees(fit.mu2()), fit.kappa2(), fit.rSquared())
-        : "no von Mises fit (no activity or < 8 orientations)";
+        : "no von Mises fit (too little activity)";
     centred(g, sub, x0 + PANEL_WIDTH / 2, y0 + 40);
+    if (!p.detail().isEmpty()) {
+      centred(g, p.detail(), x0 + PANEL_WIDTH / 2, y0 + 58);
+    }
 
     double cx = x0 + PANEL_WIDTH / 2.0;
-    double cy = y0 + 52 + (PANEL_HEIGHT - 52) / 2.0;
-    double radius = Math.min(PANEL_WIDTH, PANEL_HEIGHT - 52) / 2.0 - 34;
+    double cy = y0 + HEAD_HEIGHT + (PANEL_HEIGHT - HEAD_HEIGHT) / 2.0;
+    double radius = Math.min(PANEL_WIDTH, PANEL_HEIGHT - HEAD_HEIGHT) / 2.0 - 34;
     double max = 0;
     for (double v : p.activity()) {
       if (Double.isFinite(v)) {
         max = Math.max(max, v);
-      }
-    }
-    if (fitted) {
-      for (int i = 0; i < CURVE_SAMPLES; i++) {
-        double v = fit.value(Math.PI * i / CURVE_SAMPLES);
-        if (Double.isFinite(v)) {
-          max = Math.max(max, v);
-        }
       }
     }
     double top = niceTop(max);
@@ -165,7 +166,10 @@ public final class OrientationPolar {
       curve.closePath();
       g.setColor(FIT);
       g.setStroke(new BasicStroke(2.2f));
+      java.awt.Shape clip = g.getClip();
+      g.clip(new Ellipse2D.Double(cx - radius - 2, cy - radius - 2, 2 * radius + 4, 2 * radius + 4));
       g.draw(curve);
+      g.setClip(clip);
     }
     g.setColor(DATA);
     double dot = p.thetas().length > 36 ? 5 : 8;
@@ -227,6 +231,26 @@ public final class OrientationPolar {
     g.draw(new Line2D.Double(x, mid, x + 28, mid));
     g.setColor(Color.BLACK);
     g.drawString(fit, x + 36, mid + 5);
+  }
+
+  /** The width of the figure's title in its font. */
+  private static int titleWidth(String title) {
+    Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+    try {
+      g.setFont(TITLE);
+      return g.getFontMetrics().stringWidth(title);
+    } finally {
+      g.dispose();
+    }
+  }
+
+  /** A share as a percentage: one decimal, or two significant digits below 0.1 %. */
+  static String percent(double share) {
+    double v = 100 * share;
+    if (v == 0 || v >= 0.1) {
+      return String.format(Locale.ROOT, "%.1f %%", v);
+    }
+    return String.format(Locale.ROOT, "%.2g %%", v);
   }
 
   /** A round upper bound of the radial axis: 1, 2, 2.5 or 5 times a power of ten, at least {@code max}. */

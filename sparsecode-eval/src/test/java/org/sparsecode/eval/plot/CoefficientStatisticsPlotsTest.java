@@ -34,7 +34,7 @@ class CoefficientStatisticsPlotsTest {
     for (int i = 0; i < 12; i++) {
       y[i] /= sum;
     }
-    return new OrientationPolar.Panel(bTheta, theta, y, VonMisesFit.fit(theta, y), 0.3);
+    return new OrientationPolar.Panel(bTheta, theta, y, VonMisesFit.fit(theta, y), 0.3, "12 coefficients");
   }
 
   @Test
@@ -79,10 +79,17 @@ class CoefficientStatisticsPlotsTest {
   }
 
   @Test
+  void sharesBelowATenthOfAPercentKeepTwoSignificantDigits() {
+    assertThat(OrientationPolar.percent(0.5)).isEqualTo("50.0 %");
+    assertThat(OrientationPolar.percent(3.036e-4)).isEqualTo("0.030 %");
+    assertThat(OrientationPolar.percent(0)).isEqualTo("0.0 %");
+  }
+
+  @Test
   void energyChartIsAPngWithOneBarPerBandwidthInDegrees() throws IOException {
     double[] b = {Math.PI / 36, Math.PI / 18};
     var chart = EnergyChart.chart("run", b, new double[] {0.7, 0.3}, 600, 400);
-    assertThat(List.<Object>copyOf(chart.getSeriesMap().get("energy").getXData())).containsExactly("5°", "10°");
+    assertThat(List.<Object>copyOf(chart.getSeriesMap().get("energy").getXData())).containsExactly("5° (70.0 %)", "10° (30.0 %)");
     Path file = tmp.resolve("energy-btheta.png");
     EnergyChart.write(file, "run", b, new double[] {0.7, 0.3});
     assertThat(ImageIO.read(file.toFile()).getWidth()).isEqualTo(EnergyChart.WIDTH);

@@ -19,8 +19,9 @@ import org.sparsecode.eval.coefficients.VonMisesFit;
  * {@link Double#toString(double)} writes it, in increasing B_θ; each holds the two-peak von Mises fit of the
  * group's normalised activity over θ ({@code mu1}, {@code kappa1}, {@code mu2}, {@code kappa2}: centres in
  * radians in [0, π), concentrations; peak 1 the larger; {@code r2}) and {@code energy}, the group's share of
- * the code's Σx² (the shares sum to 1 over the groups). A group with no activity, or with fewer than 8
- * orientations (the fit has 7 parameters), has NaN fit quantities.
+ * the code's Σx² (the shares sum to 1 over the groups). A group with activity at fewer than two orientations
+ * (a single spike leaves the second peak and the widths undetermined), or with fewer than 8 orientations
+ * (the fit has 7 parameters), has NaN fit quantities ({@link #fit}).
  *
  * <p>A dictionary whose kernels do not all carry a known θ and B_θ (learned, random or Gabor kernels) has no
  * groups: the curve is then empty and the scalar NaN (the run says so in its log). The scalar
@@ -72,9 +73,26 @@ public final class OrientationActivityMetric implements CurveMetric {
     List<OrientationActivity.Group> groups = a.groups();
     Map<String, Map<String, Double>> out = new LinkedHashMap<>();
     for (int g = 0; g < groups.size(); g++) {
-      out.put(Double.toString(groups.get(g).bTheta()), point(groups.get(g).fit(), energy[g]));
+      out.put(Double.toString(groups.get(g).bTheta()), point(fit(groups.get(g)), energy[g]));
     }
     return Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * The two-peak von Mises fit of a group, or {@link VonMisesFit#EMPTY} when its activity is non-zero at fewer
+   * than two orientations: seven parameters fitted to one spike give R² = 1 and a meaningless second peak.
+   *
+   * @param group the group
+   * @return its fit
+   */
+  public static VonMisesFit fit(OrientationActivity.Group group) {
+    int active = 0;
+    for (double v : group.activity()) {
+      if (v != 0) {
+        active++;
+      }
+    }
+    return active < 2 ? VonMisesFit.EMPTY : group.fit();
   }
 
   /**

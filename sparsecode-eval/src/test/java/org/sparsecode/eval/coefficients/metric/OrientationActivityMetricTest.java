@@ -143,6 +143,16 @@ class OrientationActivityMetricTest {
   }
 
   @Test
+  void activityAtASingleOrientationIsNotFitted() {
+    // seven parameters on one spike would report R² = 1 with an arbitrary second peak
+    Map<String, Double> g = metric(Map.of()).curve(twoOrientations(thetas().get(2), 8, thetas().get(8), 0))
+        .get(Double.toString(narrowest()));
+    assertThat(g.get("mu1")).isNaN();
+    assertThat(g.get("r2")).isNaN();
+    assertThat(g.get("energy")).isEqualTo(1.0);
+  }
+
+  @Test
   void scalarIsTheEnergyShareOfTheNarrowestBandwidth() {
     assertThat(metric(Map.of("measure", "abs")).evaluate(twoOrientations(thetas().get(2), 8, thetas().get(8), 4)))
         .isEqualTo(1.0);
