@@ -17,13 +17,18 @@ import org.sparsecode.experiments.results.RunDirectory;
  * caption per known file name, and one made from the file name for the others.
  */
 final class Figures {
-  /** The plots the project writes, in the order they are shown, with their captions. */
+  /**
+   * The plots the project writes, in the order they are shown, with their captions (the reconstruction
+   * prefix only holds the rank of every {@code reconstruction-<id>.png}).
+   */
   private static final Map<String, String> CAPTIONS = orderedCaptions();
 
   private Figures() {}
 
   private static Map<String, String> orderedCaptions() {
     Map<String, String> m = new java.util.LinkedHashMap<>();
+    m.put(RunDirectory.DICTIONARY_PNG, "Every kernel of the dictionary");
+    m.put(RunDirectory.RECONSTRUCTION_PREFIX, "");
     m.put(RunDirectory.PSNR_PLOT, "PSNR against sparseness, one point per image and scenario");
     m.put("psnr-distribution.png", "Distribution of the PSNR of the images, per scenario");
     m.put("sparseness-distribution.png", "Distribution of the sparseness of the codes, per scenario");
@@ -32,7 +37,6 @@ final class Figures {
     m.put(RunDirectory.SECONDS_PLOT, "Solve time per image, per scenario");
     m.put(RunDirectory.LEARNING_OBJECTIVE_PNG, "Coding objective ½‖Σ d_k * x_k − s‖² + λ Σ ‖x_k‖₁ of each "
         + "learning step");
-    m.put(RunDirectory.DICTIONARY_PNG, "Every kernel of the dictionary");
     m.put(RunDirectory.ORIENTATION_PNG, "Log-Gabor re-fit of the learned atoms: the B_θ histogram and the "
         + "(θ, B_θ) of each atom");
     m.put("coefficient-histogram.png", "Histogram of the coefficient values (65 bins on [0.01, 1]) with the "
@@ -51,7 +55,7 @@ final class Figures {
    */
   static String caption(String file) {
     String known = CAPTIONS.get(file);
-    if (known != null) {
+    if (known != null && !known.isEmpty()) {
       return known;
     }
     String stem = file.replaceFirst("(?i)\\.png$", "");
@@ -102,7 +106,8 @@ final class Figures {
     if (name.startsWith("resilience")) {
       return order.indexOf("resilience.png");
     }
-    return name.startsWith(RunDirectory.RECONSTRUCTION_PREFIX) ? order.size() : order.size() + 1;
+    return name.startsWith(RunDirectory.RECONSTRUCTION_PREFIX)
+        ? order.indexOf(RunDirectory.RECONSTRUCTION_PREFIX) : order.size();
   }
 
   /**

@@ -13,7 +13,8 @@ final class Format {
    * A metric's value, formatted after its name.
    *
    * @param name the metric ({@code psnr}, {@code sparseness}, {@code iterations}, {@code seconds}, ...); a
-   *     flattened curve column such as {@code resilience_0.1_psnr} is formatted after its last part
+   *     flattened curve column such as {@code resilience_0.1_psnr} is formatted after its last part, a metric
+   *     at a curve's point such as {@code psnr@0.1} as the metric
    * @param v the value
    * @return the text; {@code n/a} for NaN
    */
@@ -21,7 +22,8 @@ final class Format {
     if (!Double.isFinite(v)) {
       return special(v);
     }
-    String n = name.toLowerCase(Locale.ROOT);
+    // a metric at a point of a curve ("psnr@0.1") reads as the metric
+    String n = name.toLowerCase(Locale.ROOT).replaceFirst("@.*$", "");
     if (n.endsWith("psnr")) {
       return fixed(v, 2);
     }

@@ -93,10 +93,10 @@ public final class PlanReport {
       RunReport.section(body, nav, "figures", "Figures", figures);
     }
     for (String v : vs) {
-      RunReport.section(body, nav, "variant-" + Html.id(v), v, variant(root.child(v), v + "/"));
+      RunReport.section(body, nav, "variant-" + Html.id(v), v, "Scenario " + v, variant(root.child(v), v + "/"));
     }
     for (String p : ps) {
-      RunReport.section(body, nav, "part-" + Html.id(p), p, part(root.child(p), p + "/"));
+      RunReport.section(body, nav, "part-" + Html.id(p), p, "Part " + p, part(root.child(p), p + "/"));
     }
     String provenance = provenance(root, vs);
     if (!provenance.isEmpty()) {
@@ -177,7 +177,7 @@ public final class PlanReport {
       return "";
     }
     Table t = new Table(4, "A", "B", "metric", "paired", "n", "Mann–Whitney p", "Wilcoxon p", "effect size",
-        "median difference", "95% CI", "direction");
+        "median difference", "95% CI", "direction").text(10);
     for (Object o : tests) {
       Map<String, Object> m = ReportFiles.map(o);
       String metric = ReportFiles.string(m.get("metric"));
@@ -299,8 +299,8 @@ public final class PlanReport {
       // ISO-8601 instants in UTC order as text
       started = s != null && (started == null || s.compareTo(started) < 0) ? s : started;
       finished = f != null && (finished == null || f.compareTo(finished) > 0) ? f : finished;
-      status.row(v, ReportFiles.string(r.get("status")), ReportFiles.string(r.get("configSha256")),
-          ReportFiles.string(p.get("imagesSha256")));
+      status.row(v, ReportFiles.string(r.get("status")), abbreviated(ReportFiles.string(r.get("configSha256"))),
+          abbreviated(ReportFiles.string(p.get("imagesSha256"))));
     }
     if (first.isEmpty()) {
       return "";
@@ -314,6 +314,11 @@ public final class PlanReport {
     t.row("first start", started == null ? "" : started);
     t.row("last finish", finished == null ? "" : finished);
     return t.html() + status.html();
+  }
+
+  /** The first 16 hex digits of a hash (the scenarios' own reports show it whole). */
+  private static String abbreviated(String hash) {
+    return hash.length() > 16 ? hash.substring(0, 16) + "…" : hash;
   }
 
   /** A variant's key numbers, the link to its report, and every plot of its directory. */

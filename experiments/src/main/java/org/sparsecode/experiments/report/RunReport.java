@@ -93,8 +93,32 @@ public final class RunReport {
     return Html.page(title, subtitle(results), nav, body.toString(), footer());
   }
 
+  /**
+   * Appends a section and its entry in the navigation line.
+   *
+   * @param body the page's body
+   * @param nav the navigation entries
+   * @param id the section's anchor
+   * @param heading its heading and label
+   * @param content its HTML
+   */
   static void section(StringBuilder body, List<String[]> nav, String id, String heading, String content) {
-    nav.add(new String[] {id, heading});
+    section(body, nav, id, heading, heading, content);
+  }
+
+  /**
+   * Appends a section and its entry in the navigation line.
+   *
+   * @param body the page's body
+   * @param nav the navigation entries
+   * @param id the section's anchor
+   * @param navLabel its label in the navigation line
+   * @param heading its heading
+   * @param content its HTML
+   */
+  static void section(StringBuilder body, List<String[]> nav, String id, String navLabel, String heading,
+      String content) {
+    nav.add(new String[] {id, navLabel});
     body.append("<section id=\"").append(Html.escape(id)).append("\">\n<h2>").append(Html.escape(heading))
         .append("</h2>\n").append(content).append("</section>\n");
   }
@@ -132,16 +156,15 @@ public final class RunReport {
    * A dictionary's label: type and shape.
    *
    * @param dictionary the {@code dictionary} block of results.json
-   * @return e.g. {@code log-gabor, 144 kernels 12×12}; empty when absent
+   * @return e.g. {@code log-gabor 144×12×12} (kernels × side × side); empty when absent
    */
   static String dictionaryLabel(Map<String, Object> dictionary) {
     if (dictionary.isEmpty()) {
       return "";
     }
-    return ReportFiles.string(dictionary.get("type")) + ", "
-        + Format.metric("kernels", ReportFiles.number(dictionary.get("kernels"))) + " kernels "
-        + Format.metric("kernels", ReportFiles.number(dictionary.get("size"))) + "×"
-        + Format.metric("kernels", ReportFiles.number(dictionary.get("size")));
+    String size = Format.metric("kernels", ReportFiles.number(dictionary.get("size")));
+    return ReportFiles.string(dictionary.get("type")) + " "
+        + Format.metric("kernels", ReportFiles.number(dictionary.get("kernels"))) + "×" + size + "×" + size;
   }
 
   /**
@@ -387,7 +410,13 @@ public final class RunReport {
         t.row(key.equals("version") ? "sparsecode version" : key, ReportFiles.string(p.get(key)));
       }
     }
-    return t.html();
+    Map<String, Object> stages = ReportFiles.map(results.get("stages"));
+    if (stages.isEmpty()) {
+      return t.html();
+    }
+    Table s = new Table(1, "stage", "seconds");
+    stages.forEach((stage, seconds) -> s.row(stage, Format.metric("seconds", ReportFiles.number(seconds))));
+    return t.html() + "<h3>Seconds per stage</h3>\n" + s.html();
   }
 
   /**

@@ -13,6 +13,7 @@ final class Table {
 
   private final List<String> header;
   private final int firstNumeric;
+  private final java.util.Set<Integer> text = new java.util.HashSet<>();
   private boolean keyValue;
   private final List<String[]> groups = new ArrayList<>();
   private final List<List<String>> rows = new ArrayList<>();
@@ -47,6 +48,17 @@ final class Table {
     Table t = new Table(Integer.MAX_VALUE, List.of());
     t.keyValue = true;
     return t;
+  }
+
+  /**
+   * Marks a column at or after {@code firstNumeric} as text (left-aligned) all the same.
+   *
+   * @param column the column's index
+   * @return this table
+   */
+  Table text(int column) {
+    text.add(column);
+    return this;
   }
 
   /**
@@ -91,6 +103,10 @@ final class Table {
     return rows.isEmpty();
   }
 
+  private boolean numeric(int column) {
+    return column >= firstNumeric && !text.contains(column);
+  }
+
   /**
    * The table as HTML, wrapped in a horizontally scrolling block.
    *
@@ -119,13 +135,13 @@ final class Table {
     }
     sb.append("<tr>");
     for (int c = 0; c < header.size(); c++) {
-      sb.append(c >= firstNumeric ? "<th class=\"n\">" : "<th>").append(Html.escape(header.get(c))).append("</th>");
+      sb.append(numeric(c) ? "<th class=\"n\">" : "<th>").append(Html.escape(header.get(c))).append("</th>");
     }
     sb.append("</tr>\n</thead>\n<tbody>\n");
     for (List<String> row : rows) {
       sb.append("<tr>");
       for (int c = 0; c < row.size(); c++) {
-        sb.append(c >= firstNumeric ? "<td class=\"n\">" : "<td>").append(Html.escape(row.get(c))).append("</td>");
+        sb.append(numeric(c) ? "<td class=\"n\">" : "<td>").append(Html.escape(row.get(c))).append("</td>");
       }
       sb.append("</tr>\n");
     }

@@ -64,7 +64,7 @@ class PlanReportTest {
     assertThat(html).contains("id=\"tests\"").contains("Mann–Whitney p")
         .contains("<td>thin</td><td>full</td><td>psnr</td><td>yes</td><td class=\"n\">2</td>"
             + "<td class=\"n\">1.23e-05</td><td class=\"n\">0.500</td><td class=\"n\">-0.750</td>"
-            + "<td class=\"n\">-1.50</td><td class=\"n\">[-2.00, -1.00]</td><td class=\"n\">full lower</td>");
+            + "<td class=\"n\">-1.50</td><td class=\"n\">[-2.00, -1.00]</td><td>full lower</td>");
   }
 
   @Test
