@@ -12,6 +12,7 @@ import org.sparsecode.experiments.config.ConfigError;
 import org.sparsecode.experiments.config.ExperimentConfig;
 import org.sparsecode.experiments.config.ExperimentPlan;
 import org.sparsecode.experiments.results.Comparison;
+import org.sparsecode.experiments.results.ComparisonJson;
 import org.sparsecode.experiments.results.Json;
 import org.sparsecode.experiments.results.RunDirectory;
 
@@ -170,6 +171,7 @@ public final class PlanRunner {
     for (String p : plots) {
       String alt = RunDirectory.PSNR_PLOT.equals(p) ? "PSNR vs sparseness, one point per image"
           : RunDirectory.LEARNING_OBJECTIVE_PNG.equals(p) ? "learning objective per step, one curve per variant"
+          : StudyPlots.caption(p) != null ? StudyPlots.caption(p)
           : "solve time per image";
       sb.append("\n![").append(alt).append("](").append(p).append(")\n");
     }
@@ -183,6 +185,7 @@ public final class PlanRunner {
       if (Files.isRegularFile(dir.file(RunDirectory.ORIENTATION_PNG))) {
         links.add("[log-Gabor re-fit (θ, B_θ)](" + config.variant() + "/" + RunDirectory.ORIENTATION_PNG + ")");
       }
+      links.addAll(StudyPlots.variantLinks(dir, config.variant()));
       try (var files = Files.newDirectoryStream(dir.root(), RunDirectory.RECONSTRUCTION_PREFIX + "*.png")) {
         for (Path f : files) {
           links.add("[" + f.getFileName().toString().replaceFirst("\\.png$", "") + "](" + config.variant() + "/"
@@ -214,6 +217,7 @@ public final class PlanRunner {
       return comparison;
     }
     root.writeString(RunDirectory.COMPARISON_CSV, comparison.csv());
+    ComparisonJson.write(root, plan.name(), plan.experiments().get(0).seed(), results);
     List<String> plots = RunPlots.comparison(root, plan.name(), results, options.progress());
     root.writeString(RunDirectory.COMPARISON_MD, "# " + plan.name() + "\n\n" + comparison.markdown()
         + plotLinks(root, plots));

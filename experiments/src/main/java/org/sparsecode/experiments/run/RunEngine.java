@@ -203,6 +203,7 @@ public final class RunEngine {
       out.writeString(RunDirectory.METRICS, MetricsCsv.render(results));
       write(done);
       stats.write(results.size(), dictionary);
+      StudyPlots.run(out, config.resolved(), done, progress);
       return done;
     } finally {
       if (pool != null) {

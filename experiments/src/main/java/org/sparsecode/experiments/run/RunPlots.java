@@ -111,6 +111,7 @@ final class RunPlots {
         () -> SecondsChart.write(root.file(RunDirectory.SECONDS_PLOT), title + ": solve time", bars))) {
       written.add(RunDirectory.SECONDS_PLOT);
     }
+    written.addAll(StudyPlots.comparison(root, title, results, progress));
     return written;
   }
 
