@@ -45,7 +45,8 @@ public final class EnergyChart {
       throw new IllegalArgumentException(bThetas.length + " bandwidths for " + fractions.length + " fractions");
     }
     CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(title)
-        .xAxisTitle("orientation bandwidth B_θ (degrees), share of the energy in brackets").yAxisTitle("fraction of coefficient energy Σx²")
+        .xAxisTitle("orientation bandwidth B_θ (degrees), share of the energy in brackets")
+        .yAxisTitle("fraction of coefficient energy Σx²")
         .build();
     var style = chart.getStyler();
     Png.houseStyle(style, 16);

@@ -89,7 +89,8 @@ class CoefficientStatisticsPlotsTest {
   void energyChartIsAPngWithOneBarPerBandwidthInDegrees() throws IOException {
     double[] b = {Math.PI / 36, Math.PI / 18};
     var chart = EnergyChart.chart("run", b, new double[] {0.7, 0.3}, 600, 400);
-    assertThat(List.<Object>copyOf(chart.getSeriesMap().get("energy").getXData())).containsExactly("5° (70.0 %)", "10° (30.0 %)");
+    assertThat(List.<Object>copyOf(chart.getSeriesMap().get("energy").getXData()))
+        .containsExactly("5° (70.0 %)", "10° (30.0 %)");
     Path file = tmp.resolve("energy-btheta.png");
     EnergyChart.write(file, "run", b, new double[] {0.7, 0.3});
     assertThat(ImageIO.read(file.toFile()).getWidth()).isEqualTo(EnergyChart.WIDTH);
