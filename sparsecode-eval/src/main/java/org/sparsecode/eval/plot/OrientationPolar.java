@@ -244,13 +244,19 @@ public final class OrientationPolar {
     }
   }
 
-  /** A share as a percentage: one decimal, or two significant digits below 0.1 %. */
+  /**
+   * A share as a percentage: one decimal; two significant digits below 0.1 %; two decimals just under 100 %
+   * (so that 99.97 % does not read as all of it).
+   */
   static String percent(double share) {
     double v = 100 * share;
-    if (v == 0 || v >= 0.1) {
-      return String.format(Locale.ROOT, "%.1f %%", v);
+    if (v > 0 && v < 0.1) {
+      return String.format(Locale.ROOT, "%.2g %%", v);
     }
-    return String.format(Locale.ROOT, "%.2g %%", v);
+    if (v >= 99.95 && v < 100) {
+      return String.format(Locale.ROOT, "%.2f %%", Math.min(v, 99.99));
+    }
+    return String.format(Locale.ROOT, "%.1f %%", v);
   }
 
   /** A round upper bound of the radial axis: 1, 2, 2.5 or 5 times a power of ten, at least {@code max}. */

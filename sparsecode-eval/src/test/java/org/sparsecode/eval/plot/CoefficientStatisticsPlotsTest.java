@@ -83,6 +83,8 @@ class CoefficientStatisticsPlotsTest {
     assertThat(OrientationPolar.percent(0.5)).isEqualTo("50.0 %");
     assertThat(OrientationPolar.percent(3.036e-4)).isEqualTo("0.030 %");
     assertThat(OrientationPolar.percent(0)).isEqualTo("0.0 %");
+    assertThat(OrientationPolar.percent(0.99970)).isEqualTo("99.97 %");
+    assertThat(OrientationPolar.percent(1)).isEqualTo("100.0 %");
   }
 
   @Test
