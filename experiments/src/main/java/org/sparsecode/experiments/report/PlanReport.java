@@ -88,6 +88,10 @@ public final class PlanReport {
     if (!resilience.isEmpty()) {
       RunReport.section(body, nav, "resilience", "Resilience", resilience);
     }
+    String coefficients = coefficients(root, vs);
+    if (!coefficients.isEmpty()) {
+      RunReport.section(body, nav, "coefficients", "Coefficients", coefficients);
+    }
     String figures = Figures.all(root.root(), name -> true, "");
     if (!figures.isEmpty()) {
       RunReport.section(body, nav, "figures", "Figures", figures);
@@ -251,6 +255,29 @@ public final class PlanReport {
         + t.html();
   }
 
+  /**
+   * The pooled exponential fit of each scenario's coefficient histogram ({@code coefficients.json}); empty when
+   * no scenario has one.
+   */
+  static String coefficients(RunDirectory dir, List<String> variants) {
+    Table t = new Table(1, "scenario", "coefficients in [0.01, 1]", "a", "b", "R²");
+    for (String v : variants) {
+      Map<String, Object> histogram = ReportFiles.map(ReportFiles.json(dir.child(v).file(Coefficients.FILE))
+          .get("histogram"));
+      Map<String, Object> fit = ReportFiles.map(histogram.get("pooledFit"));
+      if (!fit.isEmpty()) {
+        t.row(v, Format.metric("n", ReportFiles.number(histogram.get("counted"))),
+            Format.general(ReportFiles.number(fit.get("a"))), Format.general(ReportFiles.number(fit.get("b"))),
+            Format.fixed(ReportFiles.number(fit.get("r2")), 4));
+      }
+    }
+    if (t.isEmpty()) {
+      return "";
+    }
+    return "<p>The exponential fit a·e^(−bx) to the histogram of the coefficient values pooled over the images "
+        + "(65 bins on [0.01, 1]); a larger b, a steeper fall of the probability with the value.</p>\n" + t.html();
+  }
+
   /** The median over the images of each point of their {@code resilience} curve. */
   private static Map<String, double[]> medianCurve(Map<String, Object> results) {
     Map<String, List<double[]>> values = new LinkedHashMap<>();
@@ -381,8 +408,13 @@ public final class PlanReport {
         ? "Full report: " + Html.link(href + RunReport.FILE, href + RunReport.FILE)
         : "Directory: <code>" + Html.escape(href) + "</code>").append("</p>\n");
     List<String> variants = partVariants(dir);
-    if (variants.isEmpty() && !Files.isDirectory(dir.root())) {
-      return sb.append("<p class=\"note\">This part has not run yet.</p>\n").toString();
+    if (variants.isEmpty() && Files.isRegularFile(dir.file(RunDirectory.RESULTS))) {
+      // a part without variants is a single run in DIR/<part>/ itself
+      return sb.append(keyNumbers(ReportFiles.json(dir.file(RunDirectory.RESULTS))))
+          .append(Figures.all(dir.root(), name -> true, "")).toString();
+    }
+    if (variants.isEmpty()) {
+      return sb.append("<p class=\"note\">This part has no results yet.</p>\n").toString();
     }
     Map<String, Object> comparison = ReportFiles.json(dir.file(COMPARISON_JSON));
     sb.append("<h3>Scenarios</h3>\n").append(scenarios(dir, variants, comparison));
@@ -393,6 +425,10 @@ public final class PlanReport {
     String resilience = resilience(dir, variants, comparison);
     if (!resilience.isEmpty()) {
       sb.append("<h3>Resilience</h3>\n").append(resilience);
+    }
+    String coefficients = coefficients(dir, variants);
+    if (!coefficients.isEmpty()) {
+      sb.append("<h3>Coefficients</h3>\n").append(coefficients);
     }
     String figures = Figures.all(dir.root(), name -> true, "");
     if (!figures.isEmpty()) {

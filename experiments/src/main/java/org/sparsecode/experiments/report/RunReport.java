@@ -75,6 +75,10 @@ public final class RunReport {
         section(body, nav, "learning", "Learning", learning);
       }
     }
+    String coefficients = Coefficients.html(ReportFiles.json(dir.file(Coefficients.FILE)));
+    if (!coefficients.isEmpty()) {
+      section(body, nav, "coefficients", "Coefficient statistics", coefficients);
+    }
     String figures = Figures.all(dir.root(), name -> true, "");
     if (!figures.isEmpty()) {
       section(body, nav, "figures", "Figures", figures);
@@ -182,6 +186,12 @@ public final class RunReport {
     };
   }
 
+  /**
+   * Curve metrics too wide to tabulate per image (a column group per orientation and bandwidth): the page
+   * shows their pooled fits in the coefficient statistics, and metrics.csv holds every value.
+   */
+  private static final Set<String> UNTABULATED = Set.of("orientation-activity");
+
   /** The curve metrics of the images (keys whose values are maps), in order of appearance. */
   static Set<String> curveNames(List<?> images) {
     Set<String> names = new LinkedHashSet<>();
@@ -219,6 +229,9 @@ public final class RunReport {
     StringBuilder sb = new StringBuilder("<p>Over the images: mean, sample standard deviation, median, minimum and "
         + "maximum.</p>\n").append(t.html());
     for (String curve : curves) {
+      if (UNTABULATED.contains(curve)) {
+        continue;
+      }
       List<String> quantities = new ArrayList<>();
       curveStats.forEach((key, byQuantity) -> {
         if (key.startsWith(curve + "\u0000")) {
@@ -228,7 +241,7 @@ public final class RunReport {
       if (quantities.isEmpty()) {
         continue;
       }
-      List<String> header = new ArrayList<>(List.of("point"));
+      List<String> header = new ArrayList<>(List.of(curve.startsWith("resilience") ? "cutoff c" : "point"));
       for (String q : quantities) {
         header.add(label(q) + " median");
         header.add(label(q) + " mean ± sd");
@@ -246,7 +259,7 @@ public final class RunReport {
         }
         ct.row(row);
       });
-      sb.append("<h3>").append(Html.escape(capitalised(curve))).append(" over the images</h3>\n")
+      sb.append("<h3>").append(Html.escape(curveTitle(curve))).append(" over the images</h3>\n")
           .append(curveNote(curve)).append(ct.html());
     }
     return sb.toString();
@@ -257,13 +270,33 @@ public final class RunReport {
     return Format.metric(metric, ReportFiles.number(summary.get(key)));
   }
 
-  private static String capitalised(String s) {
-    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  /** A curve metric's heading. */
+  private static String curveTitle(String curve) {
+    return switch (curve) {
+      case "resilience" -> "Resilience";
+      case "resilience-ceil" -> "Resilience, relative cutoffs";
+      case "coefficient-histogram" -> "Coefficient histogram: exponential fit a·e^(−bx)";
+      case "orientation-activity" -> "Orientation activity";
+      default -> curve.isEmpty() ? curve
+          : Character.toUpperCase(curve.charAt(0)) + curve.substring(1).replace('-', ' ');
+    };
+  }
+
+  /** A point of a curve as a column-group or row label: {@code c = 0.1} for the cutoffs of resilience. */
+  private static String pointLabel(String curve, String point) {
+    return curve.startsWith("resilience") ? "c = " + point : point;
   }
 
   private static String curveNote(String curve) {
-    return "resilience".equals(curve) ? "<p>PSNR and sparseness after zeroing every coefficient |x| &lt; c "
-        + "(c the point), without re-optimising the code.</p>\n" : "";
+    return switch (curve) {
+      case "resilience" -> "<p>PSNR and sparseness after zeroing every coefficient |x| &lt; c, without "
+          + "re-optimising the code.</p>\n";
+      case "resilience-ceil" -> "<p>PSNR and sparseness after zeroing every coefficient |x| &lt; max|x| / c, "
+          + "without re-optimising the code.</p>\n";
+      case "coefficient-histogram" -> "<p>The fit of a·e^(−bx) to the histogram of the coefficient values "
+          + "(65 bins on [0.01, 1]) of each image, with its R² and the count of coefficients in range.</p>\n";
+      default -> "";
+    };
   }
 
   /** The per-image table of scalar metrics, then one table per curve metric (a column group per point). */
@@ -294,13 +327,21 @@ public final class RunReport {
     }
     StringBuilder sb = new StringBuilder(t.html());
     for (String curve : curves) {
-      sb.append("<h3>").append(Html.escape(capitalised(curve))).append(" per image</h3>\n").append(curveNote(curve))
-          .append(curveTable(curve, images));
+      if (UNTABULATED.contains(curve)) {
+        sb.append("<p class=\"note\">").append(Html.escape(curveTitle(curve))).append(" per image: every value "
+            + "is in <code>metrics.csv</code>; the pooled fits are under Coefficient statistics.</p>\n");
+        continue;
+      }
+      String table = curveTable(curve, images);
+      if (!table.isEmpty()) {
+        sb.append("<h3>").append(Html.escape(curveTitle(curve))).append(" per image</h3>\n")
+            .append(curveNote(curve)).append(table);
+      }
     }
     return sb.toString();
   }
 
-  /** One row per image, a column group per point of the curve, a column per quantity. */
+  /** One row per image, a column group per point of the curve, a column per quantity; empty without values. */
   private static String curveTable(String curve, List<?> images) {
     List<String> points = new ArrayList<>();
     List<String> quantities = new ArrayList<>();
@@ -316,9 +357,13 @@ public final class RunReport {
     for (int i = 0; i < points.size(); i++) {
       quantities.forEach(q -> header.add(label(q)));
     }
-    Table t = new Table(1, header).group("", 1);
-    for (String p : points) {
-      t.group((quantities.size() > 0 ? "c = " : "") + p, quantities.size());
+    if (points.isEmpty() || quantities.isEmpty()) {
+      return "";
+    }
+    Table t = new Table(1, header);
+    if (points.size() > 1 || curve.startsWith("resilience")) {
+      t.group("", 1);
+      points.forEach(p -> t.group(pointLabel(curve, p), quantities.size()));
     }
     for (Object o : images) {
       Map<String, Object> m = ReportFiles.map(o);

@@ -19,6 +19,12 @@ class HtmlTest {
   }
 
   @Test
+  void markdownLinksBareUrlsWithoutTheirTrailingPunctuation() {
+    assertThat(Markdown.inline("see (https://example.org/x).")).isEqualTo(
+        "see (<a href=\"https://example.org/x\">https://example.org/x</a>).");
+  }
+
+  @Test
   void tableCellsAreEscaped() {
     String html = new Table(1, "id", "psnr").row("<b>", "1 & 2").html();
     assertThat(html).contains("<td>&lt;b&gt;</td>").contains("<td class=\"n\">1 &amp; 2</td>")

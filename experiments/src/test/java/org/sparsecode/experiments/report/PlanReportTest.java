@@ -106,6 +106,28 @@ class PlanReportTest {
   }
 
   @Test
+  void aPartWithoutVariantsShowsItsSingleRun() throws IOException {
+    Path root = tmp.resolve("plan");
+    SyntheticRuns.write(root.resolve("solo"), null, 27.0, EMBEDDED);
+    String page = PlanReport.render(new RunDirectory(root), "demo", List.of("thin"), List.of("solo"), null);
+    String part = page.substring(page.indexOf("id=\"part-solo\""));
+    assertThat(part).contains("<h2>Part solo</h2>")
+        .contains("<tr><th scope=\"row\">PSNR median (dB)</th><td>27.50</td>")
+        .contains("data:image/png;base64," + Base64.getEncoder().encodeToString(SyntheticRuns.png(7)));
+  }
+
+  @Test
+  void theCoefficientFitsOfTheScenariosAreTabulated() throws IOException {
+    Path root = tmp.resolve("plan");
+    Files.writeString(root.resolve("full/coefficients.json"),
+        "{\"histogram\": {\"counted\": 10112, \"pooledFit\": {\"a\": 0.0431, \"b\": 2.546, \"r2\": 0.9837}}}");
+    String page = PlanReport.render(new RunDirectory(root), "demo", List.of("thin", "full"), List.of(), null);
+    assertThat(page).contains("id=\"coefficients\"").contains("<tr><td>full</td><td class=\"n\">10112</td>"
+        + "<td class=\"n\">0.0431</td><td class=\"n\">2.546</td><td class=\"n\">0.9837</td></tr>")
+        .doesNotContain("<tr><td>thin</td><td class=\"n\">10112</td>");
+  }
+
+  @Test
   void theEmbeddedSetIsCreditedOnce() {
     String firstLine = Credits.embeddedLicenses().lines().findFirst().orElseThrow();
     assertThat(html.split(java.util.regex.Pattern.quote(Html.escape(firstLine)), -1)).hasSize(2);

@@ -61,6 +61,21 @@ class RunReportTest {
   }
 
   @Test
+  void coefficientStatisticsComeFromCoefficientsJson() throws IOException {
+    Path dir = tmp.resolve("run");
+    SyntheticRuns.write(dir, "full", 31.2, EMBEDDED);
+    Files.writeString(dir.resolve("coefficients.json"), "{\"histogram\": {\"bins\": 65, \"counted\": 1234,"
+        + " \"pooledFit\": {\"a\": 0.0431, \"b\": 2.546, \"r2\": 0.98372}},"
+        + " \"orientation\": {\"groups\": [{\"bTheta\": 0.0872664626, \"mu1\": 0.9285, \"kappa1\": 76.81,"
+        + " \"mu2\": 2.197, \"kappa2\": 85.07, \"r2\": 0.35, \"energy\": 0.9997}]}}");
+    assertThat(report(dir)).contains("id=\"coefficients\"")
+        .contains("<tr><th scope=\"row\">pooled fit: b</th><td>2.546</td></tr>")
+        .contains("<tr><th scope=\"row\">pooled fit: R²</th><td>0.9837</td></tr>")
+        // B_θ and μ₁ in degrees: 0.0873 rad = 5.0°, 0.9285 rad = 53.2°
+        .contains("<tr><td class=\"n\">5.0</td><td class=\"n\">53.2</td><td class=\"n\">76.81</td>");
+  }
+
+  @Test
   void embeddedImagesAreCreditedWithTheLicensesOfTheEmbeddedSet() throws IOException {
     Path dir = tmp.resolve("run");
     SyntheticRuns.write(dir, null, 31.2, EMBEDDED);
