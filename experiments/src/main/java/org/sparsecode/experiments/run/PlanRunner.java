@@ -95,6 +95,11 @@ public final class PlanRunner {
     // a fully finished directory stays untouched; otherwise the comparison is (re)written from the results
     boolean write = !ran.isEmpty() || !java.nio.file.Files.isRegularFile(root.file(RunDirectory.SUMMARY));
     Comparison comparison = compare(root, write);
+    if (write || !Files.isRegularFile(root.file(org.sparsecode.experiments.report.RunReport.FILE))) {
+      org.sparsecode.experiments.report.PlanReport.write(root, plan.name(), plan.experiments().stream()
+          .map(ExperimentConfig::variant).toList(), List.copyOf(plan.parts().keySet()),
+          plan.file().toAbsolutePath().getParent(), options.progress());
+    }
     return new Outcome(root.root(), ran, skipped, comparison);
   }
 

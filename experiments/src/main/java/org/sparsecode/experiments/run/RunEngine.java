@@ -204,6 +204,7 @@ public final class RunEngine {
       write(done);
       stats.write(results.size(), dictionary);
       StudyPlots.run(out, config.resolved(), done, progress);
+      org.sparsecode.experiments.report.RunReport.write(out, config, progress);
       return done;
     } finally {
       if (pool != null) {
