@@ -96,7 +96,7 @@ class RunEngineTest {
     run(ToyConfigs.config(), dir);
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("config.yaml",
-          "dictionary.npy", "dictionary.png", "metrics.csv", "reconstruction-img0.png", "results.json");
+          "dictionary.npy", "dictionary.png", "metrics.csv", "reconstruction-img0.png", "report.html", "results.json");
     }
   }
 
