@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.sparsecode.api.SparsecodeException;
@@ -187,6 +188,15 @@ public final class RunDirectory {
   }
 
   /**
+   * The files the analyses of a run or a study write besides the core ones above (report, comparison.json,
+   * coefficient statistics, study plots), deleted by {@link #clearRunFiles()} too.
+   */
+  public static final List<String> ANALYSIS_FILES = List.of("report.html", "comparison.json",
+      "psnr-distribution.png", "sparseness-distribution.png", "resilience.png", "coefficients.json",
+      "coefficients-partial.npz", "coefficient-histogram.csv", "coefficient-histogram.png",
+      "orientation-activity.csv", "orientation-activity.png", "energy-btheta.png");
+
+  /**
    * Deletes the files a run writes (for {@code --force}); other files are left alone. {@link #RESULTS}
    * goes first, so that a run killed while starting over never looks finished.
    *
@@ -196,6 +206,9 @@ public final class RunDirectory {
     for (String name : new String[] {RESULTS, SUMMARY, METRICS, DICTIONARY, CONFIG, COMPARISON_CSV,
         COMPARISON_MD, DICTIONARY_PNG, PSNR_PLOT, SECONDS_PLOT, LEARNING_OBJECTIVE_PNG, REFIT_CSV,
         REFIT_HISTOGRAM_CSV, REFIT_JSON, ORIENTATION_PNG, LearningCheckpoint.FILE_NAME}) {
+      delete(file(name));
+    }
+    for (String name : ANALYSIS_FILES) {
       delete(file(name));
     }
     if (Files.isDirectory(root)) {

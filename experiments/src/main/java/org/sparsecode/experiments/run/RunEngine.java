@@ -140,7 +140,10 @@ public final class RunEngine {
           System.getProperty("os.arch"), context.threads(), Instant.now().toString(), null,
           context.precision().yamlName(), null);
       String sha = Json.sha256(config.resolved());
+      Map<String, Double> stages = new LinkedHashMap<>();
+      long clock = System.nanoTime();
       Dictionary dictionary = generator.generate();
+      clock = lap(stages, "dictionary", clock);
       // Fail before the run directory holds anything when the kernels cannot fit the images at all.
       if (images.size() > 0) {
         checkFits(dictionary, images.get(0), 0, images.size());
@@ -158,6 +161,7 @@ public final class RunEngine {
           objective.add(value);
           progress.learningStep(step, total, value);
         });
+        clock = lap(stages, "learning", clock);
         learning = block("learning", config.learning().type());
         learning.put("objective", objective);
         String title = config.variant() == null ? config.name() : config.name() + "/" + config.variant();
@@ -166,6 +170,7 @@ public final class RunEngine {
         if (refit != null) {
           learning.put("refit", refit);
         }
+        clock = lap(stages, "refit", clock);
       }
       out.writeDictionary(dictionary);
       RunPlots.dictionary(out, dictionary, progress);
@@ -192,14 +197,15 @@ public final class RunEngine {
               : code(solver.get(), dictionary, image, i, n, pool);
           results.add(r);
           progress.imageDone(i, n, r);
+          stages.put("coding", (System.nanoTime() - clock) / 1e9);
           write(new RunResult(config.name(), config.variant(), config.seed(), sha, provenance, dictionaryTree,
-              solverTree, learning, results, summarise(results), RunResult.RUNNING));
+              solverTree, learning, results, summarise(results), RunResult.RUNNING, stages));
         }
       }
       RunResult done = new RunResult(config.name(), config.variant(), config.seed(), sha,
           provenance.finished(Instant.now().toString(), HexFormat.of().formatHex(imagesDigest.digest())),
           dictionaryTree, solverTree, learning, results,
-          summarise(results), RunResult.COMPLETE);
+          summarise(results), RunResult.COMPLETE, stages);
       out.writeString(RunDirectory.METRICS, MetricsCsv.render(results));
       write(done);
       stats.write(results.size(), dictionary);
@@ -308,6 +314,13 @@ public final class RunEngine {
       out.put(String.valueOf(key), q);
     });
     return out;
+  }
+
+  /** Records the seconds since {@code start} as a stage and returns the time now. */
+  private static long lap(Map<String, Double> stages, String stage, long start) {
+    long now = System.nanoTime();
+    stages.put(stage, (now - start) / 1e9);
+    return now;
   }
 
   private void write(RunResult r) {
