@@ -121,7 +121,7 @@ final class RunPlots {
   }
 
   /** Runs a drawing; on failure warns through the progress reporter and returns false. */
-  private static boolean draw(String name, ProgressReporter progress, Runnable drawing) {
+  static boolean draw(String name, ProgressReporter progress, Runnable drawing) {
     try {
       drawing.run();
       return true;

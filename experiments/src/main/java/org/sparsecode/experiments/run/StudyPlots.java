@@ -93,18 +93,19 @@ final class StudyPlots {
       }
     }
     List<String> written = new ArrayList<>();
-    if (draw(PSNR_DISTRIBUTION, progress, () -> DistributionPlot.write(root.file(PSNR_DISTRIBUTION),
+    if (RunPlots.draw(PSNR_DISTRIBUTION, progress, () -> DistributionPlot.write(root.file(PSNR_DISTRIBUTION),
         title + ": PSNR per image", "PSNR (dB)", psnr, false))) {
       written.add(PSNR_DISTRIBUTION);
     }
-    if (draw(SPARSENESS_DISTRIBUTION, progress, () -> DistributionPlot.write(root.file(SPARSENESS_DISTRIBUTION),
-        title + ": sparseness per image", "sparseness (fraction of zero coefficients)", sparseness, true))) {
+    if (RunPlots.draw(SPARSENESS_DISTRIBUTION, progress, () -> DistributionPlot.write(
+        root.file(SPARSENESS_DISTRIBUTION), title + ": sparseness per image",
+        "sparseness (fraction of zero coefficients)", sparseness, true))) {
       written.add(SPARSENESS_DISTRIBUTION);
     }
     String xTitle = axis;
     if (medians.isEmpty()) {
       deleteStale(root, progress);
-    } else if (draw(RESILIENCE, progress, () -> ResilienceChart.write(root.file(RESILIENCE),
+    } else if (RunPlots.draw(RESILIENCE, progress, () -> ResilienceChart.write(root.file(RESILIENCE),
         title + " (median over images)", xTitle, medians, List.of()))) {
       written.add(RESILIENCE);
     }
@@ -128,8 +129,8 @@ final class StudyPlots {
     }
     String title = done.variant() == null ? done.experiment() : done.experiment() + " / " + done.variant();
     ResilienceChart.Curve median = median("median over " + curves.size() + " images", curves);
-    draw(RESILIENCE, progress, () -> ResilienceChart.write(out.file(RESILIENCE), title, axis(form(resolved)),
-        List.of(median), curves));
+    RunPlots.draw(RESILIENCE, progress, () -> ResilienceChart.write(out.file(RESILIENCE), title,
+        axis(form(resolved)), List.of(median), curves));
   }
 
   /** The images of a results tree, as maps. */
@@ -244,17 +245,6 @@ final class StudyPlots {
       Files.deleteIfExists(dir.file(RESILIENCE));
     } catch (IOException e) {
       progress.info("warning: could not remove the stale " + dir.file(RESILIENCE) + ": " + e);
-    }
-  }
-
-  /** Runs a drawing; on failure warns through the progress reporter and returns false (as {@link RunPlots}). */
-  private static boolean draw(String name, ProgressReporter progress, Runnable drawing) {
-    try {
-      drawing.run();
-      return true;
-    } catch (RuntimeException | LinkageError | java.awt.AWTError e) {
-      progress.info("warning: could not draw " + name + " (the run goes on without it): " + e);
-      return false;
     }
   }
 }

@@ -5,17 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sparsecode.api.Plugin;
-import org.sparsecode.api.metric.Metric;
-import org.sparsecode.core.plugin.SettingsBinder;
 import org.sparsecode.experiments.config.ExperimentConfig;
-import org.sparsecode.experiments.config.PluginChoice;
 import org.sparsecode.experiments.results.Json;
 import org.sparsecode.experiments.results.RunDirectory;
 
@@ -25,20 +19,7 @@ class CurveMetricRunTest {
 
   /** The toy experiment with {@code {type: resilience, cutoffs: [0, 0.05, 0.5]}} appended to its metrics. */
   private static ExperimentConfig withResilience() {
-    ExperimentConfig c = ToyConfigs.config();
-    Plugin<Metric> p = ToyConfigs.REGISTRY.find(Metric.class, "resilience");
-    Record settings = SettingsBinder.bind(p.settings(), Map.of("cutoffs", List.of(0, 0.05, 0.5)));
-    List<PluginChoice<Metric>> metrics = new ArrayList<>(c.metrics());
-    metrics.add(new PluginChoice<>("metrics[" + metrics.size() + "]", p, settings));
-    Map<String, Object> resolved = new LinkedHashMap<>(c.resolved());
-    List<Object> names = new ArrayList<>((List<?>) resolved.get("metrics"));
-    Map<String, Object> block = new LinkedHashMap<>();
-    block.put("type", "resilience");
-    block.putAll(SettingsBinder.toMap(settings));
-    names.add(block);
-    resolved.put("metrics", names);
-    return new ExperimentConfig(c.name(), c.variant(), c.seed(), c.precision(), c.images(), c.dictionary(),
-        c.learning(), c.solver(), metrics, resolved, c.baseDirectory(), c.threads(), c.description());
+    return ToyConfigs.withResilience(ToyConfigs.config());
   }
 
   private static Map<String, Object> run(Path dir) throws IOException {

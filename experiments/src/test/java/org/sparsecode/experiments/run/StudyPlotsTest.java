@@ -6,18 +6,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sparsecode.api.Plugin;
-import org.sparsecode.api.metric.Metric;
-import org.sparsecode.core.plugin.SettingsBinder;
 import org.sparsecode.eval.plot.ResilienceChart;
 import org.sparsecode.experiments.config.ExperimentConfig;
-import org.sparsecode.experiments.config.PluginChoice;
 import org.sparsecode.experiments.results.ComparisonJson;
 import org.sparsecode.experiments.results.Json;
 import org.sparsecode.experiments.results.RunDirectory;
@@ -28,20 +23,7 @@ class StudyPlotsTest {
 
   /** A toy variant with {@code {type: resilience, cutoffs: [0, 0.05, 0.5]}} appended to its metrics. */
   private static ExperimentConfig withResilience(String variant, double lambda) {
-    ExperimentConfig c = ToyConfigs.config(variant, Map.of(), Map.of(), Map.of("lambda", lambda));
-    Plugin<Metric> p = ToyConfigs.REGISTRY.find(Metric.class, "resilience");
-    Record settings = SettingsBinder.bind(p.settings(), Map.of("cutoffs", List.of(0, 0.05, 0.5)));
-    List<PluginChoice<Metric>> metrics = new ArrayList<>(c.metrics());
-    metrics.add(new PluginChoice<>("metrics[" + metrics.size() + "]", p, settings));
-    Map<String, Object> resolved = new LinkedHashMap<>(c.resolved());
-    List<Object> names = new ArrayList<>((List<?>) resolved.get("metrics"));
-    Map<String, Object> block = new LinkedHashMap<>();
-    block.put("type", "resilience");
-    block.putAll(SettingsBinder.toMap(settings));
-    names.add(block);
-    resolved.put("metrics", names);
-    return new ExperimentConfig(c.name(), c.variant(), c.seed(), c.precision(), c.images(), c.dictionary(),
-        c.learning(), c.solver(), metrics, resolved, c.baseDirectory(), c.threads(), c.description());
+    return ToyConfigs.withResilience(ToyConfigs.config(variant, Map.of(), Map.of(), Map.of("lambda", lambda)));
   }
 
   private static List<String> runQuietly(Path dir, ExperimentConfig... configs) {

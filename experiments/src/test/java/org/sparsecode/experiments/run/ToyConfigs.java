@@ -78,4 +78,24 @@ final class ToyConfigs {
     resolved.put(path, block);
     return new PluginChoice<>(path, p, r);
   }
+
+  /**
+   * A toy experiment with {@code {type: resilience, cutoffs: [0, 0.05, 0.5]}} appended to its metrics (and to its
+   * resolved configuration, as the loader would write it).
+   */
+  static ExperimentConfig withResilience(ExperimentConfig c) {
+    Plugin<Metric> p = REGISTRY.find(Metric.class, "resilience");
+    Record settings = SettingsBinder.bind(p.settings(), Map.of("cutoffs", List.of(0, 0.05, 0.5)));
+    List<PluginChoice<Metric>> metrics = new ArrayList<>(c.metrics());
+    metrics.add(new PluginChoice<>("metrics[" + metrics.size() + "]", p, settings));
+    Map<String, Object> resolved = new LinkedHashMap<>(c.resolved());
+    List<Object> names = new ArrayList<>((List<?>) resolved.get("metrics"));
+    Map<String, Object> block = new LinkedHashMap<>();
+    block.put("type", "resilience");
+    block.putAll(SettingsBinder.toMap(settings));
+    names.add(block);
+    resolved.put("metrics", names);
+    return new ExperimentConfig(c.name(), c.variant(), c.seed(), c.precision(), c.images(), c.dictionary(),
+        c.learning(), c.solver(), metrics, resolved, c.baseDirectory(), c.threads(), c.description());
+  }
 }

@@ -24,8 +24,9 @@ import org.apache.commons.math3.fitting.WeightedObservedPoint;
  * at the two largest circular local maxima (the second at μ₁ + π/2 when there is only one), A_i the
  * heights above the minimum and κ_i from each peak's half width at half maximum
  * ({@code κ = ln 2 / (1 − cos 2δ)}). After the fit μ_i is reduced to [0, π) and the peaks are ordered by
- * amplitude (peak 1 the larger); the fit is unconstrained, so a negative κ or amplitude (a trough) is
- * reported as found.
+ * amplitude (peak 1 the larger). κ is bounded to (0, {@link #kappaBound(int)}], the narrowest peak the
+ * sampling resolves (by the change of variable κ = κ_max·σ(u)); the amplitudes are unconstrained, so a
+ * negative amplitude (a trough) is reported as found.
  *
  * @param mu1 centre of the larger peak, radians in [0, π)
  * @param kappa1 its concentration
@@ -48,22 +49,51 @@ public record VonMisesFit(double mu1, double kappa1, double amplitude1, double m
   private static final double KAPPA_MIN = 0.05;
   private static final double KAPPA_MAX = 100;
 
-  /** Parameters p = (c, A₁, μ₁, κ₁, A₂, μ₂, κ₂). */
-  private static final ParametricUnivariateFunction MODEL = new ParametricUnivariateFunction() {
-    @Override
-    public double value(double x, double... p) {
-      return p[0] + lobe(x, p[1], p[2], p[3]) + lobe(x, p[4], p[5], p[6]);
-    }
+  /**
+   * The model with parameters p = (c, A₁, μ₁, u₁, A₂, μ₂, u₂), κ_i = κ_max·σ(u_i) (σ the logistic function):
+   * the concentrations are bounded by {@code kappaMax} without a constrained optimiser.
+   */
+  private static ParametricUnivariateFunction model(double kappaMax) {
+    return new ParametricUnivariateFunction() {
+      @Override
+      public double value(double x, double... p) {
+        return p[0] + lobe(x, p[1], p[2], kappa(p[3], kappaMax)) + lobe(x, p[4], p[5], kappa(p[6], kappaMax));
+      }
 
-    @Override
-    public double[] gradient(double x, double... p) {
-      double[] g = new double[PARAMETERS];
-      g[0] = 1;
-      lobeGradient(x, p[1], p[2], p[3], g, 1);
-      lobeGradient(x, p[4], p[5], p[6], g, 4);
-      return g;
-    }
-  };
+      @Override
+      public double[] gradient(double x, double... p) {
+        double[] g = new double[PARAMETERS];
+        g[0] = 1;
+        lobeGradient(x, p[1], p[2], kappa(p[3], kappaMax), kappaMax, g, 1);
+        lobeGradient(x, p[4], p[5], kappa(p[6], kappaMax), kappaMax, g, 4);
+        return g;
+      }
+    };
+  }
+
+  /** κ = κ_max·σ(u). */
+  private static double kappa(double u, double kappaMax) {
+    return kappaMax / (1 + Math.exp(-u));
+  }
+
+  /** The u of a κ strictly inside (0, κ_max). */
+  private static double logit(double kappa, double kappaMax) {
+    double f = Math.max(1e-6, Math.min(1 - 1e-6, kappa / kappaMax));
+    return Math.log(f / (1 - f));
+  }
+
+  /**
+   * The largest concentration the samples resolve: a peak whose full width at half maximum is narrower than
+   * the spacing π/n of n orientations falls between two samples, where its height and width are not
+   * determined by the data (an unbounded fit then puts spikes between the samples). FWHM ≥ π/n means
+   * κ ≤ ln 2 / (1 − cos(π/n)): about 20 for the 12 orientations of the 'full' dictionary, 730 for 'thin''s 72.
+   *
+   * @param orientations the number of sampled orientations
+   * @return the bound on κ
+   */
+  public static double kappaBound(int orientations) {
+    return Math.log(2) / (1 - Math.cos(Math.PI / orientations));
+  }
 
   /**
    * The value of the fitted model.
@@ -79,13 +109,15 @@ public record VonMisesFit(double mu1, double kappa1, double amplitude1, double m
     return a * Math.exp(kappa * (Math.cos(2 * (x - mu)) - 1));
   }
 
-  private static void lobeGradient(double x, double a, double mu, double kappa, double[] g, int at) {
+  private static void lobeGradient(double x, double a, double mu, double kappa, double kappaMax, double[] g,
+      int at) {
     double cos = Math.cos(2 * (x - mu));
     double e = Math.exp(kappa * (cos - 1));
     g[at] = e;
     // d/dμ of κ·cos 2(x − μ) = 2κ·sin 2(x − μ)
     g[at + 1] = a * e * 2 * kappa * Math.sin(2 * (x - mu));
-    g[at + 2] = a * e * (cos - 1);
+    // dκ/du = κ(1 − κ/κ_max)
+    g[at + 2] = a * e * (cos - 1) * kappa * (1 - kappa / kappaMax);
   }
 
   /**
@@ -116,14 +148,18 @@ public record VonMisesFit(double mu1, double kappa1, double amplitude1, double m
     if (!(max > min)) {
       return EMPTY;
     }
+    double kappaMax = kappaBound(n);
     double[] start = start(theta, activity, min);
+    start[3] = logit(start[3], kappaMax);
+    start[6] = logit(start[6], kappaMax);
+    ParametricUnivariateFunction model = model(kappaMax);
     List<WeightedObservedPoint> points = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       points.add(new WeightedObservedPoint(1.0, theta[i], activity[i]));
     }
     double[] p;
     try {
-      p = SimpleCurveFitter.create(MODEL, start).withMaxIterations(MAX_ITERATIONS).fit(points);
+      p = SimpleCurveFitter.create(model, start).withMaxIterations(MAX_ITERATIONS).fit(points);
     } catch (MathIllegalStateException | MathIllegalArgumentException e) {
       return EMPTY;
     }
@@ -132,13 +168,15 @@ public record VonMisesFit(double mu1, double kappa1, double amplitude1, double m
         return EMPTY;
       }
     }
-    double r2 = GoodnessOfFit.rSquared(theta, activity, x -> MODEL.value(x, p));
+    double r2 = GoodnessOfFit.rSquared(theta, activity, x -> model.value(x, p));
     double mu1 = wrap(p[2]);
     double mu2 = wrap(p[5]);
+    double kappa1 = kappa(p[3], kappaMax);
+    double kappa2 = kappa(p[6], kappaMax);
     if (Math.abs(p[1]) >= Math.abs(p[4])) {
-      return new VonMisesFit(mu1, p[3], p[1], mu2, p[6], p[4], p[0], r2);
+      return new VonMisesFit(mu1, kappa1, p[1], mu2, kappa2, p[4], p[0], r2);
     }
-    return new VonMisesFit(mu2, p[6], p[4], mu1, p[3], p[1], p[0], r2);
+    return new VonMisesFit(mu2, kappa2, p[4], mu1, kappa1, p[1], p[0], r2);
   }
 
   /** The start: baseline, then the two largest circular local maxima with half-width κ estimates. */

@@ -59,6 +59,27 @@ class VonMisesFitTest {
   }
 
   @Test
+  void kappaIsBoundedByTheNarrowestPeakTheSamplingResolves() {
+    // ln 2 / (1 − cos 15°) for the 12 orientations of 'full', ln 2 / (1 − cos 2.5°) for the 72 of 'thin'
+    assertThat(VonMisesFit.kappaBound(12)).isCloseTo(20.342, within(0.001));
+    assertThat(VonMisesFit.kappaBound(72)).isCloseTo(728.27, within(0.01));
+  }
+
+  @Test
+  void aCombOfTwelveSamplesGetsNoSpikeBetweenThem() {
+    // every other orientation active (the 'full' dictionary's pattern at B_θ = 5°): an unbounded fit puts
+    // κ ≈ 80–100 spikes between samples; the bound keeps both peaks resolvable
+    double[] theta = grid(12);
+    double[] y = new double[12];
+    for (int i = 0; i < 12; i++) {
+      y[i] = (i % 2 == 0 ? 0.12 : 0.05) + 0.01 * i / 12.0;
+    }
+    VonMisesFit fit = VonMisesFit.fit(theta, y);
+    assertThat(fit.kappa1()).isLessThanOrEqualTo(VonMisesFit.kappaBound(12));
+    assertThat(fit.kappa2()).isLessThanOrEqualTo(VonMisesFit.kappaBound(12));
+  }
+
+  @Test
   void flatActivityHasNoFit() {
     double[] theta = grid(12);
     double[] y = new double[12];
