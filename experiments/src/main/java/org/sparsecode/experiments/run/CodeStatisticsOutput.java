@@ -210,12 +210,8 @@ final class CodeStatisticsOutput {
     return fits.stream().mapToDouble(f -> f[q]).filter(Double::isFinite).toArray();
   }
 
-  /** Runs a drawing; on failure warns and goes on (as {@code RunPlots} does). */
+  /** Runs a drawing; on failure warns and goes on ({@link RunPlots#draw}). */
   private static void draw(String name, CodeStatistics stats, Runnable drawing) {
-    try {
-      drawing.run();
-    } catch (RuntimeException | LinkageError | java.awt.AWTError e) {
-      stats.progress().info("warning: could not draw " + name + " (the run goes on without it): " + e);
-    }
+    RunPlots.draw(name, stats.progress(), drawing);
   }
 }

@@ -1,8 +1,13 @@
 package org.sparsecode.experiments.run;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.sparsecode.api.image.Image;
 import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.eval.plot.DictionaryTiles;
@@ -120,13 +125,38 @@ final class RunPlots {
     return Json.number(o);
   }
 
-  /** Runs a drawing; on failure warns through the progress reporter and returns false. */
+  /** How long a drawing may take before the run goes on without it. */
+  static final Duration DRAWING_TIMEOUT = Duration.ofMinutes(2);
+
+  /**
+   * Runs a drawing on a daemon thread; on failure, or when it has not finished within {@link #DRAWING_TIMEOUT}
+   * (a plotting library stuck on a degenerate axis), warns through the progress reporter and returns false, so
+   * that a picture never costs the run its numbers.
+   */
   static boolean draw(String name, ProgressReporter progress, Runnable drawing) {
+    return draw(name, progress, drawing, DRAWING_TIMEOUT);
+  }
+
+  /** {@link #draw(String, ProgressReporter, Runnable)} with another time limit. */
+  static boolean draw(String name, ProgressReporter progress, Runnable drawing, Duration timeout) {
+    FutureTask<Void> task = new FutureTask<>(drawing, null);
+    Thread thread = new Thread(task, "draw " + name);
+    thread.setDaemon(true);
+    thread.start();
     try {
-      drawing.run();
+      task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       return true;
-    } catch (RuntimeException | LinkageError | java.awt.AWTError e) {
-      progress.info("warning: could not draw " + name + " (the run goes on without it): " + e);
+    } catch (TimeoutException e) {
+      thread.interrupt();
+      progress.info("warning: gave up drawing " + name + " after " + timeout.toMillis() / 1000.0
+          + " s (the run goes on without it)");
+      return false;
+    } catch (ExecutionException e) {
+      progress.info("warning: could not draw " + name + " (the run goes on without it): " + e.getCause());
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      progress.info("warning: interrupted while drawing " + name);
       return false;
     }
   }

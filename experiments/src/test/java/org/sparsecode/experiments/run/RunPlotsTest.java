@@ -34,16 +34,21 @@ class RunPlotsTest {
     assertThat(dir.resolve("reconstruction-img1.png")).doesNotExist();
   }
 
-  @Test
-  void variantsDrawTheComparisonPlotsAndLinkThemFromComparisonMd() throws IOException {
-    Path dir = tmp.resolve("out");
-    java.util.List<String> said = new java.util.ArrayList<>();
-    ProgressReporter p = new ProgressReporter() {
+  /** A progress reporter that keeps the lines it is told. */
+  private static ProgressReporter collecting(java.util.List<String> said) {
+    return new ProgressReporter() {
       @Override
       public void info(String line) {
         said.add(line);
       }
     };
+  }
+
+  @Test
+  void variantsDrawTheComparisonPlotsAndLinkThemFromComparisonMd() throws IOException {
+    Path dir = tmp.resolve("out");
+    java.util.List<String> said = new java.util.ArrayList<>();
+    ProgressReporter p = collecting(said);
     new PlanRunner(ToyConfigs.plan(small(), large()), new RunOptions(null, false, p)).run(dir);
     assertThat(said).noneMatch(line -> line.startsWith("warning"));
     assertThat(ImageIO.read(dir.resolve(RunDirectory.PSNR_PLOT).toFile())).isNotNull();
@@ -53,6 +58,34 @@ class RunPlotsTest {
     String md = Files.readString(dir.resolve(RunDirectory.COMPARISON_MD));
     assertThat(md).contains("](psnr-vs-sparseness.png)").contains("](seconds.png)")
         .contains("](small/dictionary.png)").contains("](large/reconstruction-img0.png)");
+  }
+
+  @Test
+  void aDrawingThatNeverEndsIsAbandonedWithAWarning() {
+    java.util.List<String> said = new java.util.ArrayList<>();
+    ProgressReporter p = collecting(said);
+    java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+    boolean drawn = RunPlots.draw("stuck.png", p, () -> {
+      try {
+        never.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, java.time.Duration.ofMillis(200));
+    assertThat(drawn).isFalse();
+    assertThat(said).containsExactly("warning: gave up drawing stuck.png after 0.2 s (the run goes on without it)");
+  }
+
+  @Test
+  void aDrawingThatFailsIsReportedAndTheRunGoesOn() {
+    java.util.List<String> said = new java.util.ArrayList<>();
+    ProgressReporter p = collecting(said);
+    boolean drawn = RunPlots.draw("broken.png", p, () -> {
+      throw new IllegalStateException("no fonts");
+    });
+    assertThat(drawn).isFalse();
+    assertThat(said).containsExactly("warning: could not draw broken.png (the run goes on without it): "
+        + "java.lang.IllegalStateException: no fonts");
   }
 
   @Test

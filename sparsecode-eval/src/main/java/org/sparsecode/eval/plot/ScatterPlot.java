@@ -164,7 +164,9 @@ public final class ScatterPlot {
   /** The tick label of a logarithmic-axis coordinate: the sparseness 1 − 10^(−t), to the digits it needs. */
   static String sparsenessLabel(double t) {
     double sparseness = 1 - Math.pow(10, -t);
-    int decimals = Math.max(1, Math.min(7, (int) Math.ceil(t) + 1));
+    // enough digits to tell neighbouring ticks apart up to the floor's 1 − 1e-7 and a little beyond: XChart's tick
+    // search repeats for ever when two ticks print the same label (a cap of 7 did that above t = 7)
+    int decimals = Math.max(1, Math.min(15, (int) Math.ceil(t) + 1));
     String text = String.format(java.util.Locale.ROOT, "%." + decimals + "f", sparseness);
     return text.contains(".") ? text.replaceAll("0+$", "").replaceAll("\\.$", "") : text;
   }

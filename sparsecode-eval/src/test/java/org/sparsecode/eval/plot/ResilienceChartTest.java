@@ -2,11 +2,13 @@ package org.sparsecode.eval.plot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,19 @@ class ResilienceChartTest {
     assertThat(psnr.getYAxisTitle()).isEqualTo("PSNR (dB)");
     assertThat(sparseness.getYAxisTitle()).startsWith("sparseness");
     assertThat(psnr.getXAxisTitle()).isEqualTo("cutoff c (|x| < c set to 0)");
+  }
+
+  @Test
+  void codesCutToNothingAreDrawnInBoundedTime() {
+    // a tiny run: dense codes (sparseness 0.76) cut to nothing (sparseness 1, PSNR of the zero image); the
+    // logarithmic axis then spans 1 − sparseness from 0.24 down to the floor 1e-7, where XChart's tick search
+    // once looped for ever on repeated labels
+    ResilienceChart.Curve cut = new ResilienceChart.Curve("cut", CUTOFFS, new double[] {21.8, 12, 9, 8.5, 8.5, 8.5},
+        new double[] {0.76, 0.99, 0.9999, 1, 1, 1});
+    Path file = tmp.resolve("cut.png");
+    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> ResilienceChart.write(file, "tiny",
+        ResilienceChart.ABSOLUTE_AXIS, List.of(cut, THIN), List.of(cut)));
+    assertThat(file).isNotEmptyFile();
   }
 
   @Test
