@@ -1,8 +1,6 @@
 package org.sparsecode.eval.plot;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -179,24 +177,9 @@ public final class OrientationDensity {
    * @return the image
    */
   public static BufferedImage image(String title, Fits fits, int width, int height) {
-    BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = img.createGraphics();
-    try {
-      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setColor(Color.WHITE);
-      g.fillRect(0, 0, width, height);
-      int half = width / 2;
-      histogram(title + ": B_θ of the log-Gabor re-fit", fits, half, height).paint(g, half, height);
-      Graphics2D right = (Graphics2D) g.create(half, 0, width - half, height);
-      try {
-        scatter(title + ": (θ, B_θ) of each atom", fits, width - half, height).paint(right, width - half, height);
-      } finally {
-        right.dispose();
-      }
-    } finally {
-      g.dispose();
-    }
-    return img;
+    int half = width / 2;
+    return Png.sideBySide(histogram(title + ": B_θ of the log-Gabor re-fit", fits, half, height),
+        scatter(title + ": (θ, B_θ) of each atom", fits, width - half, height), width, height);
   }
 
   /**

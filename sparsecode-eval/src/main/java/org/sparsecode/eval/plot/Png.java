@@ -3,12 +3,15 @@ package org.sparsecode.eval.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.sparsecode.core.io.AtomicFiles;
 
@@ -68,6 +71,37 @@ final class Png {
       throw new UncheckedIOException("cannot encode PNG", e);
     }
     return bytes.toByteArray();
+  }
+
+  /**
+   * Two charts side by side on a white, antialiased canvas: the left one {@code width / 2} pixels wide, the right
+   * one the rest.
+   *
+   * @param left the left chart
+   * @param right the right chart
+   * @param width pixels of the whole image
+   * @param height pixels
+   * @return the image
+   */
+  static BufferedImage sideBySide(Chart<?, ?> left, Chart<?, ?> right, int width, int height) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, width, height);
+      int half = width / 2;
+      left.paint(g, half, height);
+      Graphics2D r = (Graphics2D) g.create(half, 0, width - half, height);
+      try {
+        right.paint(r, width - half, height);
+      } finally {
+        r.dispose();
+      }
+    } finally {
+      g.dispose();
+    }
+    return image;
   }
 
   /**

@@ -3,8 +3,6 @@ package org.sparsecode.eval.plot;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -198,19 +196,7 @@ public final class ResilienceChart {
     XYChart left = panel(title + ": PSNR after thresholding", xTitle, curves, faint, false, half, height);
     XYChart right = panel(title + ": sparseness after thresholding", xTitle, curves, faint, true,
         width - half, height);
-    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
-    try {
-      g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setColor(Color.WHITE);
-      g.fillRect(0, 0, width, height);
-      left.paint(g, half, height);
-      g.translate(half, 0);
-      right.paint(g, width - half, height);
-    } finally {
-      g.dispose();
-    }
-    return image;
+    return Png.sideBySide(left, right, width, height);
   }
 
   /**
