@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sparsecode.eval.stats.Medians;
 import org.sparsecode.experiments.results.RunDirectory;
 import org.sparsecode.experiments.run.ProgressReporter;
 
@@ -289,18 +289,9 @@ public final class PlanReport {
     }
     Map<String, double[]> row = new LinkedHashMap<>();
     values.forEach((cutoff, list) -> row.put(cutoff, new double[] {
-        median(list.stream().mapToDouble(q -> q[0]).toArray()),
-        median(list.stream().mapToDouble(q -> q[1]).toArray())}));
+        Medians.of(list.stream().mapToDouble(q -> q[0]).filter(x -> !Double.isNaN(x)).toArray()),
+        Medians.of(list.stream().mapToDouble(q -> q[1]).filter(x -> !Double.isNaN(x)).toArray())}));
     return row;
-  }
-
-  private static double median(double[] v) {
-    double[] s = Arrays.stream(v).filter(x -> !Double.isNaN(x)).sorted().toArray();
-    if (s.length == 0) {
-      return Double.NaN;
-    }
-    int h = s.length / 2;
-    return s.length % 2 == 1 ? s[h] : (s[h - 1] + s[h]) / 2;
   }
 
   /**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.sparsecode.eval.stats.MedianCi;
+import org.sparsecode.eval.stats.Medians;
 import org.sparsecode.eval.stats.ScenarioComparison;
 
 /**
@@ -181,7 +182,7 @@ public final class ComparisonJson {
       Map<String, Object> curve = new LinkedHashMap<>();
       s.resilience.forEach((key, point) -> {
         Map<String, Object> p = new LinkedHashMap<>();
-        point.forEach((quantity, values) -> p.put(quantity, finiteOrNull(median(finite(values)))));
+        point.forEach((quantity, values) -> p.put(quantity, finiteOrNull(Medians.ofFinite(values))));
         curve.put(key, p);
       });
       m.put(RESILIENCE, curve);
@@ -198,7 +199,7 @@ public final class ComparisonJson {
       m.put("median", finiteOrNull(ci.median()));
       m.put("ci95", pair(ci.lo(), ci.hi()));
     } else {
-      m.put("median", finiteOrNull(median(f)));
+      m.put("median", finiteOrNull(Medians.of(f)));
       m.put("ci95", null);
     }
     if (f.length < values.length) {
@@ -306,17 +307,6 @@ public final class ComparisonJson {
   /** The finite values, in order. */
   private static double[] finite(double[] values) {
     return Arrays.stream(values).filter(Double::isFinite).toArray();
-  }
-
-  /** The median (numpy's: mean of the two middle values for an even count); NaN when empty. */
-  private static double median(double[] values) {
-    if (values.length == 0) {
-      return Double.NaN;
-    }
-    double[] s = values.clone();
-    Arrays.sort(s);
-    int h = s.length / 2;
-    return s.length % 2 == 1 ? s[h] : 0.5 * (s[h - 1] + s[h]);
   }
 
   /** {@code [lo, hi]}, each null when not finite (List.of refuses nulls). */

@@ -5,12 +5,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sparsecode.eval.plot.DistributionPlot;
 import org.sparsecode.eval.plot.ResilienceChart;
+import org.sparsecode.eval.stats.Medians;
 import org.sparsecode.experiments.results.Json;
 import org.sparsecode.experiments.results.ResultsJson;
 import org.sparsecode.experiments.results.RunDirectory;
@@ -192,20 +192,10 @@ final class StudyPlots {
     double[] sparseness = new double[x.length];
     for (int i = 0; i < x.length; i++) {
       final int at = i;
-      psnr[i] = median(curves.stream().mapToDouble(c -> c.psnr()[at]).toArray());
-      sparseness[i] = median(curves.stream().mapToDouble(c -> c.sparseness()[at]).toArray());
+      psnr[i] = Medians.ofFinite(curves.stream().mapToDouble(c -> c.psnr()[at]).toArray());
+      sparseness[i] = Medians.ofFinite(curves.stream().mapToDouble(c -> c.sparseness()[at]).toArray());
     }
     return new ResilienceChart.Curve(name, x, psnr, sparseness);
-  }
-
-  /** The median of the finite values (numpy's for an even count); NaN when there are none. */
-  private static double median(double[] values) {
-    double[] s = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
-    if (s.length == 0) {
-      return Double.NaN;
-    }
-    int h = s.length / 2;
-    return s.length % 2 == 1 ? s[h] : 0.5 * (s[h - 1] + s[h]);
   }
 
   /** The x axis title of a resilience form. */

@@ -1,7 +1,5 @@
 package org.sparsecode.eval.stats;
 
-import java.util.Arrays;
-
 /** Input checks, medians and percentiles shared by the statistics of this package. */
 final class Samples {
   private Samples() {}
@@ -34,9 +32,7 @@ final class Samples {
    * @return the median
    */
   static double median(double[] values) {
-    double[] s = values.clone();
-    Arrays.sort(s);
-    return sortedMedian(s, s.length);
+    return Medians.of(values);
   }
 
   /**

@@ -1,0 +1,34 @@
+package org.sparsecode.eval.stats;
+
+import java.util.Arrays;
+
+/** The median as numpy computes it, for the statistics, plots and reports that summarise per-image values. */
+public final class Medians {
+  private Medians() {}
+
+  /**
+   * The median of a sample: the middle value, or the mean of the two middle values for an even count (numpy's
+   * {@code median}).
+   *
+   * @param values the sample, not modified; callers drop the values they do not want counted (NaN, say)
+   * @return the median; NaN for an empty sample
+   */
+  public static double of(double[] values) {
+    if (values.length == 0) {
+      return Double.NaN;
+    }
+    double[] s = values.clone();
+    Arrays.sort(s);
+    return Samples.sortedMedian(s, s.length);
+  }
+
+  /**
+   * The median of the finite values of a sample.
+   *
+   * @param values the sample, not modified
+   * @return the median of its finite values; NaN when there are none
+   */
+  public static double ofFinite(double[] values) {
+    return of(Arrays.stream(values).filter(Double::isFinite).toArray());
+  }
+}
