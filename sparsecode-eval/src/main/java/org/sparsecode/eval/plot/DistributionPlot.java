@@ -17,6 +17,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.sparsecode.core.io.AtomicFiles;
+import org.sparsecode.eval.stats.Medians;
 
 /**
  * The distribution of one per-image value (PSNR, sparseness) in each scenario: a box plot per scenario
@@ -80,8 +81,8 @@ public final class DistributionPlot {
     static Box of(double[] finite) {
       double[] s = finite.clone();
       Arrays.sort(s);
-      double q1 = quantile(s, 0.25);
-      double q3 = quantile(s, 0.75);
+      double q1 = Medians.quantile(s, 0.25);
+      double q3 = Medians.quantile(s, 0.75);
       double reach = 1.5 * (q3 - q1);
       double lo = s[0];
       double hi = s[s.length - 1];
@@ -97,16 +98,9 @@ public final class DistributionPlot {
           break;
         }
       }
-      return new Box(q1, quantile(s, 0.5), q3, lo, hi);
+      return new Box(q1, Medians.quantile(s, 0.5), q3, lo, hi);
     }
 
-    /** Linear interpolation between order statistics (numpy's default, Hyndman–Fan type 7). */
-    private static double quantile(double[] sorted, double p) {
-      double h = (sorted.length - 1) * p;
-      int lo = (int) Math.floor(h);
-      int hi = Math.min(lo + 1, sorted.length - 1);
-      return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-    }
   }
 
   /**

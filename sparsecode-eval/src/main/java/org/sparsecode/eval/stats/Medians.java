@@ -2,7 +2,10 @@ package org.sparsecode.eval.stats;
 
 import java.util.Arrays;
 
-/** The median as numpy computes it, for the statistics, plots and reports that summarise per-image values. */
+/**
+ * The median and quantiles as numpy computes them, for the statistics, plots and reports that summarise per-image
+ * values.
+ */
 public final class Medians {
   private Medians() {}
 
@@ -30,5 +33,20 @@ public final class Medians {
    */
   public static double ofFinite(double[] values) {
     return of(Arrays.stream(values).filter(Double::isFinite).toArray());
+  }
+
+  /**
+   * The {@code p}-quantile of sorted values with linear interpolation between order statistics, numpy's default
+   * ({@code h = (n − 1) p}, Hyndman–Fan type 7).
+   *
+   * @param sorted sorted values, at least one
+   * @param p the probability in [0, 1]
+   * @return the quantile
+   */
+  public static double quantile(double[] sorted, double p) {
+    double h = (sorted.length - 1) * p;
+    int lo = (int) Math.floor(h);
+    int hi = Math.min(lo + 1, sorted.length - 1);
+    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
   }
 }

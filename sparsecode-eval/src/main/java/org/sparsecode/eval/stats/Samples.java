@@ -56,10 +56,7 @@ final class Samples {
    * @return the quantile
    */
   static double quantile(double[] sorted, double p) {
-    double h = (sorted.length - 1) * p;
-    int lo = (int) Math.floor(h);
-    int hi = Math.min(lo + 1, sorted.length - 1);
-    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    return Medians.quantile(sorted, p);
   }
 
   /**
