@@ -1,6 +1,7 @@
 package org.sparsecode.experiments.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -8,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sparsecode.experiments.config.ExperimentPlan;
+import org.sparsecode.experiments.report.RunReport;
 import org.sparsecode.experiments.results.Comparison;
+import org.sparsecode.experiments.results.OutputPath;
 import org.sparsecode.experiments.results.RunDirectory;
 import org.sparsecode.experiments.run.LogProgress;
 import org.sparsecode.experiments.run.PlanRunner;
@@ -57,10 +60,16 @@ final class RunCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1, got " + threads);
     }
     ExperimentPlan plan = Plans.load(file, overrides);
-    Path dir = output != null ? output
-        : Path.of("runs", plan.name() + "-" + LocalDateTime.now().format(STAMP));
+    Path dir = OutputPath.check(output != null ? output
+        : Path.of("runs", plan.name() + "-" + LocalDateTime.now().format(STAMP)));
     ProgressReporter progress = System.console() != null ? new TerminalProgress(err) : new LogProgress(err);
-    PlanRunner.Outcome outcome = new PlanRunner(plan, new RunOptions(threads, force, progress)).run(dir);
+    Interruption interruption = Interruption.install(dir, resumeCommand(dir), err);
+    PlanRunner.Outcome outcome;
+    try {
+      outcome = new PlanRunner(plan, new RunOptions(threads, force, progress)).run(dir);
+    } finally {
+      interruption.remove();
+    }
     if (outcome.comparison() != null) {
       out.print(outcome.comparison().markdown());
     } else {
@@ -72,7 +81,34 @@ final class RunCommand implements Callable<Integer> {
     } else {
       out.println("results: " + outcome.directory());
     }
+    Path report = outcome.directory().resolve(RunReport.FILE);
+    if (Files.isRegularFile(report)) {
+      out.println("report:  " + report + "  (open it in a browser: tables, plots, configuration)");
+    }
     out.flush();
     return 0;
+  }
+
+  /** The command that resumes this run: the same file, directory and overrides (shell-quoted). */
+  private List<String> resumeCommand(Path dir) {
+    List<String> cmd = new ArrayList<>(List.of("./sparsecode", "run", quote(file.toString()), "--output",
+        quote(dir.toString())));
+    for (String o : overrides) {
+      cmd.add("--set");
+      cmd.add(quote(o));
+    }
+    if (threads != null) {
+      cmd.add("--threads");
+      cmd.add(threads.toString());
+    }
+    return cmd;
+  }
+
+  /** A word as a POSIX shell reads it back: quoted unless it holds only safe characters. */
+  static String quote(String word) {
+    if (!word.isEmpty() && word.matches("[A-Za-z0-9_./:=,+@%-]+")) {
+      return word;
+    }
+    return "'" + word.replace("'", "'\\''") + "'";
   }
 }

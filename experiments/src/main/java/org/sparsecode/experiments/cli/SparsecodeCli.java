@@ -66,6 +66,15 @@ public final class SparsecodeCli implements Runnable {
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       boolean verbose = root.verbose;
       Throwable t = ex;
+      OutOfMemoryError oom = outOfMemory(t);
+      if (oom != null) {
+        err.println(outOfMemoryMessage());
+        if (verbose) {
+          t.printStackTrace(err);
+        }
+        err.flush();
+        return RUNTIME_ERROR;
+      }
       if (t instanceof SparsecodeException) {
         err.println("error: " + t.getMessage());
       } else {
@@ -85,10 +94,45 @@ public final class SparsecodeCli implements Runnable {
       err.flush();
       return CONFIG_ERROR;
     });
-    int status = cl.execute(args);
+    int status;
+    try {
+      status = cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      err.println(outOfMemoryMessage());
+      status = RUNTIME_ERROR;
+    } catch (StackOverflowError e) {
+      err.println("error: the run nested too deeply (a stack overflow): if the experiment file is very deeply"
+          + " nested, flatten it; otherwise please report it with the file" + (root.verbose ? "" : " and --verbose"));
+      if (root.verbose) {
+        e.printStackTrace(err);
+      }
+      status = RUNTIME_ERROR;
+    }
     out.flush();
     err.flush();
     return status;
+  }
+
+  /** The out-of-memory error in a chain of causes (an error in a worker thread arrives wrapped), or null. */
+  private static OutOfMemoryError outOfMemory(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof OutOfMemoryError o) {
+        return o;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * What to do when the heap ran out despite the estimates made before allocating (they bound the solvers'
+   * arrays, not every library's).
+   */
+  static String outOfMemoryMessage() {
+    long max = Runtime.getRuntime().maxMemory();
+    return "error: out of memory: the Java heap (-Xmx, now " + (max >> 20) + " MiB) is too small for this run;"
+        + " files already written are kept and a rerun resumes from them. Give Java more heap"
+        + " (JAVA_OPTS=-Xmx8g ./sparsecode ...), or use smaller images (images.size), fewer kernels or"
+        + " precision: float32";
   }
 
   /**

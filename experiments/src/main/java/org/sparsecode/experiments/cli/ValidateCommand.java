@@ -8,7 +8,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.sparsecode.experiments.config.ExperimentConfig;
 import org.sparsecode.experiments.config.ExperimentPlan;
-import org.sparsecode.experiments.results.RunDirectory;
+import org.sparsecode.api.image.Image;
+import org.sparsecode.experiments.run.HeapEstimate;
 import org.sparsecode.experiments.run.PlanRunner;
 import org.sparsecode.experiments.run.RunEngine;
 import org.sparsecode.experiments.run.RunOptions;
@@ -40,9 +41,10 @@ final class ValidateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     ExperimentPlan plan = Plans.load(file, overrides);
     int n = plan.experiments().size();
+    List<String> lines = describe(plan, "  ");
     out.println("OK: " + file + ": experiment " + plan.name()
         + (plan.hasVariants() ? ", " + n + " variant" + (n == 1 ? "" : "s") : ""));
-    describe(plan, "  ").forEach(out::println);
+    lines.forEach(out::println);
     out.flush();
     return 0;
   }
@@ -51,7 +53,7 @@ final class ValidateCommand implements Callable<Integer> {
   private static List<String> describe(ExperimentPlan plan, String indent) {
     List<String> lines = new ArrayList<>();
     for (ExperimentConfig config : plan.experiments()) {
-      RunEngine engine = PlanRunner.engine(plan, config, RunOptions.defaults(), new RunDirectory(Path.of(".")));
+      RunEngine engine = PlanRunner.preflight(plan, config, RunOptions.defaults());
       StringBuilder sb = new StringBuilder(indent);
       if (config.variant() != null) {
         sb.append(config.variant()).append(": ");
@@ -70,6 +72,11 @@ final class ValidateCommand implements Callable<Integer> {
       }
       sb.append(", metrics ").append(config.metrics().stream().map(m -> m.type()).collect(Collectors.joining(", ")));
       sb.append(", seed ").append(config.seed()).append(", ").append(config.precision().yamlName());
+      if (engine.solver().isPresent() && engine.images().size() > 0) {
+        Image first = engine.images().get(0);
+        sb.append(", about ").append(HeapEstimate.size(HeapEstimate.bytes(first.height(), first.width(),
+            engine.dictionary().count(), config.precision(), config.threads()))).append(" of heap per image");
+      }
       lines.add(sb.toString());
     }
     plan.parts().forEach((name, part) -> {

@@ -69,6 +69,60 @@ public final class PlanRunner {
    */
   public Outcome run(Path directory) {
     RunDirectory root = new RunDirectory(directory);
+    if (!options.force()) {
+      List<String> changed = new ArrayList<>();
+      changedRuns(plan, root, changed);
+      if (!changed.isEmpty()) {
+        throw new ConfigError(String.join("\n", changed) + "\nthe configuration differs from the finished run"
+            + (changed.size() > 1 ? "s" : "") + " recorded there: nothing was run; give --force to start over,"
+            + " or --output another directory");
+      }
+    }
+    preflight(plan, root);
+    return runChecked(root);
+  }
+
+  /**
+   * Checks every experiment that will run (the plan's and its parts', skipping finished directories) before
+   * the first one starts: a bad dictionary file, an image size that cannot fit in the heap or a first image
+   * that cannot be coded then fails the whole command at once, with nothing computed.
+   */
+  private void preflight(ExperimentPlan p, RunDirectory root) {
+    p.parts().forEach((name, part) -> preflight(part, root.child(name)));
+    for (ExperimentConfig config : p.experiments()) {
+      RunDirectory dir = p.hasVariants() ? root.child(config.variant()) : root;
+      if (options.force() || !dir.isComplete()) {
+        preflight(p, config, options);
+      }
+    }
+  }
+
+  /**
+   * Wires one experiment and runs its {@link RunEngine#preflight()}, naming the plan's file and the variant in
+   * an error.
+   *
+   * @param plan the plan
+   * @param config one of its experiments
+   * @param options threads and progress
+   * @return the engine
+   * @throws org.sparsecode.api.SparsecodeException naming the file, the variant and the problem
+   */
+  public static RunEngine preflight(ExperimentPlan plan, ExperimentConfig config, RunOptions options) {
+    RunEngine engine = engine(plan, config, options, new RunDirectory(Path.of(".")));
+    String where = plan.file() + ": " + (config.variant() == null ? "" : "variant " + config.variant() + ": ");
+    try {
+      engine.preflight();
+    } catch (ConfigError e) {
+      throw new ConfigError(where + e.getMessage(), e);
+    } catch (org.sparsecode.api.ConfigException e) {
+      throw new ConfigError(where + e.getMessage(), e);
+    } catch (org.sparsecode.api.SparsecodeException e) {
+      throw new org.sparsecode.api.SparsecodeException(where + e.getMessage(), e);
+    }
+    return engine;
+  }
+
+  private Outcome runChecked(RunDirectory root) {
     List<String> ran = new java.util.ArrayList<>();
     List<String> skipped = new java.util.ArrayList<>();
     if (!plan.hasVariants()) {
@@ -115,25 +169,50 @@ public final class PlanRunner {
       String name = part.getKey();
       options.progress().info("part " + name + " (" + i + "/" + n + "): " + part.getValue().file() + " into "
           + root.child(name).root());
-      Outcome o = new PlanRunner(part.getValue(), options).run(root.child(name).root());
+      Outcome o = new PlanRunner(part.getValue(), options).runChecked(root.child(name));
       String prefix = part.getValue().hasVariants() ? name + "/" : "";
       o.ran().forEach(r -> ran.add(prefix.isEmpty() ? name : prefix + r));
       o.skipped().forEach(r -> skipped.add(prefix.isEmpty() ? name : prefix + r));
     }
   }
 
+  /**
+   * Collects, for the plan and its parts, every directory that holds a finished run of another configuration
+   * (its {@code configSha256} differs from the one asked for), with the keys that differ: such a rerun is
+   * refused before anything runs, since keeping the old results would answer another question.
+   */
+  private static void changedRuns(ExperimentPlan plan, RunDirectory root, List<String> out) {
+    plan.parts().forEach((name, part) -> changedRuns(part, root.child(name), out));
+    for (ExperimentConfig config : plan.experiments()) {
+      RunDirectory dir = plan.hasVariants() ? root.child(config.variant()) : root;
+      if (!dir.isComplete()) {
+        continue;
+      }
+      Object sha = dir.readResults().map(m -> m.get("configSha256")).orElse(null);
+      if (sha == null || sha.equals(Json.sha256(config.resolved()))) {
+        continue;
+      }
+      Map<String, Object> recorded = ConfigChanges.recorded(dir.file(RunDirectory.CONFIG));
+      List<String> keys = recorded == null ? List.of() : ConfigChanges.between(recorded, config.resolved());
+      StringBuilder sb = new StringBuilder(dir.root() + " holds a finished run of another configuration");
+      if (keys.isEmpty()) {
+        sb.append(" (its configSha256 differs)");
+      } else {
+        sb.append(": ").append(keys.size()).append(keys.size() == 1 ? " key differs" : " keys differ");
+        keys.stream().limit(12).forEach(k -> sb.append("\n  ").append(k));
+        if (keys.size() > 12) {
+          sb.append("\n  ... and ").append(keys.size() - 12).append(" more");
+        }
+      }
+      out.add(sb.toString());
+    }
+  }
+
   /** Runs one experiment unless its directory is complete; returns whether it ran. */
   private boolean runOne(ExperimentConfig config, RunDirectory dir, String label) {
     if (dir.isComplete() && !options.force()) {
-      String note = "";
-      Object sha = dir.readResults().map(m -> m.get("configSha256")).orElse(null);
-      if (sha != null && !sha.equals(Json.sha256(config.resolved()))) {
-        note = " (with another configuration: its configSha256 differs; --force re-runs it)";
-      }
       if (plan.hasVariants()) {
-        options.progress().info(label + ": already complete: " + dir.root() + note);
-      } else if (!note.isEmpty()) {
-        options.progress().info("note: " + dir.root() + note);
+        options.progress().info(label + ": already complete: " + dir.root());
       }
       return false;
     }

@@ -32,6 +32,7 @@ import org.sparsecode.api.solver.CodingResult;
 import org.sparsecode.api.solver.SolverException;
 import org.sparsecode.api.solver.SparseSolver;
 import org.sparsecode.eval.metric.Measures;
+import org.sparsecode.experiments.config.ConfigError;
 import org.sparsecode.experiments.config.ExperimentConfig;
 import org.sparsecode.experiments.results.BuildInfo;
 import org.sparsecode.experiments.results.ImageResult;
@@ -76,6 +77,7 @@ public final class RunEngine {
   private final ProgressReporter progress;
   private final Provider<ExecutorService> executor;
   private CodeStatistics stats;
+  private Dictionary checked;
 
   /**
    * Creates the engine (by Guice, from an {@link ExperimentModule}).
@@ -117,6 +119,19 @@ public final class RunEngine {
   }
 
   /**
+   * The dictionary {@link #preflight()} generated.
+   *
+   * @return it
+   * @throws IllegalStateException before {@link #preflight()}
+   */
+  public Dictionary dictionary() {
+    if (checked == null) {
+      throw new IllegalStateException("preflight() first");
+    }
+    return checked;
+  }
+
+  /**
    * The configured solver.
    *
    * @return the solver, absent when only learning runs
@@ -142,12 +157,9 @@ public final class RunEngine {
       String sha = Json.sha256(config.resolved());
       Map<String, Double> stages = new LinkedHashMap<>();
       long clock = System.nanoTime();
-      Dictionary dictionary = generator.generate();
+      // Fail before the run directory holds anything when the dictionary, the memory or the first image is wrong.
+      Dictionary dictionary = preflight();
       clock = lap(stages, "dictionary", clock);
-      // Fail before the run directory holds anything when the kernels cannot fit the images at all.
-      if (images.size() > 0) {
-        checkFits(dictionary, images.get(0), 0, images.size());
-      }
       out.create();
       stats = CodeStatistics.of(config, metrics, out, progress);
       out.writeString(RunDirectory.CONFIG, "# resolved configuration of experiment " + config.name()
@@ -217,6 +229,34 @@ public final class RunEngine {
         pool.shutdownNow();
       }
     }
+  }
+
+  /**
+   * What can be checked before any work: generates the dictionary (a loaded file is checked as it is read),
+   * refuses an image size whose solve cannot fit in the heap ({@link HeapEstimate}, from {@code images.size}
+   * before any image is read, then from the first image), and reads the first image to check it fits the
+   * kernels. {@code validate} runs this too, so that it refuses what {@code run} would.
+   *
+   * @return the generated dictionary
+   * @throws SparsecodeException naming the setting, the file or the image at fault
+   */
+  public Dictionary preflight() {
+    Dictionary dictionary = generator.generate();
+    this.checked = dictionary;
+    if (solver.isPresent() && config.resolved() != null && config.resolved().get("images") instanceof Map<?, ?> m
+        && m.get("size") instanceof Number size) {
+      HeapEstimate.check("images.size " + size, size.longValue(), size.longValue(), dictionary.count(),
+          context.precision(), context.threads());
+    }
+    if (images.size() > 0) {
+      Image first = images.get(0);
+      if (solver.isPresent()) {
+        HeapEstimate.check("image '" + first.id() + "'", first.height(), first.width(), dictionary.count(),
+            context.precision(), context.threads());
+      }
+      checkFits(dictionary, first, 0, images.size());
+    }
+    return dictionary;
   }
 
   /**
@@ -412,12 +452,12 @@ public final class RunEngine {
   private void checkFits(Dictionary dictionary, Image image, int index, int total) {
     int k = dictionary.size();
     if (image.width() < k || image.height() < k) {
-      throw new SparsecodeException("image '" + image.id() + "' (" + (index + 1) + "/" + total + ") is "
+      throw new ConfigError("image '" + image.id() + "' (" + (index + 1) + "/" + total + ") is "
           + image.width() + "x" + image.height() + ", smaller than the " + k + "x" + k
           + " kernels of the dictionary: use larger images (images.size) or smaller kernels (dictionary.size)");
     }
     if (!image.isGrey()) {
-      throw new SparsecodeException("image '" + image.id() + "' has " + image.channels()
+      throw new ConfigError("image '" + image.id() + "' has " + image.channels()
           + " channels; solvers code grey images: add a grey conversion to images.preprocess");
     }
   }
