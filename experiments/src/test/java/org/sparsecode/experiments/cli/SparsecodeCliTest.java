@@ -99,11 +99,12 @@ class SparsecodeCliTest {
   }
 
   @Test
-  void anUnwritableOutputDirectoryIsARuntimeErrorWithNothingWritten() throws IOException {
+  void anOutputBelowAFileIsAConfigErrorWithNothingWritten() throws IOException {
     Path plain = Files.writeString(tmp.resolve("plain"), "x");
     assertThat(cli("run", yaml(TOY).toString(), "-o", plain.resolve("out").toString()))
-        .isEqualTo(SparsecodeCli.RUNTIME_ERROR);
-    assertThat(err).contains("error: cannot create output directory").contains("is a file").doesNotContain("\tat ");
+        .isEqualTo(SparsecodeCli.CONFIG_ERROR);
+    assertThat(err).contains("error: --output " + plain.resolve("out") + ": " + plain + " is a file")
+        .doesNotContain("\tat ");
     assertThat(Files.readString(plain)).isEqualTo("x");
   }
 
@@ -165,5 +166,59 @@ class SparsecodeCliTest {
   void anUnknownOptionExitsWithTwo() {
     assertThat(cli("run", "--frobnicate")).isEqualTo(SparsecodeCli.CONFIG_ERROR);
     assertThat(err).startsWith("error: ");
+  }
+
+  @Test
+  void aRerunWithAnotherConfigurationIsRefusedNamingTheKeysThatDiffer() throws IOException {
+    Path dir = tmp.resolve("out");
+    Path file = yaml(TOY);
+    cli("run", file.toString(), "-o", dir.toString());
+    byte[] before = Files.readAllBytes(dir.resolve(RunDirectory.RESULTS));
+    assertThat(cli("run", file.toString(), "-o", dir.toString(), "--set", "solver.lambda=0.5"))
+        .isEqualTo(SparsecodeCli.CONFIG_ERROR);
+    assertThat(err).contains(dir + " holds a finished run of another configuration: 1 key differs")
+        .contains("solver.lambda: 0.1 there, 0.5 here").contains("--force");
+    assertThat(Files.readAllBytes(dir.resolve(RunDirectory.RESULTS))).isEqualTo(before);
+  }
+
+  @Test
+  void aRerunWithAnotherConfigurationRunsWithForce() throws IOException {
+    Path dir = tmp.resolve("out");
+    Path file = yaml(TOY);
+    cli("run", file.toString(), "-o", dir.toString());
+    assertThat(cli("run", file.toString(), "-o", dir.toString(), "--set", "solver.lambda=0.5", "--force")).isZero();
+    assertThat(Files.readString(dir.resolve(RunDirectory.CONFIG))).contains("lambda: 0.5");
+  }
+
+  @Test
+  void theEndOfARunPointsToItsReport() throws IOException {
+    Path dir = tmp.resolve("out");
+    assertThat(cli("run", yaml(TOY).toString(), "-o", dir.toString())).isZero();
+    assertThat(out).contains("report:  " + dir.resolve("report.html"));
+  }
+
+  @Test
+  void anUnwritableOutputFailsBeforeAnyWork() throws IOException {
+    assertThat(cli("run", yaml(TOY).toString(), "-o", "/proc/sparsecode-out")).isEqualTo(SparsecodeCli.CONFIG_ERROR);
+    assertThat(err).startsWith("error: --output /proc/sparsecode-out: cannot write into /proc")
+        .doesNotContain("coding");
+  }
+
+  @Test
+  void validateRefusesKernelsLargerThanTheImagesAsRunDoes() throws IOException {
+    Path file = yaml(TOY.replace("{type: engine-test-kernels}", "{type: engine-test-kernels, size: 16}"));
+    assertThat(cli("validate", file.toString())).isEqualTo(SparsecodeCli.CONFIG_ERROR);
+    String validateErr = err;
+    assertThat(cli("run", file.toString(), "-o", tmp.resolve("out").toString()))
+        .isEqualTo(SparsecodeCli.CONFIG_ERROR);
+    assertThat(validateErr).contains("smaller than the").isEqualTo(err);
+    assertThat(tmp.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void resumeCommandsQuoteWhatTheShellWouldSplit() {
+    assertThat(RunCommand.quote("runs/a-1")).isEqualTo("runs/a-1");
+    assertThat(RunCommand.quote("images.names=[a, b]")).isEqualTo("'images.names=[a, b]'");
+    assertThat(RunCommand.quote("it's")).isEqualTo("'it'\\''s'");
   }
 }

@@ -1,0 +1,62 @@
+package org.sparsecode.experiments.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InterruptionTest {
+  private static final String SLOW = """
+      name: slow
+      seed: 1
+      images: {type: embedded, size: 96, names: [camera, coffee, brick, chelsea, astronaut, rocket]}
+      dictionary: {type: log-gabor, preset: thin, size: 8}
+      solver: {type: cbpdn-admm, lambda: 1.0e-2, maxIterations: 60}
+      metrics: [psnr, sparseness]
+      """;
+
+  @TempDir
+  Path tmp;
+
+  @Test
+  void aRunStoppedBySignalSaysWhatWasKeptAndHowToResume() throws IOException, InterruptedException {
+    Path file = Files.writeString(tmp.resolve("slow.yaml"), SLOW);
+    Path dir = tmp.resolve("out");
+    Path log = tmp.resolve("child.log");
+    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), SparsecodeCli.class.getName(), "run", file.toString(),
+        "-o", dir.toString(), "--threads", "1", "--set", "images.size=96")
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.readString(log).contains("[1/6]") && child.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(child.isAlive()).as(Files.readString(log)).isTrue();
+    child.destroy(); // SIGTERM: the JVM runs its shutdown hooks, as on Ctrl-C's SIGINT
+    assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    String text = Files.readString(log);
+    assertThat(text).contains("interrupted: " + dir).contains("kept (every file is written whole")
+        .containsPattern("\\.: [1-5] images? coded")
+        .contains("resume with the same command:")
+        .contains("./sparsecode run " + file + " --output " + dir + " --set images.size=96 --threads 1");
+  }
+
+  @Test
+  void keptListsEachRunDirectoryWithItsProgress() throws IOException {
+    Path root = tmp.resolve("plan");
+    Files.createDirectories(root.resolve("thin"));
+    Files.writeString(root.resolve("thin/results.json"), "{\"status\": \"running\", \"images\": [{}, {}]}");
+    Files.createDirectories(root.resolve("full"));
+    Files.writeString(root.resolve("full/results.json"), "{\"status\": \"complete\", \"images\": [{}]}");
+    assertThat(Interruption.kept(root)).containsExactly("full: complete (1 image)", "thin: 2 images coded");
+  }
+
+  @Test
+  void keptIsEmptyBeforeAnythingWasWritten() {
+    assertThat(Interruption.kept(tmp.resolve("none"))).isEmpty();
+  }
+}
