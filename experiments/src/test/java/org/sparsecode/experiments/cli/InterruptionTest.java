@@ -13,9 +13,9 @@ class InterruptionTest {
   private static final String SLOW = """
       name: slow
       seed: 1
-      images: {type: embedded, size: 96, names: [camera, coffee, brick, chelsea, astronaut, rocket]}
+      images: {type: embedded, size: 64, names: [camera, coffee, brick, chelsea, astronaut, rocket]}
       dictionary: {type: log-gabor, preset: thin, size: 8}
-      solver: {type: cbpdn-admm, lambda: 1.0e-2, maxIterations: 60}
+      solver: {type: cbpdn-admm, lambda: 1.0e-2, maxIterations: 30}
       metrics: [psnr, sparseness]
       """;
 
@@ -29,10 +29,11 @@ class InterruptionTest {
     Path log = tmp.resolve("child.log");
     Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), SparsecodeCli.class.getName(), "run", file.toString(),
-        "-o", dir.toString(), "--threads", "1", "--set", "images.size=96")
+        "-o", dir.toString(), "--threads", "1", "--set", "images.size=64")
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!Files.readString(log).contains("[1/6]") && child.isAlive() && System.nanoTime() < deadline) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    // image i is logged before it is saved, so once image 2 shows, image 1 is in results.json
+    while (!Files.readString(log).contains("[2/6]") && child.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
     assertThat(child.isAlive()).as(Files.readString(log)).isTrue();
@@ -42,7 +43,7 @@ class InterruptionTest {
     assertThat(text).contains("interrupted: " + dir).contains("kept (every file is written whole")
         .containsPattern("\\.: [1-5] images? coded")
         .contains("resume with the same command:")
-        .contains("./sparsecode run " + file + " --output " + dir + " --set images.size=96 --threads 1");
+        .contains("./sparsecode run " + file + " --output " + dir + " --set images.size=64 --threads 1");
   }
 
   @Test
