@@ -33,7 +33,8 @@ import org.sparsecode.core.plugin.SettingsBinder;
  *
  * Steps are the {@code ImagePreprocessor} plugins of the registry ({@code center-crop}, {@code resize},
  * {@code grey}, {@code scale}, {@code lcn}, {@code whiten}, {@code circular-mask},
- * {@code none}, and any plugin on the class path). Errors are
+ * {@code none}, the two paths {@code local-contrast} and {@code paper-learning} as plugins, and any plugin on
+ * the class path). Errors are
  * {@link ConfigException}s on key {@code preprocess} (or {@code preprocess[i].key} for a step's setting).
  */
 public final class Preprocessing {
@@ -45,6 +46,8 @@ public final class Preprocessing {
   public static final String PAPER_LEARNING = "paper-learning";
   /** No preprocessing. */
   public static final String NONE = "none";
+  /** The forms of the setting, for listings ({@link org.sparsecode.api.Setting#form()}). */
+  public static final String FORM = "a preprocess name or a list of them (a step with settings: {type: NAME, ...})";
   /** The default image side of a source, the paper's 256. */
   public static final int DEFAULT_SIZE = 256;
   /** The smallest image side a source accepts. */

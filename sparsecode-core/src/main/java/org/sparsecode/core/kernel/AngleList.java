@@ -24,6 +24,11 @@ public final class AngleList {
       + "numbers, or {linspace: [a, b, n], dropFirst: true|false}";
   private static final String FORMS_NO_COUNT = "a list of numbers or {linspace: [a, b, n], dropFirst: true|false}";
 
+  /** The forms of a list of angles with a count, for listings ({@link org.sparsecode.api.Setting#form()}). */
+  public static final String FORM = "n (evenly over [0, pi)), a list or {linspace: [a, b, n], dropFirst: bool}";
+  /** The forms of a list without a count ({@code bThetas}), for listings. */
+  public static final String FORM_NO_COUNT = "a list or {linspace: [a, b, n], dropFirst: bool}";
+
   private AngleList() {}
 
   /**
