@@ -173,7 +173,8 @@ public final class RunEngine {
         clock = lap(stages, "refit", clock);
       }
       out.writeDictionary(dictionary);
-      RunPlots.dictionary(out, dictionary, progress);
+      RunPlots.dictionary(out, config.variant() == null ? config.name() : config.name() + "/" + config.variant(),
+          dictionary, progress);
 
       Map<String, Object> dictionaryTree = new LinkedHashMap<>();
       dictionaryTree.put("type", config.dictionary().type());
