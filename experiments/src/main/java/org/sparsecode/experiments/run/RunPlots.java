@@ -22,7 +22,7 @@ import org.sparsecode.learning.refit.AtomFit;
 import org.sparsecode.learning.refit.RefitResult;
 
 /**
- * The PNG plots a run writes (DESIGN.md §4: results people look at are drawn): {@link
+ * The PNG plots a run writes (results people look at are drawn): {@link
  * RunDirectory#DICTIONARY_PNG} and {@code reconstruction-<id>.png} for the first image of each run, {@link
  * RunDirectory#LEARNING_OBJECTIVE_PNG} and {@link RunDirectory#ORIENTATION_PNG} after learning, {@link
  * RunDirectory#PSNR_PLOT}, {@link RunDirectory#SECONDS_PLOT} and (when a variant learned) the overlaid learning

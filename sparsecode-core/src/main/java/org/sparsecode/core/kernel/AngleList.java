@@ -8,7 +8,7 @@ import java.util.Map;
 import org.sparsecode.api.ConfigException;
 
 /**
- * Parses the value forms a list of angles (or of other numbers) may take in YAML (DESIGN.md §4):
+ * Parses the value forms a list of angles (or of other numbers) may take in YAML:
  * <ul>
  *   <li>an integer {@code n}: {@code linspace(0, π, n, endpoint=False)}, i.e. {@code n} evenly spaced
  *       angles of the half turn (only where a count makes sense: orientations and phases);</li>

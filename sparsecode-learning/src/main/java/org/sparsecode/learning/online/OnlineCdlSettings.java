@@ -8,7 +8,7 @@ import org.sparsecode.api.Setting;
 
 /**
  * Settings of the {@code online-cdl} learner, SPORCO's {@code OnlineConvBPDNDictLearn} options as the paper
- * calls them (Ladret, Casanova and Perrinet 2024; ../shared/PAPER.md §1.7): λ 1e-2, ρ 10 fixed, η_j = 100 /
+ * calls them (Ladret, Casanova and Perrinet 2024, code/cbpdn_learning.py): λ 1e-2, ρ 10 fixed, η_j = 100 /
  * (1000 + j), 300 CBPDN iterations with {@code RelStopTol} 1e-2 and over-relaxation 1.8. Every component may
  * be null (YAML key left out) and then takes its default.
  *
