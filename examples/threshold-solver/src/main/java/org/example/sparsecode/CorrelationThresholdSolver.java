@@ -10,8 +10,9 @@ import org.sparsecode.api.solver.SparseCode;
 import org.sparsecode.api.solver.SparseSolver;
 
 /**
- * The simplest convolutional coder: x_k = soft(d_k ⋆ s / ‖d_k‖², λ), one pass, no iteration. A baseline,
- * and an example of a solver living in its own jar.
+ * The simplest convolutional coder: x_k = α · soft(d_k ⋆ s / ‖d_k‖², λ), one pass, no iteration, where α is
+ * the one factor that best fits the reconstruction to the image (least squares): without it the overlapping
+ * atoms add up to several times the image. A baseline, and an example of a solver living in its own jar.
  */
 final class CorrelationThresholdSolver implements SparseSolver {
   private final double lambda;
@@ -42,8 +43,21 @@ final class CorrelationThresholdSolver implements SparseSolver {
         }
       }
     }
+    double[] rec = SparseCode.fromDense(d.count(), h, w, x).reconstruct(d);
+    double dot = 0;
+    double energy = 0;
+    for (int i = 0; i < rec.length; i++) {
+      dot += rec[i] * s.pixels()[i];
+      energy += rec[i] * rec[i];
+    }
+    double alpha = energy > 0 ? dot / energy : 0;
+    for (int i = 0; i < x.length; i++) {
+      x[i] *= alpha;
+    }
+    for (int i = 0; i < rec.length; i++) {
+      rec[i] *= alpha;
+    }
     SparseCode code = SparseCode.fromDense(d.count(), h, w, x);
-    double[] rec = code.reconstruct(d);
     double fid = 0;
     for (int i = 0; i < rec.length; i++) {
       fid += 0.5 * (rec[i] - s.pixels()[i]) * (rec[i] - s.pixels()[i]);

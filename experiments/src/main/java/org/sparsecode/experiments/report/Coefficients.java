@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The coefficient statistics of a run ({@code coefficients.json}, PAPER.md §1.8) as tables: the histogram of
- * the coefficient values with its pooled exponential fit a·e^(−bx) and the spread of the per-image fits, and
- * the two-peak von Mises fit of the activity over θ with the share of the energy per bandwidth B_θ.
+ * The coefficient statistics of a run ({@code coefficients.json}, the paper's Part one analyses) as tables:
+ * the histogram of the coefficient values with its pooled exponential fit a·e^(−bx) and the spread of the
+ * per-image fits, and the two-peak von Mises fit of the activity over θ with the share of the energy per bandwidth B_θ.
  */
 final class Coefficients {
   /** The file written next to results.json when coefficient metrics are listed. */

@@ -1,5 +1,5 @@
 /**
- * The HTML reports of a run (DESIGN.md §4): {@link org.sparsecode.experiments.report.RunReport} writes
+ * The HTML reports of a run: {@link org.sparsecode.experiments.report.RunReport} writes
  * {@code DIR/report.html} next to every {@code results.json}, {@link org.sparsecode.experiments.report.PlanReport}
  * the page of a file with variants (scenarios, statistical tests, resilience, one section per variant and per
  * part). Each page is self-contained: the stylesheet is inline, every PNG of the directory is embedded as a

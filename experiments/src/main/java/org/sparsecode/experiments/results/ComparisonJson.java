@@ -13,8 +13,8 @@ import org.sparsecode.eval.stats.ScenarioComparison;
 
 /**
  * The study-level comparison of the variants (scenarios) of an experiment file, {@code DIR/comparison.json}
- * (issue 7, items 1 and 4), built from the variants' parsed {@code results.json}. Scripts read it; its
- * contract:
+ * (medians with their intervals, tests between the scenarios), built from the variants' parsed
+ * {@code results.json}. Scripts read it; its contract:
  *
  * <pre>{@code
  * {"experiment": NAME, "seed": SEED, "images": [ids],

@@ -1,7 +1,7 @@
 package org.sparsecode.experiments.results;
 
 /**
- * Where and how a run was made (STYLE.md §7): enough, with the resolved {@code config.yaml}, to re-run it.
+ * Where and how a run was made: enough, with the resolved {@code config.yaml}, to re-run it.
  *
  * @param version the sparsecode version
  * @param gitCommit the commit the code was built from, or {@code unknown}

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code results.json} tree of a {@link RunResult}, keys in the order of DESIGN.md §5. Non-finite
+ * The {@code results.json} tree of a {@link RunResult}, keys in a fixed order (scripts read it). Non-finite
  * numbers are written as strings (see {@link Json}).
  */
 public final class ResultsJson {

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything {@code results.json} holds for one run (DESIGN.md §5), with the parameters that produced it.
+ * Everything {@code results.json} holds for one run, with the parameters that produced it.
  *
  * @param experiment the experiment's name
  * @param variant the variant's name, or {@code null} for a file without variants

@@ -23,7 +23,7 @@ import org.sparsecode.experiments.config.ExperimentConfig;
 import org.sparsecode.experiments.results.RunDirectory;
 
 /**
- * The coefficient statistics of a run pooled over its images (issue 7 item 3, PAPER.md §1.8): when the run
+ * The coefficient statistics of a run pooled over its images (the paper's Part one analyses): when the run
  * lists the {@code coefficient-histogram} or the {@code orientation-activity} metric, the engine hands every
  * image's code to {@link #add}, and {@link #write} writes at the end of the run
  * <ul>
@@ -32,8 +32,8 @@ import org.sparsecode.experiments.results.RunDirectory;
  *   <li>{@value #ORIENTATION_CSV}: per B_θ group and θ, the pooled activity, its share within the group and
  *       the two-peak von Mises fit to the shares (log-Gabor dictionaries only);</li>
  *   <li>{@value #JSON}: the pooled fits (a, b, R²; per B_θ μ₁, κ₁, μ₂, κ₂, R² and the energy share) and the
- *       mean, median, sd, min and max over images of each image's a, b and R² (the numbers PAPER.md §2
- *       quotes), with the number of images pooled;</li>
+ *       mean, median, sd, min and max over images of each image's a, b and R² (the numbers read from the
+ *       paper's figures), with the number of images pooled;</li>
  *   <li>the plots {@value #HISTOGRAM_PNG}, {@value #ORIENTATION_PNG} and {@value #ENERGY_PNG}.</li>
  * </ul>
  *

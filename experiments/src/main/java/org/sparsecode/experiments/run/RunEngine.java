@@ -52,7 +52,7 @@ import org.sparsecode.learning.refit.RefitSettings;
 /**
  * Runs one experiment into its directory: generates the dictionary, learns from it when a learner is
  * configured, codes every image in order, measures each code, and writes {@code config.yaml},
- * {@code dictionary.npy}, {@code metrics.csv} and {@code results.json} (DESIGN.md §5), each atomically, and
+ * {@code dictionary.npy}, {@code metrics.csv} and {@code results.json}, each atomically, and
  * the plots {@code dictionary.png} and {@code reconstruction-<id>.png} of the first image ({@code RunPlots}).
  * After learning it also draws the objective per step ({@code learning-objective.png}) and, for even kernel
  * sizes, re-fits a log-Gabor kernel to each learned atom ({@code refit.csv}, {@code refit-histogram.csv},
@@ -185,7 +185,8 @@ public final class RunEngine {
         clock = lap(stages, "refit", clock);
       }
       out.writeDictionary(dictionary);
-      RunPlots.dictionary(out, dictionary, progress);
+      RunPlots.dictionary(out, config.variant() == null ? config.name() : config.name() + "/" + config.variant(),
+          dictionary, progress);
 
       Map<String, Object> dictionaryTree = new LinkedHashMap<>();
       dictionaryTree.put("type", config.dictionary().type());

@@ -22,7 +22,7 @@ import org.sparsecode.learning.refit.AtomFit;
 import org.sparsecode.learning.refit.RefitResult;
 
 /**
- * The PNG plots a run writes (DESIGN.md §4: results people look at are drawn): {@link
+ * The PNG plots a run writes (results people look at are drawn): {@link
  * RunDirectory#DICTIONARY_PNG} and {@code reconstruction-<id>.png} for the first image of each run, {@link
  * RunDirectory#LEARNING_OBJECTIVE_PNG} and {@link RunDirectory#ORIENTATION_PNG} after learning, {@link
  * RunDirectory#PSNR_PLOT}, {@link RunDirectory#SECONDS_PLOT} and (when a variant learned) the overlaid learning
@@ -35,10 +35,13 @@ import org.sparsecode.learning.refit.RefitResult;
 final class RunPlots {
   private RunPlots() {}
 
-  /** Draws the dictionary's kernels as tiles into {@link RunDirectory#DICTIONARY_PNG}. */
-  static void dictionary(RunDirectory out, Dictionary dictionary, ProgressReporter progress) {
+  /**
+   * Draws the dictionary's kernels as tiles into {@link RunDirectory#DICTIONARY_PNG}, titled with the run's
+   * name and the kernels' number and size, with a caption saying how the tiles are laid out.
+   */
+  static void dictionary(RunDirectory out, String title, Dictionary dictionary, ProgressReporter progress) {
     draw(RunDirectory.DICTIONARY_PNG, progress,
-        () -> DictionaryTiles.write(out.file(RunDirectory.DICTIONARY_PNG), dictionary));
+        () -> DictionaryTiles.write(out.file(RunDirectory.DICTIONARY_PNG), title, dictionary));
   }
 
   /** Draws image, reconstruction and residual into {@code reconstruction-<id>.png}. */

@@ -17,7 +17,7 @@ import org.sparsecode.experiments.results.RunDirectory;
 import org.sparsecode.experiments.results.RunResult;
 
 /**
- * The plots of a study's scenarios (issue 7, item 5): {@value #PSNR_DISTRIBUTION} and {@value
+ * The plots of a study's scenarios: {@value #PSNR_DISTRIBUTION} and {@value
  * #SPARSENESS_DISTRIBUTION} (one box plot per variant, every image a point) and, when the variants carry the
  * {@code resilience} curve, {@value #RESILIENCE} (median PSNR and sparseness against the cutoff, one line per
  * variant) in a variants file's directory; and {@value #RESILIENCE} in each run's directory (the median over

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sparsecode.experiments.results.Json;
 
 /**
- * STYLE.md §7: the {@code config.yaml} a run leaves is enough to re-run it. Running a variant's
+ * The {@code config.yaml} a run leaves is enough to re-run it. Running a variant's
  * {@code config.yaml} gives the same configuration hash and the same numbers.
  */
 class ReproTest {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.sparsecode.core.plugin.PluginRegistry;
 
@@ -42,5 +43,30 @@ class PluginCatalogTest {
     assertThat(PluginCatalog.yaml(Map.of("linspace", List.of(0.0, 0.5, 7)))).isEqualTo("{linspace: [0.0, 0.5, 7]}");
     assertThat(PluginCatalog.yaml("a b: c")).isEqualTo("'a b: c'");
     assertThat(PluginCatalog.yaml("local-contrast")).isEqualTo("local-contrast");
+  }
+
+  @Test
+  void numbersAreWrittenToSixSignificantDigitsAndWholeOnesAsJavaWritesThem() {
+    assertThat(PluginCatalog.yaml(List.of(1.0 / 255, 1e-4, 1e-8, 3.0, 12, 1.0546448087431695)))
+        .isEqualTo("[0.00392157, 0.0001, 1e-8, 3.0, 12, 1.05464]");
+  }
+
+  @Test
+  void aShortListOfAnglesIsWrittenWithItsDegrees() {
+    assertThat(PluginCatalog.readable(List.of(0.0, Math.PI / 2), "rad")).isEqualTo("[0, 1.571] rad (0°, 90°)");
+    assertThat(PluginCatalog.readable(Math.PI / 24, "rad")).isEqualTo("0.1309 rad (7.5°)");
+  }
+
+  @Test
+  void aLongListOfAnglesIsWrittenAsCountRangeAndStep() {
+    List<Double> twelve = IntStream.range(0, 12).mapToObj(i -> i * Math.PI / 12).toList();
+    assertThat(PluginCatalog.readable(twelve, "rad")).isEqualTo("12 values, 0 to 2.88 rad (0° to 165° by 15°)");
+    assertThat(PluginCatalog.readable(List.of(0.0, 0.1, 0.2, 0.3, 1.0), "rad"))
+        .isEqualTo("5 values, 0 to 1 rad (0° to 57.3°)");
+  }
+
+  @Test
+  void valuesWithoutAngleUnitAreWrittenAsYaml() {
+    assertThat(PluginCatalog.readable(List.of(0.0, 0.5), "")).isEqualTo("[0.0, 0.5]");
   }
 }

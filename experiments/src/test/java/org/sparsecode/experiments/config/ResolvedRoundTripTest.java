@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * STYLE.md §10: the resolved configuration, written as YAML and loaded again, gives the same experiment.
+ * The resolved configuration, written as YAML and loaded again, gives the same experiment.
  */
 class ResolvedRoundTripTest {
   private final ConfigLoader loader = new ConfigLoader(ConfigLoaderTest.TOYS);

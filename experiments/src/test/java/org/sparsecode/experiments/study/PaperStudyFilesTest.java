@@ -17,7 +17,7 @@ import org.sparsecode.experiments.config.ExperimentConfig;
 import org.sparsecode.experiments.config.ExperimentPlan;
 
 /**
- * The paper's study files of {@code experiments/paper/} (issue 7) say the same thing in every place: each
+ * The paper's study files of {@code experiments/paper/} say the same thing in every place: each
  * scenario file is the variant of paper.yaml of the same name, paper-full.yaml is paper.yaml with the paper's
  * learning settings, and the study's {@code --set}s reach every experiment they concern.
  */

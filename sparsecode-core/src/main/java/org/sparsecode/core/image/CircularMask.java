@@ -4,8 +4,8 @@ import org.sparsecode.api.image.Image;
 import org.sparsecode.api.image.ImagePreprocessor;
 
 /**
- * SLIP's spatial mask ({@code Image.init}; PAPER.md §1.4 and §1.7) for the image's size, multiplied into
- * every channel:
+ * SLIP's spatial mask ({@code Image.init}; the paper's kernels and learning images are masked) for the
+ * image's size, multiplied into every channel:
  *
  * <pre>
  *   x, y = mgrid[-1:1:H j, -1:1:W j]     (x_i = i · 2/(H-1) - 1 along rows, y_j along columns)

@@ -2,6 +2,7 @@ package org.sparsecode.core.image;
 
 import org.sparsecode.api.Checks;
 import org.sparsecode.api.ConfigException;
+import org.sparsecode.api.Setting;
 
 /**
  * Settings of the {@code directory} image source.
@@ -14,7 +15,8 @@ import org.sparsecode.api.ConfigException;
  * @param size the side in pixels of the square images produced by {@code local-contrast} and by steps
  *     that leave their {@code size} out, at least 8; default 256 ({@link Preprocessing#DEFAULT_SIZE})
  */
-public record DirectorySourceSettings(String path, Object preprocess, Integer size) {
+public record DirectorySourceSettings(String path, @Setting(form = Preprocessing.FORM) Object preprocess,
+    Integer size) {
 
   /** Fills the defaults and validates. */
   public DirectorySourceSettings {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.sparsecode.api.Checks;
 import org.sparsecode.api.ConfigException;
+import org.sparsecode.api.Setting;
 
 /**
  * Settings of the {@code embedded} image source: the public-domain / CC0 photographs shipped in the jar
@@ -30,7 +31,8 @@ import org.sparsecode.api.ConfigException;
  *     ({@code PluginContext.baseDirectory}); an absolute path is safest on the command line. Default
  *     none (the embedded photographs)
  */
-public record EmbeddedSourceSettings(Object preprocess, Integer size, List<String> names, String path) {
+public record EmbeddedSourceSettings(@Setting(form = Preprocessing.FORM) Object preprocess, Integer size,
+    List<String> names, String path) {
 
   /** Fills the defaults and validates. */
   public EmbeddedSourceSettings {

@@ -6,7 +6,7 @@ import org.sparsecode.api.image.ImagePreprocessor;
 
 /**
  * Olshausen whitening, exactly as SLIP's {@code Image.whitening} computes it with {@code white_n_learning = 0}
- * (the parametric filter of Olshausen &amp; Field, {@code olshausen_whitening_filt}; PAPER.md §1.7), in
+ * (the parametric filter of Olshausen &amp; Field, {@code olshausen_whitening_filt}; the paper's learning images), in
  * float64. On SLIP's fftshift-ed frequency grid for an {@code H × W} image ({@code N_X = H} rows,
  * {@code N_Y = W} columns):
  *

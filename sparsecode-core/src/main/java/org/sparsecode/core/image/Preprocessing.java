@@ -20,9 +20,9 @@ import org.sparsecode.core.plugin.SettingsBinder;
  *   <li>{@code local-contrast} (the default): {@code center-crop}, {@code resize} to the source's
  *       {@code size}, {@code grey}, {@code scale} by 1/255, {@code lcn} with n = 7 — the paper's path, which
  *       reproduces the reference fixtures;
- *   <li>{@code paper-learning}: the paper's learning path (PAPER.md §1.7): {@code center-crop}, {@code resize}
- *       to {@code size}, {@code grey}, {@code scale} by 1/255, {@code whiten} (SLIP's Olshausen filter),
- *       {@code lcn} with n = 7, {@code circular-mask} (exponent 3);
+ *   <li>{@code paper-learning}: the paper's learning path ({@code cbpdn_learning.load_S}):
+ *       {@code center-crop}, {@code resize} to {@code size}, {@code grey}, {@code scale} by 1/255,
+ *       {@code whiten} (SLIP's Olshausen filter), {@code lcn} with n = 7, {@code circular-mask} (exponent 3);
  *   <li>{@code none}: images as read ({@code size} is ignored);
  *   <li>a list of steps, each a step name ({@code grey}) or a map with {@code type:} and that step's
  *       settings ({@code {type: resize, size: 128}}), e.g. {@code [center-crop, {type: resize, size: 128},
@@ -33,7 +33,8 @@ import org.sparsecode.core.plugin.SettingsBinder;
  *
  * Steps are the {@code ImagePreprocessor} plugins of the registry ({@code center-crop}, {@code resize},
  * {@code grey}, {@code scale}, {@code lcn}, {@code whiten}, {@code circular-mask},
- * {@code none}, and any plugin on the class path). Errors are
+ * {@code none}, the two paths {@code local-contrast} and {@code paper-learning} as plugins, and any plugin on
+ * the class path). Errors are
  * {@link ConfigException}s on key {@code preprocess} (or {@code preprocess[i].key} for a step's setting).
  */
 public final class Preprocessing {
@@ -45,6 +46,8 @@ public final class Preprocessing {
   public static final String PAPER_LEARNING = "paper-learning";
   /** No preprocessing. */
   public static final String NONE = "none";
+  /** The forms of the setting, for listings ({@link org.sparsecode.api.Setting#form()}). */
+  public static final String FORM = "a preprocess name or a list of them (a step with settings: {type: NAME, ...})";
   /** The default image side of a source, the paper's 256. */
   public static final int DEFAULT_SIZE = 256;
   /** The smallest image side a source accepts. */
@@ -64,7 +67,7 @@ public final class Preprocessing {
   }
 
   /**
-   * The paper's learning path for one output size (PAPER.md §1.7, {@code cbpdn_learning.load_S}).
+   * The paper's learning path for one output size (the paper's code, {@code cbpdn_learning.load_S}).
    *
    * @param size the side of the square images produced
    * @return centre crop, bicubic resize to {@code size}, grey, {@code / 255}, Olshausen whitening (SLIP's

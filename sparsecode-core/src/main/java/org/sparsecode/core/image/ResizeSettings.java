@@ -3,8 +3,9 @@ package org.sparsecode.core.image;
 import org.sparsecode.api.Checks;
 
 /**
- * Settings of the {@code resize} preprocessing step. Inside an image source's {@code preprocess:} list a
- * {@code resize} without {@code size} takes the source's {@code size}.
+ * Settings of the {@code resize} preprocessing step, and of the {@code local-contrast} and
+ * {@code paper-learning} paths that resize. Inside an image source's {@code preprocess:} a step without
+ * {@code size} takes the source's {@code size}.
  *
  * @param size the output width and height in pixels, at least {@link Preprocessing#MIN_SIZE} (8);
  *     default {@link Preprocessing#DEFAULT_SIZE} (the paper's 256)

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.sparsecode.api.ConfigException;
 
 /**
- * Parses the value forms a list of angles (or of other numbers) may take in YAML (DESIGN.md §4):
+ * Parses the value forms a list of angles (or of other numbers) may take in YAML:
  * <ul>
  *   <li>an integer {@code n}: {@code linspace(0, π, n, endpoint=False)}, i.e. {@code n} evenly spaced
  *       angles of the half turn (only where a count makes sense: orientations and phases);</li>
@@ -23,6 +23,11 @@ public final class AngleList {
   private static final String FORMS = "an integer count n (linspace(0, pi, n, endpoint=False)), a list of "
       + "numbers, or {linspace: [a, b, n], dropFirst: true|false}";
   private static final String FORMS_NO_COUNT = "a list of numbers or {linspace: [a, b, n], dropFirst: true|false}";
+
+  /** The forms of a list of angles with a count, for listings ({@link org.sparsecode.api.Setting#form()}). */
+  public static final String FORM = "n (evenly over [0, pi)), a list or {linspace: [a, b, n], dropFirst: bool}";
+  /** The forms of a list without a count ({@code bThetas}), for listings. */
+  public static final String FORM_NO_COUNT = "a list or {linspace: [a, b, n], dropFirst: bool}";
 
   private AngleList() {}
 

@@ -3,6 +3,7 @@ package org.sparsecode.core.kernel;
 import java.util.List;
 import org.sparsecode.api.Checks;
 import org.sparsecode.api.ConfigException;
+import org.sparsecode.api.Setting;
 
 /**
  * Settings of the {@code gabor} kernel generator ({@link GaborPlugin}): a classic spatial Gabor bank, one
@@ -17,7 +18,8 @@ import org.sparsecode.api.ConfigException;
  * @param sf0 carrier frequency in cycles per pixel, in (0, 0.5]; default {@value #DEFAULT_SF0}
  * @param sigma standard deviation of the Gaussian envelope in pixels, &gt; 0; default {@code size / 4}
  */
-public record GaborSettings(Integer size, Object thetas, Object phases, Double sf0, Double sigma) {
+public record GaborSettings(Integer size, @Setting(form = AngleList.FORM, unit = "rad") Object thetas,
+    @Setting(form = AngleList.FORM, unit = "rad") Object phases, Double sf0, Double sigma) {
 
   /** Default kernel side. */
   public static final int DEFAULT_SIZE = 12;

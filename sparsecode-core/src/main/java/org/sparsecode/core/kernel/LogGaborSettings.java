@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.sparsecode.api.Checks;
 import org.sparsecode.api.ConfigException;
+import org.sparsecode.api.Setting;
 
 /**
  * Settings of the {@code log-gabor} kernel generator ({@link LogGaborPlugin}): a dictionary of every
@@ -28,8 +29,10 @@ import org.sparsecode.api.ConfigException;
  *     required without a preset
  * @param phases phases in radians; at least one; default {@value #DEFAULT_PHASES} (= [0, π/2])
  */
-public record LogGaborSettings(String preset, Integer size, Double sf0, Double bsf, Object thetas,
-    Object bThetas, Object phases) {
+public record LogGaborSettings(@Setting(oneOf = {"thin", "full"}) String preset, Integer size, Double sf0,
+    Double bsf, @Setting(form = AngleList.FORM, unit = "rad") Object thetas,
+    @Setting(form = AngleList.FORM_NO_COUNT, unit = "rad") Object bThetas,
+    @Setting(form = AngleList.FORM, unit = "rad") Object phases) {
 
   /** Default kernel side (the paper's 12×12). */
   public static final int DEFAULT_SIZE = 12;

@@ -3,6 +3,7 @@ package org.sparsecode.core.kernel;
 import java.util.List;
 import org.sparsecode.api.Checks;
 import org.sparsecode.api.ConfigException;
+import org.sparsecode.api.Setting;
 
 /**
  * Settings of the {@code random} kernel generator ({@link RandomKernelPlugin}): independent standard
@@ -16,7 +17,8 @@ import org.sparsecode.api.ConfigException;
  *     (max-abs 1, like the log-Gabor kernels) or {@code none}; default {@value #DEFAULT_NORMALISE}
  * @param zeroMean whether each kernel's mean is subtracted before scaling; default false
  */
-public record RandomKernelSettings(Integer kernels, Integer size, Long seed, String normalise, Boolean zeroMean) {
+public record RandomKernelSettings(Integer kernels, Integer size, Long seed,
+    @Setting(oneOf = {"unit-l2", "peak", "none"}) String normalise, Boolean zeroMean) {
 
   /** Default number of kernels (the paper's K). */
   public static final int DEFAULT_KERNELS = 144;

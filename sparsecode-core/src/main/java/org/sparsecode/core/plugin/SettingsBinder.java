@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.sparsecode.api.ConfigException;
+import org.sparsecode.api.Setting;
 
 /**
  * Binds a configuration tree (maps, lists, strings, numbers, booleans, as parsed from YAML) to a plugin's
@@ -79,12 +80,36 @@ public final class SettingsBinder {
    * One settings key of a record, for listings such as {@code sparsecode plugins}.
    *
    * @param name the YAML key (the component's name)
-   * @param type a short readable type, e.g. {@code number}, {@code integer}, {@code list of number}
+   * @param type a short readable type, e.g. {@code number}, {@code integer}, {@code list of number},
+   *     {@code one of thin|full} (an enum, or a string whose values {@link Setting#oneOf()} lists), or the
+   *     {@link Setting#form()} of a free-form value
    * @param required whether the key has no default (binding fails without it)
    * @param defaultValue the default as a plain tree value (see {@link #toMap(Record)}), or {@code null}
    *     when the key is required or defaults to nothing
+   * @param requiredWithout for a required key that another key makes optional (log-gabor's {@code thetas},
+   *     filled by a {@code preset}): that other key; else {@code null}
+   * @param unit the {@link Setting#unit()} of the value, e.g. {@code rad}; empty for none
    */
-  public record Key(String name, String type, boolean required, Object defaultValue) {}
+  public record Key(String name, String type, boolean required, Object defaultValue, String requiredWithout,
+      String unit) {
+
+    /** Normalises a null unit to empty. */
+    public Key {
+      unit = unit == null ? "" : unit;
+    }
+
+    /**
+     * A key without a unit that no other key makes optional.
+     *
+     * @param name see {@link #name()}
+     * @param type see {@link #type()}
+     * @param required see {@link #required()}
+     * @param defaultValue see {@link #defaultValue()}
+     */
+    public Key(String name, String type, boolean required, Object defaultValue) {
+      this(name, type, required, defaultValue, null, "");
+    }
+  }
 
   /**
    * Binds a block (without its {@code type} key) to a settings record.
@@ -149,10 +174,39 @@ public final class SettingsBinder {
     List<Key> keys = new ArrayList<>();
     for (RecordComponent c : components) {
       boolean required = placeholders.containsKey(c.getName());
-      keys.add(new Key(c.getName(), describe(c.getGenericType()), required,
-          required ? null : defaults.get(c.getName())));
+      Setting setting = c.getAnnotation(Setting.class);
+      keys.add(new Key(c.getName(), describe(c), required, required ? null : defaults.get(c.getName()),
+          required && bound != null ? requiredWithout(type, components, c.getName(), placeholders) : null,
+          setting == null ? "" : setting.unit()));
     }
     return keys;
+  }
+
+  /**
+   * The key whose value makes a required key optional: binding succeeds without {@code key} once that other
+   * key takes one of its listed values ({@link Setting#oneOf()}), as log-gabor's {@code preset} fills
+   * {@code thetas}.
+   */
+  private static String requiredWithout(Class<? extends Record> type, RecordComponent[] components, String key,
+      Map<String, Object> placeholders) {
+    for (RecordComponent other : components) {
+      Setting setting = other.getAnnotation(Setting.class);
+      if (other.getName().equals(key) || setting == null) {
+        continue;
+      }
+      for (String value : setting.oneOf()) {
+        Map<String, Object> values = new LinkedHashMap<>(placeholders);
+        values.remove(key);
+        values.put(other.getName(), value);
+        try {
+          bind(type, values);
+          return other.getName();
+        } catch (ConfigException e) {
+          // this value does not fill the key: try the next
+        }
+      }
+    }
+    return null;
   }
 
   /**
@@ -561,6 +615,18 @@ public final class SettingsBinder {
   private static String keyList(Class<? extends Record> type) {
     return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
         .collect(Collectors.joining(", ", "{", "}"));
+  }
+
+  /** A component's readable type: its {@link Setting} values or form when it has them, else its Java type's. */
+  private static String describe(RecordComponent component) {
+    Setting setting = component.getAnnotation(Setting.class);
+    if (setting != null && setting.oneOf().length > 0) {
+      return "one of " + String.join("|", setting.oneOf());
+    }
+    if (setting != null && !setting.form().isEmpty()) {
+      return setting.form();
+    }
+    return describe(component.getGenericType());
   }
 
   /**

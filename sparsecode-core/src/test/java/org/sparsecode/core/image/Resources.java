@@ -7,7 +7,10 @@ import org.sparsecode.api.image.Image;
 import org.sparsecode.core.io.Npy;
 import org.sparsecode.core.io.NpyArray;
 
-/** Test resources: fixture arrays (copies of /work/shared/fixtures) and the original skimage photographs. */
+/**
+ * Test resources: fixture arrays (copies of the reference fixtures, see fixtures/README.md) and the original
+ * skimage photographs.
+ */
 final class Resources {
   private Resources() {}
 

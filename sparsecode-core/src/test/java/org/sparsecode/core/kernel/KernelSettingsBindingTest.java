@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.sparsecode.api.ConfigException;
 import org.sparsecode.core.plugin.SettingsBinder;
 
-/** The kernel settings records bound from YAML-shaped trees (DESIGN.md section 4) and back. */
+/** The kernel settings records bound from YAML-shaped trees and back. */
 class KernelSettingsBindingTest {
 
   static List<Record> settings() {
@@ -29,7 +29,7 @@ class KernelSettingsBindingTest {
 
   @Test
   void theDesignExampleBindsToTheFullDictionary() {
-    // DESIGN.md section 4: { type: log-gabor, size: 12, sf0: 0.4, bsf: 0.4, thetas: 12,
+    // the README's example experiment: { type: log-gabor, size: 12, sf0: 0.4, bsf: 0.4, thetas: 12,
     //   bThetas: { linspace: [0.0, 0.5235987755982988, 7], dropFirst: true }, phases: 2 }
     LogGaborSettings s = SettingsBinder.bind(LogGaborSettings.class, Map.of("size", 12, "sf0", 0.4, "bsf", 0.4,
         "thetas", 12, "bThetas", Map.of("linspace", List.of(0.0, 0.5235987755982988, 7), "dropFirst", true),

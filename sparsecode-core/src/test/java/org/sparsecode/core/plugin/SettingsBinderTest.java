@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.sparsecode.api.Checks;
 import org.sparsecode.api.ConfigException;
 import org.sparsecode.api.Precision;
+import org.sparsecode.api.Setting;
 
 class SettingsBinderTest {
 
@@ -65,6 +66,21 @@ class SettingsBinderTest {
   }
 
   record Outer(Files files) {}
+
+  /** A generator-like record: {@code count} is required unless a {@code preset} fills it. */
+  record Bank(@Setting(oneOf = {"small", "large"}) String preset, Integer count,
+      @Setting(form = "n or a list", unit = "rad") Object angles) {
+    Bank {
+      if (preset != null && !preset.equals("small") && !preset.equals("large")) {
+        throw new ConfigException("preset", "must be small or large, got '" + preset + "'");
+      }
+      if (preset != null && count == null) {
+        count = preset.equals("small") ? 2 : 20;
+      }
+      Checks.required("count", count);
+      angles = angles == null ? List.of(0.0, 1.0) : angles;
+    }
+  }
 
   @Test
   void missingKeysTakeTheRecordsDefaults() {
@@ -328,6 +344,23 @@ class SettingsBinderTest {
         "boolean", "string", "one of fast-path|slow", "map", "list of number", "map of integer", "any",
         "one of float32|float64");
     assertThat(keys.get(6).defaultValue()).isEqualTo(Map.of("enabled", true, "period", 10));
+  }
+
+  @Test
+  void keysListTheValuesOfAStringSettingAndTheFormAndUnitOfAFreeFormOne() {
+    List<SettingsBinder.Key> keys = SettingsBinder.keys(Bank.class);
+    assertThat(keys).extracting(SettingsBinder.Key::type).containsExactly("one of small|large", "integer",
+        "n or a list");
+    assertThat(keys).extracting(SettingsBinder.Key::unit).containsExactly("", "", "rad");
+    assertThat(keys.get(2).defaultValue()).isEqualTo(List.of(0.0, 1.0));
+  }
+
+  @Test
+  void aKeyThatAPresetFillsIsRequiredOnlyWithoutThePreset() {
+    List<SettingsBinder.Key> keys = SettingsBinder.keys(Bank.class);
+    assertThat(keys.get(1).required()).isTrue();
+    assertThat(keys.get(1).requiredWithout()).isEqualTo("preset");
+    assertThat(SettingsBinder.keys(Files.class).get(0).requiredWithout()).isNull();
   }
 
   @Test

@@ -6,7 +6,7 @@ import org.sparsecode.api.solver.SparseCode;
 
 /**
  * The histogram of coefficient values of one or more sparse codes and its exponential fit, as the
- * paper's {@code histo_coeffs} (PAPER.md §1.8).
+ * paper's {@code histo_coeffs}.
  *
  * <p><b>Which values.</b> The paper calls {@code np.histogram(X, bins=linspace(0.01, max_val=1, 66))} on
  * the raw, signed coefficients, so only values in [0.01, 1] are counted: negative coefficients, values

@@ -9,7 +9,7 @@ import org.apache.commons.math3.fitting.SimpleCurveFitter;
 import org.apache.commons.math3.fitting.WeightedObservedPoint;
 
 /**
- * A fit of the exponential decay {@code y = a·e^(−b·x)} (the paper's {@code exp_decay}, PAPER.md §1.8).
+ * A fit of the exponential decay {@code y = a·e^(−b·x)} (the paper's {@code exp_decay}).
  *
  * <p>Two stages: a least-squares line through {@code (x, ln y)} over the points with {@code y > 0} (the
  * start), then Levenberg–Marquardt ({@link SimpleCurveFitter}) on the linear scale over all points, as

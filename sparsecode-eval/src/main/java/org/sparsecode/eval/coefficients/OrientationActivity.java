@@ -12,14 +12,14 @@ import org.sparsecode.api.solver.SparseCode;
 /**
  * Coefficient activity over orientation θ, per orientation bandwidth B_θ, and the coefficient energy per
  * B_θ, for a dictionary whose kernels carry {@link KernelInfo} (log-Gabor dictionaries do), as the
- * paper's {@code ori_coeffs} (PAPER.md §1.8).
+ * paper's {@code ori_coeffs}.
  *
  * <p>Kernels are grouped by their B_θ (groups in increasing B_θ; values closer than 1e-9 rad are one
  * group), and within a group by θ (increasing); kernels that differ only in phase are summed, as the
  * paper sums over phases. Two measures of activity ({@link Measure}): the paper's "histogram of
  * coefficient activity over the θ index" is a histogram, so {@link Measure#COUNT} (the number of non-zero
  * coefficients) is the paper's; {@link Measure#ABS_SUM} (Σ|x|) is offered beside it. (The paper's
- * {@code coeff_analysis.py} survives only as bytecode; "count" is our reading of PAPER.md, not a checked
+ * {@code coeff_analysis.py} survives only as bytecode; "count" is our reading of that bytecode, not a checked
  * fact.)
  *
  * <p>Each group's activity is also given normalised to sum 1 (the paper's rows sum to 1), and the

@@ -9,8 +9,8 @@ import org.apache.commons.math3.fitting.SimpleCurveFitter;
 import org.apache.commons.math3.fitting.WeightedObservedPoint;
 
 /**
- * A fit of the paper's two-peak von Mises model of activity over orientation (PAPER.md §1.8,
- * {@code ori_coeffs}):
+ * A fit of the paper's two-peak von Mises model of activity over orientation (its reference
+ * code's {@code ori_coeffs}):
  *
  * <pre>
  *   f(θ) = c + A₁·exp(κ₁·(cos 2(θ − μ₁) − 1)) + A₂·exp(κ₂·(cos 2(θ − μ₂) − 1))

@@ -1,5 +1,5 @@
 /**
- * Coefficient statistics of sparse codes, as the paper's Part one analyses (PAPER.md §1.8,
+ * Coefficient statistics of sparse codes, as the paper's Part one analyses (its reference code's
  * {@code coeff_analysis.histo_coeffs} and {@code ori_coeffs}): the histogram of coefficient values with
  * its exponential fit ({@link org.sparsecode.eval.coefficients.CoefficientHistogram}), and the activity
  * over θ per B_θ with its two-peak von Mises fit plus the coefficient energy per B_θ

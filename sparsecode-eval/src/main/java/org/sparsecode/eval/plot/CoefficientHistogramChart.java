@@ -19,8 +19,8 @@ import org.sparsecode.core.io.AtomicFiles;
 import org.sparsecode.eval.coefficients.ExponentialFit;
 
 /**
- * The histogram of coefficient values with its exponential fit (the paper's {@code histo_coeffs}, PAPER.md
- * §1.8): the probability per bin (counts normalised to sum 1) at each bin centre as points on a logarithmic y
+ * The histogram of coefficient values with its exponential fit (the paper's {@code histo_coeffs}):
+ * the probability per bin (counts normalised to sum 1) at each bin centre as points on a logarithmic y
  * axis, where an exponential decay is a straight line, and the fitted a·e^(−b·x) drawn over them, its a, b and
  * R² in the legend. Empty bins cannot be placed on the log axis and are left out.
  */

@@ -16,7 +16,7 @@ import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Resilience curves (issue 7, item 2): PSNR (dB, left panel) and sparseness (right panel) of codes whose
+ * Resilience curves: PSNR (dB, left panel) and sparseness (right panel) of codes whose
  * small coefficients are zeroed, against the cutoff c, without re-optimisation. Two panels side by side in
  * one PNG, one line with markers per {@link Curve} (a scenario's median over its images, say), and optionally
  * faint lines without markers or legend entries under them (the single images of a run). Points that are not

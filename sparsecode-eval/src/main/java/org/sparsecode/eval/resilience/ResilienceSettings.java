@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.sparsecode.api.Checks;
 import org.sparsecode.api.ConfigException;
+import org.sparsecode.api.Setting;
 
 /**
  * Settings of the {@code resilience} metric. YAML:
@@ -20,7 +21,8 @@ import org.sparsecode.api.ConfigException;
  * @param divisors the divisors c of the {@code ceil} form: a non-empty list of finite numbers &gt; 0;
  *     default {@code [4, 2]} (the paper's downstream experiment); ignored by the {@code absolute} form
  */
-public record ResilienceSettings(Object cutoffs, String form, List<Double> divisors) {
+public record ResilienceSettings(@Setting(form = "a list of numbers >= 0 or {linspace: [a, b, n]}") Object cutoffs,
+    @Setting(oneOf = {"absolute", "ceil"}) String form, List<Double> divisors) {
 
   /** The default form. */
   public static final String ABSOLUTE = "absolute";

@@ -1,5 +1,5 @@
 /**
- * Resilience of a code to thresholding (issue 7, item 2; the paper's resilience analysis):
+ * Resilience of a code to thresholding (the paper's resilience analysis):
  * {@link org.sparsecode.eval.resilience.Resilience} zeroes small coefficients without re-optimisation and
  * measures PSNR and sparseness at each cutoff, either absolute ({@code |x| < c}) or relative to the largest
  * coefficient (the "ceil" form, {@code |x| < max|x| / c}).

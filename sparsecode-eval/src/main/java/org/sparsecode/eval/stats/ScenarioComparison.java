@@ -11,7 +11,7 @@ import org.apache.commons.math3.stat.ranking.TiesStrategy;
 
 /**
  * Two samples of per-image values compared (e.g. the PSNR of scenario a and of scenario b over the same
- * images), issue 7 item 4.
+ * images).
  *
  * <p><b>Mann–Whitney U</b> (Commons Math {@link MannWhitneyUTest}): two-sided p from the normal
  * approximation without continuity or tie correction (Commons Math has no exact form); it equals scipy's

@@ -35,13 +35,59 @@ class DictionaryTilesTest {
   }
 
   @Test
-  void aDictionaryOf144KernelsIsATwelveByTwelveGridOfUpscaledTiles() throws IOException {
-    Path file = tmp.resolve("dictionary.png");
-    DictionaryTiles.write(file, plusMinus());
-    BufferedImage img = ImageIO.read(file.toFile());
+  void aDictionaryOf144KernelsIsATwelveByTwelveGridOfUpscaledTiles() {
+    BufferedImage img = DictionaryTiles.render(plusMinus(), 6);
     // 12 tiles of 12·6 = 72 pixels and 13 one-pixel gaps (between and around)
     assertThat(img.getWidth()).isEqualTo(12 * 72 + 13);
     assertThat(img.getHeight()).isEqualTo(12 * 72 + 13);
+  }
+
+  @Test
+  void theFileHasATitleBandAboveTheTilesAndACaptionBelow() throws IOException {
+    Path file = tmp.resolve("dictionary.png");
+    DictionaryTiles.write(file, "quickstart/full", plusMinus());
+    BufferedImage img = ImageIO.read(file.toFile());
+    int tiles = 12 * 72 + 13;
+    assertThat(img.getWidth()).isEqualTo(tiles + 2 * DictionaryTiles.MARGIN);
+    // a title line above and two caption lines below, about 16 pixels each
+    assertThat(img.getHeight()).isGreaterThan(tiles + 3 * 16);
+    int firstTileRow = -1;
+    for (int y = 0; y < img.getHeight() && firstTileRow < 0; y++) {
+      if ((img.getRGB(img.getWidth() / 2, y) & 0xffffff) == DictionaryTiles.GAP_RGB) {
+        firstTileRow = y;
+      }
+    }
+    assertThat(firstTileRow).isGreaterThan(16);
+    assertThat(darkPixels(img, 0, firstTileRow)).as("title text").isGreaterThan(50);
+    assertThat(darkPixels(img, firstTileRow + tiles, img.getHeight())).as("caption text").isGreaterThan(200);
+  }
+
+  private static int darkPixels(BufferedImage img, int fromRow, int toRow) {
+    int n = 0;
+    for (int y = fromRow; y < toRow; y++) {
+      for (int x = 0; x < img.getWidth(); x++) {
+        n += (img.getRGB(x, y) & 0xff) < 100 ? 1 : 0;
+      }
+    }
+    return n;
+  }
+
+  @Test
+  void aSmallDictionaryGetsAWideEnoughCanvasForItsCaption() {
+    BufferedImage img = DictionaryTiles.render(Dictionary.of(3, 4, new double[36]), "tiny", 2);
+    assertThat(img.getWidth()).isEqualTo(DictionaryTiles.MIN_WIDTH);
+  }
+
+  @Test
+  void theTitleGivesTheRunAndTheKernelsNumberAndSize() {
+    assertThat(DictionaryTiles.title("quickstart/full", plusMinus())).isEqualTo("quickstart/full: 144 kernels 12×12");
+    assertThat(DictionaryTiles.title("", Dictionary.of(3, 1, new double[9]))).isEqualTo("1 kernel 3×3");
+  }
+
+  @Test
+  void theCaptionOfKernelsWithoutParametersSaysIndexOrderAndTheScale() {
+    assertThat(DictionaryTiles.caption(plusMinus())).containsExactly(DictionaryLayout.BY_INDEX,
+        DictionaryTiles.SCALE_NOTE);
   }
 
   @Test

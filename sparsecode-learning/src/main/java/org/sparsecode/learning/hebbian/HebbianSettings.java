@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.sparsecode.api.Checks;
 import org.sparsecode.api.ConfigException;
+import org.sparsecode.api.Setting;
 
 /**
  * Settings of the {@code hebbian} learner ({@link Hebbian}). Every component may be null (YAML key left out) and
@@ -22,7 +23,9 @@ import org.sparsecode.api.ConfigException;
  * @param imageOrder {@code random} (each step draws an image uniformly with replacement from a generator seeded
  *     by the run's seed) or {@code sequential} (the source's order, cycling); default {@code random}
  */
-public record HebbianSettings(Integer steps, Double learningRate, Map<String, Object> solver, String imageOrder) {
+public record HebbianSettings(Integer steps, Double learningRate,
+    @Setting(form = "a solver block {type: NAME, ...}") Map<String, Object> solver,
+    @Setting(oneOf = {"random", "sequential"}) String imageOrder) {
 
   /** Default number of steps. */
   public static final int DEFAULT_STEPS = 100;

@@ -32,9 +32,9 @@ import org.sparsecode.learning.checkpoint.Checkpointable;
 import org.sparsecode.learning.checkpoint.LearningCheckpoint;
 
 /**
- * Online convolutional dictionary learning, SPORCO's {@code OnlineConvBPDNDictLearn} (../shared/fixtures/README.md
- * §7). The initial dictionary is projected first ({@code Pcn}: optional zero mean, unit ℓ2 norm, a norm of 0
- * left as is). Step j:
+ * Online convolutional dictionary learning, SPORCO's {@code OnlineConvBPDNDictLearn}
+ * ({@code sporco/dictlrn/onlinecdl.py}). The initial dictionary is projected first ({@code Pcn}: optional
+ * zero mean, unit ℓ2 norm, a norm of 0 left as is). Step j:
  *
  * <ol>
  *   <li>codes each image of the step with a NEW {@code cbpdn-admm} (Y = U = 0, fixed ρ, no AutoRho), Z = its

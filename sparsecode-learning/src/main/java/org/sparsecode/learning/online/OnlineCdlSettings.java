@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Locale;
 import org.sparsecode.api.Checks;
 import org.sparsecode.api.ConfigException;
+import org.sparsecode.api.Setting;
 
 /**
  * Settings of the {@code online-cdl} learner, SPORCO's {@code OnlineConvBPDNDictLearn} options as the paper
- * calls them (Ladret, Casanova and Perrinet 2024; ../shared/PAPER.md §1.7): λ 1e-2, ρ 10 fixed, η_j = 100 /
+ * calls them (Ladret, Casanova and Perrinet 2024, code/cbpdn_learning.py): λ 1e-2, ρ 10 fixed, η_j = 100 /
  * (1000 + j), 300 CBPDN iterations with {@code RelStopTol} 1e-2 and over-relaxation 1.8. Every component may
  * be null (YAML key left out) and then takes its default.
  *
@@ -43,9 +44,11 @@ import org.sparsecode.api.ConfigException;
  *     false
  * @param nonNegative whether the codes are constrained non-negative (CBPDN {@code NonNegCoef}); default false
  */
-public record OnlineCdlSettings(Integer steps, Double lambda, Double rho, Double etaA, Double etaB, String stepSize,
-    Double stepScale, Integer maxIterations, Double relStopTol, Double relaxation, String imageOrder,
-    Integer minibatch, Integer checkpointEvery, Object crop, Boolean zeroMean, Boolean nonNegative) {
+public record OnlineCdlSettings(Integer steps, Double lambda, Double rho, Double etaA, Double etaB,
+    @Setting(oneOf = {"paper", "lipschitz"}) String stepSize, Double stepScale, Integer maxIterations,
+    Double relStopTol, Double relaxation, @Setting(oneOf = {"random", "sequential"}) String imageOrder,
+    Integer minibatch, Integer checkpointEvery, @Setting(form = "none or an integer c >= 1 (a random c x c crop)")
+    Object crop, Boolean zeroMean, Boolean nonNegative) {
 
   /** Default number of steps (the paper's 800 + 200). */
   public static final int DEFAULT_STEPS = 1000;

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import org.sparsecode.api.Checks;
 import org.sparsecode.api.ConfigException;
+import org.sparsecode.api.Setting;
 
 /**
  * Settings of the {@code cbpdn-admm} solver, SPORCO's {@code admm.cbpdn.ConvBPDN} options. The defaults
@@ -31,7 +32,8 @@ import org.sparsecode.api.ConfigException;
  *     ξ from λ
  */
 public record CbpdnAdmmSettings(Double lambda, Integer maxIterations, Double relStopTol, Double absStopTol,
-    Double relaxation, Double rho, Object l1Weight, Boolean nonNegative, AutoRhoSettings autoRho) {
+    Double relaxation, Double rho, @Setting(form = "a number or a list of K numbers (one per kernel)") Object l1Weight,
+    Boolean nonNegative, AutoRhoSettings autoRho) {
 
   /** Default λ: the paper's five-scenario comparison (its first analyses used 1e-3). */
   public static final double DEFAULT_LAMBDA = 1e-2;

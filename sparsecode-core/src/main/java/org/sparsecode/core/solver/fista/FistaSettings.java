@@ -2,6 +2,7 @@ package org.sparsecode.core.solver.fista;
 
 import org.sparsecode.api.Checks;
 import org.sparsecode.api.ConfigException;
+import org.sparsecode.api.Setting;
 
 /**
  * Settings of the {@code fista} and {@code ista} solvers, SPORCO's {@code pgm.cbpdn.ConvBPDN} options. Every
@@ -24,7 +25,7 @@ import org.sparsecode.api.ConfigException;
  * @param l1Weight the ℓ1 weight w of every coefficient ({@code L1Weight}), {@code ≥ 0}; default 1
  */
 public record FistaSettings(Double lambda, Integer maxIterations, Double relStopTol, Double lipschitz,
-    String backtracking, Boolean nonNegative, Double l1Weight) {
+    @Setting(oneOf = {"none", "standard", "robust"}) String backtracking, Boolean nonNegative, Double l1Weight) {
 
   /** Default λ (as {@code cbpdn-admm}). */
   public static final double DEFAULT_LAMBDA = 1e-2;

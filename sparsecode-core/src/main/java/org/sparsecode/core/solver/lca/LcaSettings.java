@@ -3,6 +3,7 @@ package org.sparsecode.core.solver.lca;
 import java.util.Locale;
 import org.sparsecode.api.Checks;
 import org.sparsecode.api.ConfigException;
+import org.sparsecode.api.Setting;
 
 /**
  * Settings of the {@code lca} solver (Rozell, Johnson, Baraniuk &amp; Olshausen 2008). Every component may be
@@ -23,8 +24,8 @@ import org.sparsecode.api.ConfigException;
  * @param nonNegative whether the code is constrained to be non-negative: {@code T(u) = max(u − λ, 0)} (soft)
  *     or {@code u · [u > λ]} (hard); default false
  */
-public record LcaSettings(Double lambda, Double tau, Integer maxIterations, Double relStopTol, String threshold,
-    Boolean nonNegative) {
+public record LcaSettings(Double lambda, Double tau, Integer maxIterations, Double relStopTol,
+    @Setting(oneOf = {"soft", "hard"}) String threshold, Boolean nonNegative) {
 
   /** Default λ, the value of the paper's five-scenario comparison. */
   public static final double DEFAULT_LAMBDA = 1e-2;

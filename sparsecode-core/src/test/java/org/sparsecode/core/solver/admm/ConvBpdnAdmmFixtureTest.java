@@ -18,9 +18,9 @@ import org.sparsecode.api.solver.IterationStats;
 import org.sparsecode.core.TestFixtures;
 
 /**
- * {@code cbpdn-admm} against SPORCO 0.2.3's {@code admm.cbpdn.ConvBPDN} on the fixtures of
- * ../shared/fixtures/README.md §3 (D = dict_full_D.npy, S = img_camera_lcn{64,256}.npy). Tolerances are the
- * README's: stats columns 1e-9 relative (an independent numpy port matched to 2.5e-12; SPORCO's own
+ * {@code cbpdn-admm} against SPORCO 0.2.3's {@code admm.cbpdn.ConvBPDN} on the fixtures listed in
+ * src/test/resources/fixtures/README.md (D = dict_full_D.npy, S = img_camera_lcn{64,256}.npy). Tolerances are the
+ * fixture generator's: stats columns 1e-9 relative (an independent numpy port matched to 2.5e-12; SPORCO's own
  * run-to-run spread is 1.8e-11), reconstructions 1e-8 absolute.
  */
 class ConvBpdnAdmmFixtureTest {

@@ -12,10 +12,10 @@ import org.sparsecode.api.solver.IterationStats;
 import org.sparsecode.core.TestFixtures;
 
 /**
- * {@code fista} against SPORCO 0.2.3's {@code pgm.cbpdn.ConvBPDN} on the fixture of
- * ../shared/fixtures/README.md §4: D = dict_full_D.npy, S = img_camera_lcn64.npy, λ = 1e-2, L = 2410 fixed,
+ * {@code fista} against SPORCO 0.2.3's {@code pgm.cbpdn.ConvBPDN} on the fixture listed in
+ * src/test/resources/fixtures/README.md: D = dict_full_D.npy, S = img_camera_lcn64.npy, λ = 1e-2, L = 2410 fixed,
  * 100 iterations, RelStopTol 0 (fista64_full_l1e-2_stats.csv, _recon.npy). An independent numpy port matched
- * SPORCO's table to 4.4e-13 relative; the README suggests 1e-9 for stats and 1e-8 absolute for arrays.
+ * SPORCO's table to 4.4e-13 relative; the fixture generator suggests 1e-9 for stats and 1e-8 absolute for arrays.
  */
 class FistaFixtureTest {
   private static final String PREFIX = "fista64_full_l1e-2";

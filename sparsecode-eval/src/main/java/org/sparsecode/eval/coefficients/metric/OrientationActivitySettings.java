@@ -2,6 +2,7 @@ package org.sparsecode.eval.coefficients.metric;
 
 import java.util.Locale;
 import org.sparsecode.api.ConfigException;
+import org.sparsecode.api.Setting;
 import org.sparsecode.eval.coefficients.OrientationActivity.Measure;
 
 /**
@@ -12,7 +13,7 @@ import org.sparsecode.eval.coefficients.OrientationActivity.Measure;
  *     coefficients, the paper's histogram of activity over θ) or {@code abs} (the sum of |x|); default
  *     {@code count}. The energy share per B_θ is Σx² whatever the measure
  */
-public record OrientationActivitySettings(String measure) {
+public record OrientationActivitySettings(@Setting(oneOf = {"count", "abs"}) String measure) {
 
   /** Count of non-zero coefficients (the default). */
   public static final String COUNT = "count";

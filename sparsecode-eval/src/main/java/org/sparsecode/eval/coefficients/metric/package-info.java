@@ -1,6 +1,6 @@
 /**
- * The coefficient statistics of issue 7 item 3 as per-image metrics a user lists in YAML {@code metrics:}
- * (PAPER.md §1.8, the paper's Part one analyses): {@code coefficient-histogram} (the exponential fit
+ * The coefficient statistics of the paper's Part one analyses as per-image metrics a user lists in YAML
+ * {@code metrics:}: {@code coefficient-histogram} (the exponential fit
  * a·e^(−b·x) of the 65-bin histogram of the coefficient values in [0.01, 1], with its R²) and
  * {@code orientation-activity} (per orientation bandwidth B_θ, the two-peak von Mises fit of the activity over
  * θ and the group's share of the coefficient energy). Both are
