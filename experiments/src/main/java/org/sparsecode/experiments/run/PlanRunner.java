@@ -81,6 +81,7 @@ public final class PlanRunner {
     if (options.force()) {
       root.clearRunFiles();
     }
+    root.removeTemporaries();
     runParts(root, ran, skipped);
     int n = plan.experiments().size();
     for (int i = 0; i < n; i++) {
@@ -125,6 +126,7 @@ public final class PlanRunner {
   /** Runs one experiment unless its directory is complete; returns whether it ran. */
   private boolean runOne(ExperimentConfig config, RunDirectory dir, String label) {
     if (dir.isComplete() && !options.force()) {
+      dir.removeLeftovers();
       String note = "";
       Object sha = dir.readResults().map(m -> m.get("configSha256")).orElse(null);
       if (sha != null && !sha.equals(Json.sha256(config.resolved()))) {
