@@ -44,13 +44,15 @@ import org.sparsecode.experiments.results.RunDirectory;
  *
  * <p>A kill moment is drawn, with equal chances, in one of two ways, both measured on one uninterrupted
  * reference run (in a child JVM too, so that its times compare): a time, uniform over the first 90% of the
- * reference run's wall time from the child's start (so kills land during start-up, learning, checkpoint
- * writes, coding, plotting and the report alike, in proportion to their duration), or the creation of the
+ * reference run's wall time (or of a shorter uninterrupted run's, seen since) from the child's start (so kills
+ * land during start-up, learning, checkpoint writes, coding, plotting and the report alike, in proportion to
+ * their duration), or the creation of the
  * n-th temporary file of an atomic write ({@link AtomicFiles}), n uniform over the count the reference run
  * made, seen through a {@link WatchService} on the directory: those kills land at every write of the run,
  * checkpoints included, whatever their duration, and some land inside the write (the killed process then
  * leaves its temporary file behind, which the next run must remove). A rerun resumes and does less, so a
- * later kill's moment may lie beyond its end: then it finishes and the trial has fewer kills.
+ * later kill's moment may lie beyond its end: then it finishes and the trial has fewer kills ({@link #trial}
+ * starts over when the first run of a trial finishes first).
  *
  * <p>After every kill each file left in the directory must be whole (JSON parses, {@code .npy}/{@code .npz}
  * read, PNG decode); after the final run the directory must list the same files as the reference (no
@@ -68,10 +70,15 @@ final class KillAndResume {
   /** The destination's name in an atomic write's temporary file name ({@code .<name><digits>.tmp}). */
   private static final Pattern DESTINATION = Pattern.compile("\\.(.+?)\\d+\\.tmp");
 
+  /** A trial whose first run finished before its kill moment starts over at most this many times in all. */
+  static final int ATTEMPTS = 3;
+
   private final String label;
   private final Path file;
   private final Path work;
   private Reference reference;
+  /** The shortest wall time of an uninterrupted run seen so far: the window of kills by time. */
+  private long wallTime;
 
   /**
    * The wall time, temporary-file count and directory of the uninterrupted run.
@@ -87,7 +94,7 @@ final class KillAndResume {
    *
    * @param moment the drawn moment, in words
    * @param landed whether the child was still running at that moment (and was killed)
-   * @param left the temporary files left in the directory by the kill
+   * @param left the temporary files the kill left in the directory (not there before the killed run)
    */
   record Kill(String moment, boolean landed, List<String> left) {}
 
@@ -150,13 +157,16 @@ final class KillAndResume {
       assertThat(l.exit).as("the reference run failed:\n%s", log(dir)).isZero();
       assertThat(l.temporaries).as("the watcher saw no atomic write of the reference run").isPositive();
       reference = new Reference(dir, l.nanos, l.temporaries);
+      wallTime = l.nanos;
     }
     return reference;
   }
 
   /**
    * Runs one trial: 1 to {@code maxKills} kill moments drawn from {@code seed}, a final run to the end, and
-   * the comparison with the reference.
+   * the comparison with the reference. A first run that finishes before its kill moment (a machine less busy
+   * than during the reference run) is compared with the reference too, and the trial starts over in a new
+   * directory with the next draws, at most {@value #ATTEMPTS} times.
    *
    * @param seed the trial's seed
    * @param maxKills the most kills of the trial
@@ -165,28 +175,47 @@ final class KillAndResume {
   Trial trial(long seed, int maxKills) {
     Reference ref = reference();
     SplittableRandom random = new SplittableRandom(seed);
-    Path dir = work.resolve(label + "-" + hex(seed));
     List<Kill> kills = new ArrayList<>();
-    int planned = 1 + random.nextInt(maxKills);
-    for (int i = 0; i < planned; i++) {
-      Moment m = random.nextBoolean() ? Moment.time((long) (random.nextDouble() * TIME_WINDOW * ref.nanos()))
-          : Moment.write(1 + random.nextInt(ref.temporaries()), ref.temporaries());
-      Launch l = launch(dir, m);
-      if (!l.killed) {
-        assertThat(l.exit).as("seed %s: a resumed run failed:\n%s", hex(seed), log(dir)).isZero();
-        kills.add(new Kill(m.toString(), false, List.of()));
+    Path dir = null;
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      dir = work.resolve(label + "-" + hex(seed) + "-" + attempt);
+      boolean missedFirst = false;
+      int planned = 1 + random.nextInt(maxKills);
+      for (int i = 0; i < planned; i++) {
+        Moment m = random.nextBoolean() ? Moment.time((long) (random.nextDouble() * TIME_WINDOW * wallTime))
+            : Moment.write(1 + random.nextInt(ref.temporaries()), ref.temporaries());
+        List<String> before = temporaryFiles(dir);
+        Launch l = launch(dir, m);
+        if (!l.killed) {
+          assertThat(l.exit).as("seed %s: a resumed run failed:\n%s", hex(seed), log(dir)).isZero();
+          kills.add(new Kill(m.toString(), false, List.of()));
+          if (i == 0) {
+            missedFirst = true;
+            wallTime = Math.min(wallTime, l.nanos);
+          }
+          break;
+        }
+        List<String> left = new ArrayList<>(temporaryFiles(dir));
+        left.removeAll(before);
+        kills.add(new Kill(m + " (" + (l.writing == null ? "" : l.writing + ", ") + "at " + l.nanos / 1_000_000
+            + " ms)", true, left));
+        assertWhole(dir, "seed " + hex(seed) + ", after " + m);
+      }
+      if (!missedFirst) {
         break;
       }
-      List<String> left = names(dir).stream().filter(n -> AtomicFiles.isTemporary(Path.of(n))).toList();
-      kills.add(new Kill(m + " (" + (l.writing == null ? "" : l.writing + ", ") + "at " + l.nanos / 1_000_000
-          + " ms)", true, left));
-      assertWhole(dir, "seed " + hex(seed) + ", after " + m);
+      assertSameResults(ref.directory(), dir, "seed " + hex(seed) + ", a run that finished before its kill moment");
     }
     Launch last = launch(dir, null);
     Trial t = new Trial(seed, dir, kills);
     assertThat(last.exit).as("%s: the final run failed:\n%s", t, log(dir)).isZero();
     assertSameResults(ref.directory(), dir, t.toString());
     return t;
+  }
+
+  private static List<String> temporaryFiles(Path dir) {
+    return Files.isDirectory(dir) ? names(dir).stream().filter(n -> AtomicFiles.isTemporary(Path.of(n))).toList()
+        : List.of();
   }
 
   /** When to kill: after some nanoseconds, or at the n-th temporary file. */
