@@ -7,9 +7,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +28,10 @@ import org.sparsecode.experiments.results.RunDirectory;
  * numbers and files of an uninterrupted run and no temporary file. Two experiments: online dictionary
  * learning (24 steps, a checkpoint every 3, then coding), where a rerun resumes from the learning checkpoint,
  * and coding of six images, where a rerun resumes after the last image results.json records.
+ *
+ * <p>Two deterministic tests complete them: a rerun removes the temporary files that writes of a killed run
+ * left (in an unfinished and in a finished directory), and a run puts its complete results.json in place after
+ * every other file (a watcher records the order), since a rerun leaves a complete directory as it is.
  *
  * <p>The default build runs 3 learning and 2 coding trials of one or two kills; {@code -Pslow} adds 20 and 10
  * trials of one to three kills. Every trial prints its seed and kill moments; {@code -Dkill.seed=0x...}
@@ -101,6 +110,32 @@ class KillAndResumeTest {
     Files.writeString(dir.resolve(".coefficients.json31.tmp"), "{");
     assertThat(run(file, dir)).isZero();
     assertThat(KillAndResume.names(dir)).isEqualTo(finished);
+  }
+
+  @Test
+  void theCompleteResultsAreTheLastFileARunPutsInPlaceAndOnlyThePartialSumsGoAfter() throws Exception {
+    Path file = Files.writeString(tmp.resolve("code.yaml"), CODING.replace("maxIterations: 30", "maxIterations: 3"));
+    Path dir = Files.createDirectories(tmp.resolve("run"));
+    List<String> events = new ArrayList<>();
+    try (WatchService watcher = dir.getFileSystem().newWatchService()) {
+      dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_DELETE);
+      assertThat(run(file, dir)).isZero();
+      for (WatchKey k = watcher.poll(1, TimeUnit.SECONDS); k != null; k = watcher.poll(200, TimeUnit.MILLISECONDS)) {
+        for (WatchEvent<?> e : k.pollEvents()) {
+          // a rename puts a file in place: created under its own name; temporary files are not looked at
+          if (e.context() instanceof Path p && !AtomicFiles.isTemporary(p)) {
+            events.add((e.kind() == StandardWatchEventKinds.ENTRY_DELETE ? "delete " : "") + p);
+          }
+        }
+        k.reset();
+      }
+    }
+    // a rerun leaves a directory whose results.json says complete as it is: nothing may come after it but
+    // removing what only a resumed run needs
+    assertThat(events).endsWith(RunDirectory.RESULTS, "delete " + RunDirectory.PARTIAL_SUMS);
+    assertThat(events.subList(events.lastIndexOf("report.html"), events.size() - 1))
+        .as("the report comes after the pooled statistics and before the complete results")
+        .containsExactly("report.html", RunDirectory.RESULTS);
   }
 
   private static int run(Path file, Path dir) {
