@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.sparsecode.experiments.config.ExperimentConfig;
 import org.sparsecode.experiments.results.RunDirectory;
 import org.sparsecode.experiments.run.ProgressReporter;
@@ -14,8 +15,8 @@ import org.sparsecode.experiments.run.ProgressReporter;
 /**
  * The page of one run, {@code DIR/report.html}, next to its {@code results.json}: the summary and per-image
  * tables, the learning block, every PNG of the directory embedded, the configuration ({@code config.yaml}),
- * the provenance and the credits of the photographs. Built from the files on disk only, so it shows every
- * file written before it.
+ * the provenance and the credits of the photographs. Built from the files on disk only (a run passes its
+ * results, which it writes after the report), so it shows every file written before it.
  */
 public final class RunReport {
   /** The report's file name, in the run directory. */
@@ -43,8 +44,27 @@ public final class RunReport {
    * @param progress where a failure is reported
    */
   public static void write(RunDirectory dir, Path baseDirectory, ProgressReporter progress) {
+    write(dir, () -> render(dir, baseDirectory), progress);
+  }
+
+  /**
+   * Writes {@code DIR/report.html} atomically from the given results instead of {@code DIR/results.json}: a run
+   * writes its report before the results.json that says it is complete, so that a directory whose results say
+   * complete holds its report too, even when the run was killed right after. Never throws.
+   *
+   * @param dir the run directory, holding {@code config.yaml}
+   * @param config the experiment (its base directory resolves a relative {@code images.path} for the credits)
+   * @param results the results tree, as {@code results.json} will hold it
+   * @param progress where a failure is reported
+   */
+  public static void write(RunDirectory dir, ExperimentConfig config, Map<String, Object> results,
+      ProgressReporter progress) {
+    write(dir, () -> render(dir, results, config == null ? null : config.baseDirectory()), progress);
+  }
+
+  private static void write(RunDirectory dir, Supplier<String> page, ProgressReporter progress) {
     try {
-      dir.writeString(FILE, render(dir, baseDirectory));
+      dir.writeString(FILE, page.get());
     } catch (RuntimeException | LinkageError e) {
       progress.info("warning: could not write " + dir.file(FILE) + " (the run goes on without it): " + e);
     }
@@ -58,7 +78,10 @@ public final class RunReport {
    * @return the HTML document
    */
   public static String render(RunDirectory dir, Path baseDirectory) {
-    Map<String, Object> results = ReportFiles.json(dir.file(RunDirectory.RESULTS));
+    return render(dir, ReportFiles.json(dir.file(RunDirectory.RESULTS)), baseDirectory);
+  }
+
+  private static String render(RunDirectory dir, Map<String, Object> results, Path baseDirectory) {
     String configText = ReportFiles.text(dir.file(RunDirectory.CONFIG)).orElse(null);
     Map<String, Object> config = configText == null ? Map.of() : ReportFiles.yamlOf(configText);
     String title = title(results, config, dir);

@@ -49,6 +49,11 @@ public final class RunDirectory {
   public static final String REFIT_JSON = "refit.json";
   /** The re-fit's B_θ histogram and (θ, B_θ) scatter of the atoms (PNG). */
   public static final String ORIENTATION_PNG = "orientation-bandwidth.png";
+  /**
+   * The pooled coefficient sums of the images coded so far (.npz), which a resumed run restores; deleted once
+   * {@link #RESULTS} says complete.
+   */
+  public static final String PARTIAL_SUMS = "coefficients-partial.npz";
   /** Prefix of the reconstruction panel of the first image, {@code reconstruction-<id>.png}. */
   public static final String RECONSTRUCTION_PREFIX = "reconstruction-";
 
@@ -93,7 +98,9 @@ public final class RunDirectory {
   }
 
   /**
-   * Creates the directory (and its parents) and checks it can be written.
+   * Creates the directory (and its parents), checks it can be written, and deletes the temporary files that
+   * atomic writes of an earlier run, killed in the middle of one, left there ({@link
+   * AtomicFiles#deleteTemporaries}): a run owns its directory, so no write of another process is in progress.
    *
    * @throws SparsecodeException naming the directory and the reason
    */
@@ -112,6 +119,7 @@ public final class RunDirectory {
     if (!Files.isWritable(root)) {
       throw new SparsecodeException("cannot write to output directory " + root + ": permission denied");
     }
+    removeTemporaries();
   }
 
   private static String reason(IOException e) {
@@ -123,6 +131,30 @@ public final class RunDirectory {
     }
     String msg = e.getMessage();
     return msg == null ? e.getClass().getSimpleName() : msg;
+  }
+
+  /**
+   * Deletes the temporary files that atomic writes killed before their rename left in the directory, not in
+   * its sub-directories ({@link AtomicFiles#deleteTemporaries}). Only the directory's writer may call this.
+   *
+   * @throws SparsecodeException naming the directory or file when one cannot be listed or deleted
+   */
+  public void removeTemporaries() {
+    AtomicFiles.deleteTemporaries(root);
+  }
+
+  /**
+   * Tidies a directory that holds a finished run, left as it is otherwise: a run killed right after writing
+   * its complete {@link #RESULTS} can leave temporary files and {@link #PARTIAL_SUMS}, which only an
+   * unfinished run needs. Does nothing when the directory holds no finished run.
+   *
+   * @throws SparsecodeException when a file cannot be deleted
+   */
+  public void removeLeftovers() {
+    if (isComplete()) {
+      removeTemporaries();
+      delete(file(PARTIAL_SUMS));
+    }
   }
 
   /**
@@ -193,7 +225,7 @@ public final class RunDirectory {
    */
   public static final List<String> ANALYSIS_FILES = List.of("report.html", "comparison.json",
       "psnr-distribution.png", "sparseness-distribution.png", "resilience.png", "coefficients.json",
-      "coefficients-partial.npz", "coefficient-histogram.csv", "coefficient-histogram.png",
+      PARTIAL_SUMS, "coefficient-histogram.csv", "coefficient-histogram.png",
       "orientation-activity.csv", "orientation-activity.png", "energy-btheta.png");
 
   /**

@@ -46,7 +46,7 @@ import org.sparsecode.experiments.results.RunDirectory;
  * <p><b>Resumed runs.</b> After each image the sums are saved atomically to {@value #PARTIAL}, together with
  * the sums before that image (a run killed between this file and results.json is one image ahead of
  * results.json); a resumed run restores the sums that end where its earlier images end, so the pooled
- * statistics cover every image. The file is deleted once the statistics are written. Should it be missing
+ * statistics cover every image. The file is deleted once results.json says the run is complete. Should it be missing
  * or not match, the statistics pool only the images coded by this run, and {@value #JSON} says so
  * ({@code pooledImages} &lt; {@code images}, {@code firstPooledImage}) and the log warns.
  */
@@ -64,7 +64,7 @@ public final class CodeStatistics {
   /** The share of coefficient energy per B_θ (PNG). */
   public static final String ENERGY_PNG = "energy-btheta.png";
   /** The sums so far, while the run codes (deleted at the end). */
-  public static final String PARTIAL = "coefficients-partial.npz";
+  public static final String PARTIAL = RunDirectory.PARTIAL_SUMS;
 
   private static final int BINS = CoefficientHistogram.BINS;
 
@@ -215,8 +215,10 @@ public final class CodeStatistics {
   }
 
   /**
-   * Writes the files and plots and deletes {@value #PARTIAL}. With no image added (a resumed run whose images
-   * were all coded before), the sums of all {@code images} are restored from {@value #PARTIAL} first.
+   * Writes the files and plots. With no image added (a resumed run whose images were all coded before), the
+   * sums of all {@code images} are restored from {@value #PARTIAL} first. {@value #PARTIAL} stays until
+   * {@link #discardPartial()}: a run killed before its results.json says complete resumes with every image
+   * coded, and needs it again.
    *
    * @param images the number of images of the run
    * @param dictionary the dictionary of the run
@@ -237,6 +239,10 @@ public final class CodeStatistics {
       }
     }
     CodeStatisticsOutput.write(this, images);
+  }
+
+  /** Deletes {@value #PARTIAL}, once results.json says the run is complete. */
+  void discardPartial() {
     try {
       Files.deleteIfExists(out.file(PARTIAL));
     } catch (IOException e) {

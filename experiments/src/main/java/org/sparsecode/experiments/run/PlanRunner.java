@@ -135,6 +135,7 @@ public final class PlanRunner {
     if (options.force()) {
       root.clearRunFiles();
     }
+    root.removeTemporaries();
     runParts(root, ran, skipped);
     int n = plan.experiments().size();
     for (int i = 0; i < n; i++) {
@@ -211,6 +212,7 @@ public final class PlanRunner {
   /** Runs one experiment unless its directory is complete; returns whether it ran. */
   private boolean runOne(ExperimentConfig config, RunDirectory dir, String label) {
     if (dir.isComplete() && !options.force()) {
+      dir.removeLeftovers();
       if (plan.hasVariants()) {
         options.progress().info(label + ": already complete: " + dir.root());
       }

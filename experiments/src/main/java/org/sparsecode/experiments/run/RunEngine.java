@@ -62,7 +62,7 @@ import org.sparsecode.learning.refit.RefitSettings;
  * numbers do not depend on scheduling. {@code results.json} is rewritten after each image with
  * {@code "status": "running"} (a killed run shows how far it went, and a new run of the same configuration
  * into the same directory resumes after the last coded image; a learner that is {@link Checkpointable} resumes
- * from its checkpoint in the directory instead) and a last time
+ * from its checkpoint in the directory instead) and, once every other file is written, a last time
  * with {@code "status": "complete"}.
  */
 public final class RunEngine {
@@ -220,10 +220,16 @@ public final class RunEngine {
           dictionaryTree, solverTree, learning, results,
           summarise(results), RunResult.COMPLETE, stages);
       out.writeString(RunDirectory.METRICS, MetricsCsv.render(results));
-      write(done);
       stats.write(results.size(), dictionary);
       StudyPlots.run(out, config.resolved(), done, progress);
-      org.sparsecode.experiments.report.RunReport.write(out, config, progress);
+      // results.json says complete last, once every other file is there: a rerun leaves a complete directory
+      // as it is, so a run killed after that write must have nothing left to write (the report is drawn from
+      // the results about to be written, parsed back as a reader of the file sees them)
+      String finished = Json.pretty(ResultsJson.toTree(done));
+      org.sparsecode.experiments.report.RunReport.write(out, config,
+          Json.parseObject(finished, RunDirectory.RESULTS), progress);
+      out.writeString(RunDirectory.RESULTS, finished);
+      stats.discardPartial();
       return done;
     } finally {
       if (pool != null) {

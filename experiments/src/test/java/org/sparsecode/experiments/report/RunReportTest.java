@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparsecode.experiments.results.Json;
 import org.sparsecode.experiments.results.RunDirectory;
 import org.sparsecode.experiments.run.ProgressReporter;
 
@@ -22,6 +24,18 @@ class RunReportTest {
   private String report(Path dir) throws IOException {
     RunReport.write(new RunDirectory(dir), (Path) null, ProgressReporter.NONE);
     return Files.readString(dir.resolve(RunReport.FILE));
+  }
+
+  @Test
+  void aReportWrittenFromGivenResultsShowsThemNotTheResultsFileOnDisk() throws IOException {
+    Path dir = tmp.resolve("run");
+    SyntheticRuns.write(dir, "thin", 31.2, EMBEDDED);
+    Map<String, Object> results = Json.parseObject(Files.readString(dir.resolve(RunDirectory.RESULTS)), "results");
+    // a run writes its report first, then the results.json that says complete
+    Files.writeString(dir.resolve(RunDirectory.RESULTS), "{\"status\": \"running\"}");
+    RunReport.write(new RunDirectory(dir), null, results, ProgressReporter.NONE);
+    assertThat(Files.readString(dir.resolve(RunReport.FILE))).contains("<title>demo / thin</title>")
+        .contains("<tr><td>camera</td><td class=\"n\">31.20</td>").doesNotContain("running");
   }
 
   @Test

@@ -106,13 +106,23 @@ class CodeStatisticsTest {
   }
 
   @Test
-  void writesTheCsvsJsonAndThreePngsAndDeletesThePartialSums() throws IOException {
+  void partialSumsStayAfterTheFilesAreWrittenUntilDiscarded() {
     CodeStatistics s = stats(tmp, new ArrayList<>());
     s.add(0, full, code(1));
     assertThat(tmp.resolve(CodeStatistics.PARTIAL)).isRegularFile();
+    s.write(1, full);
+    // a run killed before results.json says complete resumes with every image coded and restores them
+    assertThat(tmp.resolve(CodeStatistics.PARTIAL)).isRegularFile();
+    s.discardPartial();
+    assertThat(tmp.resolve(CodeStatistics.PARTIAL)).doesNotExist();
+  }
+
+  @Test
+  void writesTheCsvsJsonAndThreePngs() throws IOException {
+    CodeStatistics s = stats(tmp, new ArrayList<>());
+    s.add(0, full, code(1));
     s.add(1, full, code(2));
     s.write(2, full);
-    assertThat(tmp.resolve(CodeStatistics.PARTIAL)).doesNotExist();
     for (String png : List.of(CodeStatistics.HISTOGRAM_PNG, CodeStatistics.ORIENTATION_PNG,
         CodeStatistics.ENERGY_PNG)) {
       assertThat(ImageIO.read(tmp.resolve(png).toFile()).getWidth()).as(png).isGreaterThan(100);

@@ -49,4 +49,32 @@ class AtomicFilesTest {
     assertThatThrownBy(() -> AtomicFiles.writeString(blocker.resolve("out.json"), "{}"))
         .isInstanceOf(SparsecodeException.class).hasMessageContaining("cannot write " + blocker.resolve("out.json"));
   }
+
+  @Test
+  void recognisesTheTemporaryFilesOfItsWritesOnly() {
+    assertThat(AtomicFiles.isTemporary(Path.of(".results.json3141592653589793238.tmp"))).isTrue();
+    assertThat(AtomicFiles.isTemporary(dir.resolve(".learning-checkpoint.npz7.tmp"))).isTrue();
+    assertThat(AtomicFiles.isTemporary(Path.of("results.json"))).isFalse();
+    assertThat(AtomicFiles.isTemporary(Path.of("results123.tmp"))).as("not hidden").isFalse();
+    assertThat(AtomicFiles.isTemporary(Path.of(".results.json.tmp"))).as("no random digits").isFalse();
+    assertThat(AtomicFiles.isTemporary(Path.of(".results.json123.tmp.bak"))).isFalse();
+  }
+
+  @Test
+  void deleteTemporariesRemovesWhatKilledWritesLeftAndNothingElse() throws Exception {
+    Path stale = Files.writeString(dir.resolve(".metrics.csv8812.tmp"), "id,ps");
+    Path kept = Files.writeString(dir.resolve("metrics.csv"), "id,psnr\n");
+    Path hidden = Files.writeString(dir.resolve(".notes"), "mine");
+    Path nested = Files.writeString(Files.createDirectories(dir.resolve("variant")).resolve(".results.json5.tmp"), "{");
+    assertThat(AtomicFiles.deleteTemporaries(dir)).containsExactly(stale);
+    assertThat(stale).doesNotExist();
+    assertThat(kept).exists();
+    assertThat(hidden).exists();
+    assertThat(nested).as("sub-directories belong to their own writers").exists();
+  }
+
+  @Test
+  void deleteTemporariesOfAMissingDirectoryDoesNothing() {
+    assertThat(AtomicFiles.deleteTemporaries(dir.resolve("absent"))).isEmpty();
+  }
 }
