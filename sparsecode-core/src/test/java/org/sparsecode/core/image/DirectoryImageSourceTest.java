@@ -21,8 +21,9 @@ class DirectoryImageSourceTest {
   @TempDir
   Path dir;
 
+  /** A 2x2 image whose first pixel is {@code value} (not constant: sources refuse constant images). */
   private void npy(String name, double value) {
-    Npy.writeFloat32(dir.resolve(name), new double[] {value, value, value, value}, 2, 2);
+    Npy.writeFloat32(dir.resolve(name), new double[] {value, value + 1, value + 2, value + 3}, 2, 2);
   }
 
   private PluginContext context() {
@@ -40,7 +41,7 @@ class DirectoryImageSourceTest {
     assertThat(src.size()).isEqualTo(3);
     assertThat(new String[] {src.id(0), src.id(1), src.id(2)}).containsExactly("a", "b", "c");
     assertThat(src.get(1).id()).isEqualTo("b");
-    assertThat(src.get(1).pixels()).containsOnly(2.0);
+    assertThat(src.get(1).pixels()).containsExactly(2, 3, 4, 5);
   }
 
   @Test
@@ -59,7 +60,7 @@ class DirectoryImageSourceTest {
     npy("a.npy", 1);
     DirectoryImageSource src = DirectoryImageSource.open(dir, new NoPreprocessing());
     npy("a.npy", 5);
-    assertThat(src.get(0).pixels()).containsOnly(5.0);
+    assertThat(src.get(0).pixels()).containsExactly(5, 6, 7, 8);
   }
 
   @Test
@@ -68,7 +69,7 @@ class DirectoryImageSourceTest {
     Files.writeString(dir.resolve("b.png"), "this is not a PNG");
     DirectoryImageSource src = DirectoryImageSource.open(dir, new NoPreprocessing());
     assertThat(src.size()).isEqualTo(2);
-    assertThat(src.get(0).pixels()).containsOnly(1.0);
+    assertThat(src.get(0).pixels()).containsExactly(1, 2, 3, 4);
     assertThatThrownBy(() -> src.get(1)).isInstanceOf(SparsecodeException.class)
         .hasMessageContaining(dir.resolve("b.png").toString());
   }
