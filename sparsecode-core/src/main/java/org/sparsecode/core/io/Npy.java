@@ -377,7 +377,7 @@ public final class Npy {
   private record Dtype(Kind kind, int bytes, ByteOrder order) {
     static Dtype parse(String descr, String name) {
       char byteOrder = descr.isEmpty() ? '?' : descr.charAt(0);
-      if (descr.length() < 3 || "<>|=".indexOf(byteOrder) < 0) {
+      if (descr.length() < 2 || "<>|=".indexOf(byteOrder) < 0) {
         throw new SparsecodeException(name + ": unsupported dtype '" + descr + "' (" + SUPPORTED + ")");
       }
       ByteOrder order = byteOrder == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;

@@ -2,10 +2,13 @@ package org.sparsecode.core.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparsecode.api.ConfigException;
@@ -160,5 +163,52 @@ class DirectoryImageSourceTest {
   void settingsRejectAPreprocessValueOfTheWrongShape() {
     assertThatThrownBy(() -> new DirectorySourceSettings("x", 3, null)).isInstanceOf(ConfigException.class)
         .satisfies(e -> assertThat(((ConfigException) e).key()).isEqualTo("preprocess"));
+  }
+
+  @Test
+  void checkHeadersRefusesAOneByOneImageOnKeyPath() throws IOException {
+    Files.copy(Resources.path("images/camera.png"), dir.resolve("camera.png"));
+    Path dot = Files.write(dir.resolve("dot.png"), TestImages.encode(TestImages.grey(1, 1, 9), "png"));
+    DirectoryImageSource src = DirectoryImageSource.open(dir, new NoPreprocessing());
+    assertThatThrownBy(src::checkHeaders).isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("path: image file " + dot + " is 1x1 pixel: a single pixel is constant")
+        .satisfies(e -> assertThat(((ConfigException) e).key()).isEqualTo("path"));
+  }
+
+  @Test
+  void checkHeadersNamesTheBadFileAndItsDirectory() throws IOException {
+    Files.copy(Resources.path("images/camera.png"), dir.resolve("a.png"));
+    Path text = Files.writeString(dir.resolve("b.png"), "not a PNG at all");
+    DirectoryImageSource src = DirectoryImageSource.open(dir, new NoPreprocessing());
+    assertThatThrownBy(src::checkHeaders).isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("path: " + text + " is not a readable image")
+        .hasMessageEndingWith("(in image directory " + dir.toAbsolutePath() + ")");
+  }
+
+  @Test
+  void checkHeadersReturnsEachFilesSizeInOrder() throws IOException {
+    Files.copy(Resources.path("images/camera.png"), dir.resolve("a.png"));
+    npy("b.npy", 1);
+    List<ImageHeader> headers = DirectoryImageSource.open(dir, new NoPreprocessing()).checkHeaders();
+    assertThat(headers).extracting(ImageHeader::format, ImageHeader::width, ImageHeader::height)
+        .containsExactly(tuple("png", 512, 512), tuple("npy", 2, 2));
+  }
+
+  @Test
+  void thePluginChecksEveryHeaderWhenTheSourceIsBuilt() throws IOException {
+    Files.copy(Resources.path("images/camera.png"), dir.resolve("a.png"));
+    Files.write(dir.resolve("z.png"), Arrays.copyOf(Files.readAllBytes(Resources.path("images/camera.png")), 900));
+    assertThatThrownBy(() -> new DirectorySourcePlugin().create(new DirectorySourceSettings(".", "none", null),
+        context())).isInstanceOf(ConfigException.class)
+        .hasMessageContaining(dir.resolve("z.png") + " is truncated: the PNG does not end with its IEND chunk");
+  }
+
+  @Test
+  void aConstantFileIsRefusedWhenReadNamingTheFile() throws IOException {
+    Path flat = Files.write(dir.resolve("flat.png"), TestImages.encode(TestImages.grey(16, 16, 128), "png"));
+    DirectoryImageSource src = DirectoryImageSource.open(dir, Preprocessing.localContrast(16));
+    assertThat(src.checkHeaders()).hasSize(1);
+    assertThatThrownBy(() -> src.get(0)).isInstanceOf(SparsecodeException.class)
+        .hasMessageStartingWith("image file " + flat + " is constant (16x16, every value is 128.000): PSNR");
   }
 }
