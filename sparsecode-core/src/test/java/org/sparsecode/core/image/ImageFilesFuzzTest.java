@@ -29,7 +29,7 @@ import org.sparsecode.core.io.Npy;
  * the count of each test, {@code -Dfuzz.seed=S} replays one run; the {@code slow} test runs many more.
  */
 class ImageFilesFuzzTest {
-  private static final int MUTATIONS = 200;
+  private static final int MUTATIONS = 300;
   private static final int RANDOM = 60;
   private static final int SLOW = 10_000;
 
