@@ -345,8 +345,8 @@ public final class ImageFiles {
     String size = name + " is " + width + "x" + height + " pixels (" + megapixels(pixels) + " megapixels)";
     if (pixels * channels > MAX_VALUES || pixels * rasterBytes > MAX_VALUES) {
       throw new SparsecodeException(size + ": more values than one Java array can hold (2^31), whatever the"
-          + " heap; shrink the image (a few thousand pixels a side is plenty: images.size is " + "at most a"
-          + " few hundred) or check that its header is not damaged");
+          + " heap; shrink the image (a few thousand pixels a side is plenty) or check that its header is not"
+          + " damaged");
     }
     long need = pixels * (rasterBytes + 2L * Double.BYTES * channels);
     long max = Runtime.getRuntime().maxMemory();
