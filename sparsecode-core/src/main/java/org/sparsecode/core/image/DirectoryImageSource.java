@@ -17,6 +17,7 @@ import org.sparsecode.api.SparsecodeException;
 import org.sparsecode.api.image.Image;
 import org.sparsecode.api.image.ImagePreprocessor;
 import org.sparsecode.api.image.ImageSource;
+import org.sparsecode.core.io.IoErrors;
 
 /**
  * The image files of one directory ({@link ImageFiles#EXTENSIONS}, case-insensitive; not recursive, hidden
@@ -60,7 +61,8 @@ public final class DirectoryImageSource implements ImageSource {
           .filter(ImageFiles::isSupported)
           .forEach(found::add);
     } catch (IOException e) {
-      throw new SparsecodeException("cannot list image directory " + directory.toAbsolutePath() + ": " + e, e);
+      throw new ConfigException("path", "cannot list image directory " + directory.toAbsolutePath() + ": "
+          + IoErrors.describe(e));
     }
     if (found.isEmpty()) {
       throw new ConfigException("path", "image directory " + directory.toAbsolutePath()
@@ -130,13 +132,47 @@ public final class DirectoryImageSource implements ImageSource {
   }
 
   /**
-   * Reads and preprocesses file {@code index}.
+   * Reads every file's header without decoding the pixels ({@link ImageFiles#header(Path)}): each file is a
+   * readable image of at least two pixels whose pixels fit in the heap; a PNG ends with its IEND chunk; a
+   * {@code .npy} holds a 2-D array of a supported dtype and all its data. The plugins call this when the
+   * source is built, so that {@code validate} and {@code run} report a bad file before any work.
    *
-   * @throws SparsecodeException naming the file when it is not a readable image
+   * @return the headers, in file order
+   * @throws ConfigException on key {@code path} naming the first bad file and its problem
+   */
+  public List<ImageHeader> checkHeaders() {
+    List<ImageHeader> headers = new ArrayList<>(files.size());
+    for (Path f : files) {
+      ImageHeader h;
+      try {
+        h = ImageFiles.header(f);
+      } catch (ConfigException e) {
+        throw e;
+      } catch (SparsecodeException e) {
+        throw new ConfigException("path", e.getMessage() + " (in image directory " + directory.toAbsolutePath()
+            + ")");
+      }
+      if (h.pixels() < 2) {
+        throw new ConfigException("path", "image file " + f + " is 1x1 pixel: a single pixel is constant, so its"
+            + " PSNR (peak = the image's range) is undefined and there is nothing to code; remove it from the"
+            + " directory");
+      }
+      headers.add(h);
+    }
+    return headers;
+  }
+
+  /**
+   * Reads and preprocesses file {@code index}, checking the image as read and after each step
+   * ({@link ImageChecks#prepare}).
+   *
+   * @throws SparsecodeException naming the file when it is not a readable image, holds a NaN or infinite
+   *     value, or is constant (as read or after a preprocessing step)
    */
   @Override
   public Image get(int index) {
-    return preprocessor.apply(ImageFiles.read(files.get(index)));
+    Path file = files.get(index);
+    return ImageChecks.prepare(ImageFiles.read(file), preprocessor, file.toString());
   }
 
   @Override

@@ -15,6 +15,10 @@ public final class DirectorySourcePlugin extends TypedPlugin<ImageSource, Direct
 
   @Override
   protected ImageSource build(DirectorySourceSettings s, PluginContext context) {
-    return DirectoryImageSource.open(context, s.path(), Preprocessing.build(s.preprocess(), s.size(), context));
+    DirectoryImageSource source = DirectoryImageSource.open(context, s.path(),
+        Preprocessing.build(s.preprocess(), s.size(), context));
+    // every header now, so that a bad file stops validate and run before any work
+    source.checkHeaders();
+    return source;
   }
 }

@@ -86,7 +86,7 @@ public final class EmbeddedImageSource implements ImageSource {
       }
       return ImageFiles.read(in, resource, name);
     } catch (IOException e) {
-      throw new SparsecodeException("cannot read embedded image " + resource + ": " + e, e);
+      throw new SparsecodeException("cannot read embedded image " + resource + ": " + e.getMessage(), e);
     }
   }
 
@@ -95,9 +95,16 @@ public final class EmbeddedImageSource implements ImageSource {
     return names.size();
   }
 
+  /**
+   * Reads and preprocesses photograph {@code index}, checking it after each step ({@link ImageChecks#prepare}).
+   *
+   * @throws SparsecodeException naming the photograph and the step when preprocessing makes it constant or
+   *     not finite
+   */
   @Override
   public Image get(int index) {
-    return preprocessor.apply(raw(names.get(index)));
+    String name = names.get(index);
+    return ImageChecks.prepare(raw(name), preprocessor, "embedded:" + name);
   }
 
   @Override

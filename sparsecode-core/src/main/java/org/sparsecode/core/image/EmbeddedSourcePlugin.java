@@ -25,6 +25,9 @@ public final class EmbeddedSourcePlugin extends TypedPlugin<ImageSource, Embedde
       return new EmbeddedImageSource(s.names(), preprocessor);
     }
     DirectoryImageSource directory = DirectoryImageSource.open(context, s.path(), preprocessor);
-    return s.names() == null ? directory : directory.select(s.names(), "names");
+    DirectoryImageSource chosen = s.names() == null ? directory : directory.select(s.names(), "names");
+    // the headers of the chosen files now, so that a bad file stops validate and run before any work
+    chosen.checkHeaders();
+    return chosen;
   }
 }

@@ -1,9 +1,9 @@
 package org.sparsecode.core.io;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.sparsecode.api.SparsecodeException;
 import org.sparsecode.api.kernel.Dictionary;
+import org.sparsecode.core.kernel.DictionaryChecks;
 
 /**
  * Dictionaries on disk as SPORCO stores them: a float64 {@code (k, k, K)} array, kernel index last.
@@ -13,26 +13,35 @@ public final class DictionaryFiles {
   private DictionaryFiles() {}
 
   /**
-   * Converts a {@code (k, k, K)} array (or {@code (k, k)} for one kernel) to a dictionary.
+   * Converts a {@code (k, k, K)} array to a dictionary, checking it as a loaded dictionary must be: rank 3,
+   * square non-empty kernels, every value finite, no kernel all zeros.
    *
    * @param array the array
    * @param name the file name used in error messages
    * @return the dictionary, with unknown kernel parameters
-   * @throws SparsecodeException if the array is not of rank 2 or 3 with square kernels
+   * @throws SparsecodeException naming {@code name} and the problem: the shape found against the
+   *     {@code (k, k, K)} expected, or the index {@code [:, :, j]} of the first all-zero or non-finite kernel
    */
   public static Dictionary fromArray(NpyArray array, String name) {
     int[] s = array.shape();
-    if (s.length != 3 && s.length != 2) {
-      throw new SparsecodeException(name + ": a dictionary must be a (k, k, K) array, got rank " + s.length
-          + " shape " + Arrays.toString(s));
+    if (s.length == 2) {
+      throw new SparsecodeException(name + ": a dictionary must be a (k, k, K) array (kernel index last), got"
+          + " a 2-D array of rank 2, shape " + Npy.shapeText(s) + "; for a single kernel add a third axis of"
+          + " length 1 (numpy: numpy.save(file, a[:, :, None]))");
+    }
+    if (s.length != 3) {
+      throw new SparsecodeException(name + ": a dictionary must be a (k, k, K) array (kernel index last), got"
+          + " rank " + s.length + ", shape " + Npy.shapeText(s));
     }
     if (s[0] != s[1]) {
-      throw new SparsecodeException(name + ": kernels must be square, got shape " + Arrays.toString(s));
+      throw new SparsecodeException(name + ": kernels must be square, got shape " + Npy.shapeText(s) + " ("
+          + s[0] + "x" + s[1] + " kernels); the layout is (k, k, K) with the kernel index last");
     }
     int k = s[0];
-    int count = s.length == 3 ? s[2] : 1;
+    int count = s[2];
     if (k < 1 || count < 1) {
-      throw new SparsecodeException(name + ": empty dictionary, shape " + Arrays.toString(s));
+      throw new SparsecodeException(name + ": empty dictionary, shape " + Npy.shapeText(s)
+          + " (a (k, k, K) array needs k >= 1 and K >= 1)");
     }
     double[] src = array.data();
     double[] out = new double[k * k * count];
@@ -43,7 +52,16 @@ public final class DictionaryFiles {
         }
       }
     }
-    return Dictionary.of(k, count, out);
+    Dictionary d = Dictionary.of(k, count, out);
+    DictionaryChecks.find(d).ifPresent(p -> {
+      String at = "kernel " + p.kernel() + " of " + count + " (the array's [:, :, " + p.kernel() + "])";
+      throw new SparsecodeException(name + ": " + (p.allZero()
+          ? at + " is all zeros: a zero kernel codes nothing and leaves the solvers' step undefined; remove it"
+              + " or replace it"
+          : at + " holds " + p.value() + " at [" + p.row() + ", " + p.col() + ", " + p.kernel() + "]: every"
+              + " value of a dictionary must be finite"));
+    });
+    return d;
   }
 
   /**
@@ -72,6 +90,7 @@ public final class DictionaryFiles {
    *
    * @param file a {@code .npy} file holding a {@code (k, k, K)} array
    * @return the dictionary
+   * @throws SparsecodeException naming the file as {@link Npy#read(Path)} and {@link #fromArray} do
    */
   public static Dictionary read(Path file) {
     return fromArray(Npy.read(file), file.toString());

@@ -1,6 +1,5 @@
 package org.sparsecode.core.io;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,24 +24,37 @@ public final class Npz {
   private Npz() {}
 
   /**
-   * Reads every array of an archive (compressed or not).
+   * Reads every array of an archive (compressed or not). Each entry is read as a stream, its {@code .npy}
+   * header checked before its data is read, so a damaged archive (or one whose entry would inflate beyond
+   * what its header announces) is an error, never an {@link OutOfMemoryError}.
    *
    * @param file the archive
    * @return the arrays by name (without {@code .npy}), in archive order
-   * @throws SparsecodeException naming the file when it cannot be read
+   * @throws SparsecodeException naming the file when it is missing, empty, not a zip archive, holds an entry
+   *     that is not a valid {@code .npy} or two entries of the same name
    */
   public static Map<String, NpyArray> read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new SparsecodeException(file + (Files.exists(file) ? " is not a regular file" : " does not exist"));
+    }
     Map<String, NpyArray> arrays = new LinkedHashMap<>();
     try (InputStream raw = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(raw)) {
       ZipEntry e;
       while ((e = zip.getNextEntry()) != null) {
         String name = e.getName().endsWith(".npy") ? e.getName().substring(0, e.getName().length() - 4)
             : e.getName();
-        byte[] bytes = Npy.readAll(zip);
-        arrays.put(name, Npy.read(new ByteArrayInputStream(bytes), file + ":" + e.getName()));
+        NpyArray array = Npy.read(zip, file + ":" + e.getName());
+        if (arrays.put(name, array) != null) {
+          throw new SparsecodeException(file + " is not a valid .npz archive: entry '" + e.getName()
+              + "' appears twice");
+        }
       }
-    } catch (IOException e) {
-      throw new SparsecodeException("cannot read " + file + ": " + e, e);
+    } catch (IOException | RuntimeException e) {
+      // ZipInputStream reports damage as ZipException, EOFException, or IllegalArgumentException (bad names)
+      if (e instanceof SparsecodeException se) {
+        throw se;
+      }
+      throw new SparsecodeException("cannot read " + file + " as a .npz archive: " + IoErrors.describe(e), e);
     }
     if (arrays.isEmpty()) {
       throw new SparsecodeException(file + " is not a .npz archive (no entries)");
@@ -67,7 +79,7 @@ public final class Npz {
         zip.closeEntry();
       }
     } catch (IOException e) {
-      throw new SparsecodeException("cannot write " + file + ": " + e, e);
+      throw new SparsecodeException("cannot write " + file + ": " + IoErrors.describe(e), e);
     }
     AtomicFiles.write(file, bytes.toByteArray());
   }

@@ -339,15 +339,13 @@ public final class LogGaborKernels {
    * @param bThetas orientation bandwidths in radians, each &gt; 0
    * @param phases phases in radians
    * @return {@code thetas.length · bThetas.length · phases.length} kernels with their {@link KernelInfo}
-   * @throws ConfigException naming {@code bThetas} when a bandwidth is not &gt; 0
+   * @throws ConfigException naming {@code bThetas} when a bandwidth is not &gt; 0, {@code sf0} or
+   *     {@code bThetas} when a kernel would be all zeros because its band misses the frequency grid (see
+   *     {@link #checkEnergy}), {@code phases} when a kernel vanishes after median centring, {@code sf0} for a
+   *     non-finite value
    */
   public Dictionary dictionary(double sf0, double bsf, double[] thetas, double[] bThetas, double[] phases) {
-    for (int i = 0; i < bThetas.length; i++) {
-      if (!(bThetas[i] > 0) || !Double.isFinite(bThetas[i])) {
-        throw new ConfigException("bThetas", "every bandwidth must be > 0 and finite (radians), got "
-            + bThetas[i] + " at index " + i);
-      }
-    }
+    checkBandwidths(bThetas);
     int count = thetas.length * bThetas.length * phases.length;
     if (count < 1) {
       throw new ConfigException("thetas", "the dictionary would be empty");
@@ -360,12 +358,87 @@ public final class LogGaborKernels {
       for (double bTheta : bThetas) {
         for (double phase : phases) {
           KernelInfo p = new KernelInfo(theta, bTheta, phase, sf0, bsf);
-          System.arraycopy(kernel(p), 0, kernels, k * nn, nn);
+          double[] values;
+          try {
+            values = kernel(p);
+          } catch (ArithmeticException e) {
+            throw noEnergy(p, k);
+          }
+          System.arraycopy(values, 0, kernels, k * nn, nn);
           info.add(p);
           k++;
         }
       }
     }
-    return new Dictionary(n, count, kernels, info);
+    Dictionary d = new Dictionary(n, count, kernels, info);
+    DictionaryChecks.find(d).ifPresent(problem -> {
+      KernelInfo p = d.info().get(problem.kernel());
+      throw new ConfigException(problem.allZero() ? "phases" : "sf0", "log-Gabor " + problem.describe() + " ("
+          + DictionaryChecks.parameters(p) + ", " + n + "x" + n + "): " + (problem.allZero()
+              ? "this kernel vanishes at this size; change its phase, θ or the kernel size"
+              : "the settings overflow; move sf0, bsf and bThetas towards the presets' values"));
+    });
+    return d;
+  }
+
+  /**
+   * Checks, without computing the kernels, that every (θ, B_θ) combination has energy on this size's
+   * frequency grid: the cheap part of {@link #dictionary}'s checks ({@code N²} per combination), for settings
+   * validation before a run.
+   *
+   * @param sf0 peak spatial frequency, cycles per pixel
+   * @param bsf radial bandwidth B_sf
+   * @param thetas orientations in radians
+   * @param bThetas orientation bandwidths in radians, each &gt; 0
+   * @throws ConfigException naming {@code sf0} when the radial band misses the grid, or {@code bThetas} when
+   *     an orientation band is too narrow to hold a grid frequency
+   */
+  public void checkEnergy(double sf0, double bsf, double[] thetas, double[] bThetas) {
+    checkBandwidths(bThetas);
+    int k = 0;
+    for (double theta : thetas) {
+      for (double bTheta : bThetas) {
+        KernelInfo p = new KernelInfo(theta, bTheta, 0, sf0, bsf);
+        try {
+          envelope(p);
+        } catch (ArithmeticException e) {
+          throw noEnergy(p, k);
+        }
+        k++;
+      }
+    }
+  }
+
+  private static void checkBandwidths(double[] bThetas) {
+    for (int i = 0; i < bThetas.length; i++) {
+      if (!(bThetas[i] > 0) || !Double.isFinite(bThetas[i])) {
+        throw new ConfigException("bThetas", "every bandwidth must be > 0 and finite (radians), got "
+            + bThetas[i] + " at index " + i);
+      }
+    }
+  }
+
+  /**
+   * The error for a kernel whose envelope has no (or infinite) energy on the grid: the radial band when it
+   * alone already misses every grid frequency, else the orientation band.
+   */
+  private ConfigException noEnergy(KernelInfo p, int index) {
+    double radial = 0;
+    for (int q = 0; q < n * n; q++) {
+      double lf = Math.log(f[q] / p.sf0());
+      double band = 1. / f[q] * Math.exp(-.5 * (lf * lf) / (p.bsf() * p.bsf())) * fMask[q];
+      radial += band * band;
+    }
+    String kernel = "log-Gabor kernel " + index + " (" + DictionaryChecks.parameters(p) + ") would be all zeros";
+    if (!(radial > 0) || !Double.isFinite(radial)) {
+      return new ConfigException("sf0", kernel + ": the radial band sf0 = " + p.sf0() + " cycles/pixel, bsf = "
+          + p.bsf() + " holds none of the frequencies a " + n + "x" + n + " kernel can represent (about "
+          + String.format(java.util.Locale.ROOT, "%.3g", 1.0 / n) + " to 0.5 cycles/pixel); move sf0 into that"
+          + " range or raise bsf (the default is " + LogGaborSettings.DEFAULT_BSF + ")");
+    }
+    return new ConfigException("bThetas", kernel + ": the orientation bandwidth B_θ = " + p.bTheta()
+        + " rad is too narrow to hold any frequency of the " + n + "x" + n + " grid at θ = " + p.theta()
+        + "; use a wider B_θ (the thin preset uses " + String.format(java.util.Locale.ROOT, "%.4f", Math.PI / 15)
+        + ") or a larger kernel size");
   }
 }

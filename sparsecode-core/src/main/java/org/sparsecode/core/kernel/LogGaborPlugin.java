@@ -1,5 +1,6 @@
 package org.sparsecode.core.kernel;
 
+import org.sparsecode.api.ConfigException;
 import org.sparsecode.api.PluginContext;
 import org.sparsecode.api.kernel.KernelGenerator;
 import org.sparsecode.core.plugin.TypedPlugin;
@@ -17,8 +18,16 @@ public final class LogGaborPlugin extends TypedPlugin<KernelGenerator, LogGaborS
             + "median-centred, peak 1");
   }
 
+  /**
+   * Checks that every kernel has energy on the size's frequency grid (cheap: the kernels themselves are
+   * computed when the generator runs) and returns the generator.
+   *
+   * @throws ConfigException naming {@code sf0} or {@code bThetas} when a kernel would be all zeros
+   */
   @Override
   protected KernelGenerator build(LogGaborSettings settings, PluginContext context) {
+    LogGaborKernels.ofSize(settings.size()).checkEnergy(settings.sf0(), settings.bsf(), settings.thetaValues(),
+        settings.bThetaValues());
     return generator(settings);
   }
 

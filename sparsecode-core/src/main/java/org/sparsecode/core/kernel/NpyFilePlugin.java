@@ -27,11 +27,15 @@ public final class NpyFilePlugin extends TypedPlugin<KernelGenerator, NpyFileSet
    * Reads the file.
    *
    * @throws ConfigException on key {@code path} naming the file when it is missing, unreadable, not a
-   *     {@code .npy} file, or not a {@code (k, k, K)} array of square kernels
+   *     {@code .npy} file (bad magic, header or dtype; truncated), not a {@code (k, k, K)} array of square
+   *     kernels, or holds an all-zero or non-finite kernel (its index given)
    */
   @Override
   protected KernelGenerator build(NpyFileSettings s, PluginContext context) {
     Path file = context.resolve(s.path());
+    if (Files.isDirectory(file)) {
+      throw new ConfigException("path", file + " is a directory, not a .npy dictionary file");
+    }
     if (!Files.isRegularFile(file)) {
       String where = Path.of(s.path()).isAbsolute() ? "" : " (resolved against " + context.baseDirectory()
           .toAbsolutePath() + ")";

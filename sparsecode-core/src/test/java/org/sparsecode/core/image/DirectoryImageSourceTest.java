@@ -2,10 +2,13 @@ package org.sparsecode.core.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparsecode.api.ConfigException;
@@ -21,8 +24,9 @@ class DirectoryImageSourceTest {
   @TempDir
   Path dir;
 
+  /** A 2x2 image whose first pixel is {@code value} (not constant: sources refuse constant images). */
   private void npy(String name, double value) {
-    Npy.writeFloat32(dir.resolve(name), new double[] {value, value, value, value}, 2, 2);
+    Npy.writeFloat32(dir.resolve(name), new double[] {value, value + 1, value + 2, value + 3}, 2, 2);
   }
 
   private PluginContext context() {
@@ -40,7 +44,7 @@ class DirectoryImageSourceTest {
     assertThat(src.size()).isEqualTo(3);
     assertThat(new String[] {src.id(0), src.id(1), src.id(2)}).containsExactly("a", "b", "c");
     assertThat(src.get(1).id()).isEqualTo("b");
-    assertThat(src.get(1).pixels()).containsOnly(2.0);
+    assertThat(src.get(1).pixels()).containsExactly(2, 3, 4, 5);
   }
 
   @Test
@@ -59,7 +63,7 @@ class DirectoryImageSourceTest {
     npy("a.npy", 1);
     DirectoryImageSource src = DirectoryImageSource.open(dir, new NoPreprocessing());
     npy("a.npy", 5);
-    assertThat(src.get(0).pixels()).containsOnly(5.0);
+    assertThat(src.get(0).pixels()).containsExactly(5, 6, 7, 8);
   }
 
   @Test
@@ -68,7 +72,7 @@ class DirectoryImageSourceTest {
     Files.writeString(dir.resolve("b.png"), "this is not a PNG");
     DirectoryImageSource src = DirectoryImageSource.open(dir, new NoPreprocessing());
     assertThat(src.size()).isEqualTo(2);
-    assertThat(src.get(0).pixels()).containsOnly(1.0);
+    assertThat(src.get(0).pixels()).containsExactly(1, 2, 3, 4);
     assertThatThrownBy(() -> src.get(1)).isInstanceOf(SparsecodeException.class)
         .hasMessageContaining(dir.resolve("b.png").toString());
   }
@@ -159,5 +163,52 @@ class DirectoryImageSourceTest {
   void settingsRejectAPreprocessValueOfTheWrongShape() {
     assertThatThrownBy(() -> new DirectorySourceSettings("x", 3, null)).isInstanceOf(ConfigException.class)
         .satisfies(e -> assertThat(((ConfigException) e).key()).isEqualTo("preprocess"));
+  }
+
+  @Test
+  void checkHeadersRefusesAOneByOneImageOnKeyPath() throws IOException {
+    Files.copy(Resources.path("images/camera.png"), dir.resolve("camera.png"));
+    Path dot = Files.write(dir.resolve("dot.png"), TestImages.encode(TestImages.grey(1, 1, 9), "png"));
+    DirectoryImageSource src = DirectoryImageSource.open(dir, new NoPreprocessing());
+    assertThatThrownBy(src::checkHeaders).isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("path: image file " + dot + " is 1x1 pixel: a single pixel is constant")
+        .satisfies(e -> assertThat(((ConfigException) e).key()).isEqualTo("path"));
+  }
+
+  @Test
+  void checkHeadersNamesTheBadFileAndItsDirectory() throws IOException {
+    Files.copy(Resources.path("images/camera.png"), dir.resolve("a.png"));
+    Path text = Files.writeString(dir.resolve("b.png"), "not a PNG at all");
+    DirectoryImageSource src = DirectoryImageSource.open(dir, new NoPreprocessing());
+    assertThatThrownBy(src::checkHeaders).isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("path: " + text + " is not a readable image")
+        .hasMessageEndingWith("(in image directory " + dir.toAbsolutePath() + ")");
+  }
+
+  @Test
+  void checkHeadersReturnsEachFilesSizeInOrder() throws IOException {
+    Files.copy(Resources.path("images/camera.png"), dir.resolve("a.png"));
+    npy("b.npy", 1);
+    List<ImageHeader> headers = DirectoryImageSource.open(dir, new NoPreprocessing()).checkHeaders();
+    assertThat(headers).extracting(ImageHeader::format, ImageHeader::width, ImageHeader::height)
+        .containsExactly(tuple("png", 512, 512), tuple("npy", 2, 2));
+  }
+
+  @Test
+  void thePluginChecksEveryHeaderWhenTheSourceIsBuilt() throws IOException {
+    Files.copy(Resources.path("images/camera.png"), dir.resolve("a.png"));
+    Files.write(dir.resolve("z.png"), Arrays.copyOf(Files.readAllBytes(Resources.path("images/camera.png")), 900));
+    assertThatThrownBy(() -> new DirectorySourcePlugin().create(new DirectorySourceSettings(".", "none", null),
+        context())).isInstanceOf(ConfigException.class)
+        .hasMessageContaining(dir.resolve("z.png") + " is truncated: the PNG does not end with its IEND chunk");
+  }
+
+  @Test
+  void aConstantFileIsRefusedWhenReadNamingTheFile() throws IOException {
+    Path flat = Files.write(dir.resolve("flat.png"), TestImages.encode(TestImages.grey(16, 16, 128), "png"));
+    DirectoryImageSource src = DirectoryImageSource.open(dir, Preprocessing.localContrast(16));
+    assertThat(src.checkHeaders()).hasSize(1);
+    assertThatThrownBy(() -> src.get(0)).isInstanceOf(SparsecodeException.class)
+        .hasMessageStartingWith("image file " + flat + " is constant (16x16, every value is 128.000): PSNR");
   }
 }

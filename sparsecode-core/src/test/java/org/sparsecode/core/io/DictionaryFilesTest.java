@@ -3,6 +3,9 @@ package org.sparsecode.core.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -58,10 +61,71 @@ class DictionaryFilesTest {
   }
 
   @Test
-  void aRankTwoArrayIsOneKernel() {
-    Dictionary d = DictionaryFiles.fromArray(NpyArray.of(new double[] {1, 2, 3, 4}, 2, 2), "one.npy");
+  void aRankTwoArrayIsRefusedWithTheShapeExpectedAndHowToAddTheKernelAxis() {
+    assertThatThrownBy(() -> DictionaryFiles.fromArray(NpyArray.of(new double[] {1, 2, 3, 4}, 2, 2), "one.npy"))
+        .isInstanceOf(SparsecodeException.class)
+        .hasMessageStartingWith("one.npy: ")
+        .hasMessageContaining("(k, k, K)")
+        .hasMessageContaining("rank 2, shape (2, 2)")
+        .hasMessageContaining("a[:, :, None]");
+  }
+
+  @Test
+  void aSingleKernelWithItsThirdAxisIsRead() {
+    Dictionary d = DictionaryFiles.fromArray(NpyArray.of(new double[] {1, 2, 3, 4}, 2, 2, 1), "one.npy");
     assertThat(d.count()).isEqualTo(1);
     assertThat(d.kernel(0)).containsExactly(1, 2, 3, 4);
+  }
+
+  @Test
+  void anAllZeroKernelIsRefusedNamingItsIndexInTheFileLayout() {
+    // 2 kernels of 2x2, kernel index last: kernel 1 is all zeros
+    double[] v = {1, 0, 2, 0, 3, 0, 4, 0};
+    assertThatThrownBy(() -> DictionaryFiles.fromArray(NpyArray.of(v, 2, 2, 2), "z.npy"))
+        .isInstanceOf(SparsecodeException.class)
+        .hasMessageStartingWith("z.npy: kernel 1 of 2 (the array's [:, :, 1]) is all zeros");
+  }
+
+  @Test
+  void aNanValueIsRefusedNamingItsPosition() {
+    double[] v = {1, 5, 2, 6, 3, Double.NaN, 4, 8};
+    assertThatThrownBy(() -> DictionaryFiles.fromArray(NpyArray.of(v, 2, 2, 2), "n.npy"))
+        .isInstanceOf(SparsecodeException.class)
+        .hasMessageStartingWith("n.npy: kernel 1 of 2 (the array's [:, :, 1]) holds NaN at [1, 0, 1]")
+        .hasMessageContaining("finite");
+  }
+
+  @Test
+  void anInfiniteValueIsRefusedNamingItsPosition() {
+    double[] v = {Double.NEGATIVE_INFINITY, 5, 2, 6, 3, 7, 4, 8};
+    assertThatThrownBy(() -> DictionaryFiles.fromArray(NpyArray.of(v, 2, 2, 2), "i.npy"))
+        .isInstanceOf(SparsecodeException.class)
+        .hasMessageContaining("kernel 0 of 2 (the array's [:, :, 0]) holds -Infinity at [0, 0, 0]");
+  }
+
+  @Test
+  void anEmptyDictionaryIsRefused() {
+    assertThatThrownBy(() -> DictionaryFiles.fromArray(NpyArray.of(new double[0], 4, 4, 0), "e.npy"))
+        .isInstanceOf(SparsecodeException.class)
+        .hasMessageContaining("empty dictionary, shape (4, 4, 0)");
+  }
+
+  @Test
+  void aFortranOrderFileGivesTheSameDictionaryAsItsCOrderTwin() throws IOException {
+    // numpy.asfortranarray of the same (2, 2, 2) array: the bytes list the first index fastest
+    double[] c = {1, 5, 2, 6, 3, 7, 4, 8};
+    double[] f = new double[8];
+    for (int r = 0; r < 2; r++) {
+      for (int col = 0; col < 2; col++) {
+        for (int j = 0; j < 2; j++) {
+          f[(j * 2 + col) * 2 + r] = c[(r * 2 + col) * 2 + j];
+        }
+      }
+    }
+    Path file = dir.resolve("fortran.npy");
+    Files.write(file, NpyTest.npyBytes("{'descr': '<f8', 'fortran_order': True, 'shape': (2, 2, 2), }",
+        NpyTest.doubles(ByteOrder.LITTLE_ENDIAN, f)));
+    assertThat(DictionaryFiles.read(file)).isEqualTo(DictionaryFiles.fromArray(NpyArray.of(c, 2, 2, 2), "c"));
   }
 
   @Test

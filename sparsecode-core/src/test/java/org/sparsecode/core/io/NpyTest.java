@@ -235,4 +235,122 @@ class NpyTest {
         .hasMessageContaining(p.toString())
         .hasMessageContaining("too large");
   }
+
+  @Test
+  void aHeaderLengthBeyondTheCapIsRefusedBeforeAllocating() throws IOException {
+    // version 2.0: a 4-byte header length, here 0x7fffffff
+    Path p = dir.resolve("hl.npy");
+    Files.write(p, new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 2, 0, (byte) 0xff, (byte) 0xff, (byte) 0xff,
+        0x7f});
+    assertThatThrownBy(() -> Npy.read(p)).isInstanceOf(SparsecodeException.class)
+        .hasMessage(p + ": corrupt .npy header: it claims 2147483647 bytes (at most 1048576 are read)");
+  }
+
+  @Test
+  void aShapeWhoseProductOverflowsIsTooLargeNotNegative() throws IOException {
+    Path p = dir.resolve("ovf.npy");
+    Files.write(p, npyBytes("{'descr': '<f8', 'fortran_order': False, 'shape': (2147483647, 2147483647, "
+        + "2147483647, 8), }", new byte[0]));
+    assertThatThrownBy(() -> Npy.read(p)).isInstanceOf(SparsecodeException.class)
+        .hasMessageStartingWith(p + ": array of shape (2147483647, 2147483647, 2147483647, 8) is too large");
+  }
+
+  @Test
+  void aLargeShapeWithoutItsDataIsTruncatedWithoutAllocatingIt() throws IOException {
+    // 100 million float64 values announced (800 MB), none present: refused from the file's length
+    Path p = dir.resolve("big.npy");
+    Files.write(p, npyBytes("{'descr': '<f8', 'fortran_order': False, 'shape': (10000, 10000), }", new byte[8]));
+    assertThatThrownBy(() -> Npy.read(p)).isInstanceOf(SparsecodeException.class)
+        .hasMessage(p + ": truncated .npy file: its header announces a <f8 array of shape (10000, 10000)"
+            + " (800000000 data bytes) but only 8 bytes follow the header");
+  }
+
+  @Test
+  void aStreamShorterThanItsHeaderAnnouncesIsTruncated() {
+    byte[] bytes = npyBytes("{'descr': '<f4', 'fortran_order': False, 'shape': (3,), }", new byte[5]);
+    assertThatThrownBy(() -> Npy.read(new java.io.ByteArrayInputStream(bytes), "s.npy"))
+        .isInstanceOf(SparsecodeException.class)
+        .hasMessage("s.npy: truncated .npy file: its header announces a <f4 array of shape (3,) (12 data bytes)"
+            + " but only 5 bytes follow the header");
+  }
+
+  @Test
+  void stringsObjectsAndHalfFloatsAreNamedAsSuch() throws IOException {
+    String[][] cases = {{"<U3", "strings, not numbers"}, {"|O", "Python objects"}, {"<f2", "a float size other"}};
+    for (String[] c : cases) {
+      Path p = dir.resolve("t.npy");
+      Files.write(p, npyBytes("{'descr': '" + c[0] + "', 'fortran_order': False, 'shape': (1,), }", new byte[16]));
+      assertThatThrownBy(() -> Npy.read(p)).isInstanceOf(SparsecodeException.class)
+          .hasMessageContaining("unsupported dtype '" + c[0] + "': " + c[1]);
+    }
+  }
+
+  @Test
+  void aByteOrderCharacterOutsideNumpysIsRefused() throws IOException {
+    Path p = dir.resolve("bo.npy");
+    Files.write(p, npyBytes("{'descr': 'xf8', 'fortran_order': False, 'shape': (1,), }", new byte[8]));
+    assertThatThrownBy(() -> Npy.read(p)).isInstanceOf(SparsecodeException.class)
+        .hasMessageContaining("unsupported dtype 'xf8'");
+  }
+
+  @Test
+  void aStructuredArrayIsRefusedAsSuch() throws IOException {
+    Path p = dir.resolve("st.npy");
+    Files.write(p, npyBytes("{'descr': [('a', '<f8')], 'fortran_order': False, 'shape': (1,), }", new byte[8]));
+    assertThatThrownBy(() -> Npy.read(p)).isInstanceOf(SparsecodeException.class)
+        .hasMessageContaining("structured array");
+  }
+
+  @Test
+  void aHeaderThatIsNotADictIsCorrupt() throws IOException {
+    Path p = dir.resolve("nd.npy");
+    Files.write(p, npyBytes("descr <f8 shape 3", new byte[24]));
+    assertThatThrownBy(() -> Npy.read(p)).isInstanceOf(SparsecodeException.class)
+        .hasMessage(p + ": corrupt .npy header: expected a Python dict {...}, got 'descr <f8 shape 3'");
+  }
+
+  @Test
+  void aShapeWithAnEmptyMiddleDimensionIsBad() throws IOException {
+    Path p = dir.resolve("sh.npy");
+    Files.write(p, npyBytes("{'descr': '<f8', 'fortran_order': False, 'shape': (3,,4), }", new byte[96]));
+    assertThatThrownBy(() -> Npy.read(p)).isInstanceOf(SparsecodeException.class)
+        .hasMessage(p + ": bad .npy shape (3,,4)");
+  }
+
+  @Test
+  void readsUnsigned32And64BitValues() throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN).putInt(-1).putLong(-1L);
+    Path p4 = dir.resolve("u4.npy");
+    Files.write(p4, npyBytes("{'descr': '<u4', 'fortran_order': False, 'shape': (1,), }", Arrays.copyOf(b.array(), 4)));
+    assertThat(Npy.read(p4).data()).containsExactly(4294967295.0);
+    Path p8 = dir.resolve("u8.npy");
+    Files.write(p8, npyBytes("{'descr': '<u8', 'fortran_order': False, 'shape': (1,), }",
+        Arrays.copyOfRange(b.array(), 4, 12)));
+    assertThat(Npy.read(p8).data()).containsExactly(18446744073709551615.0);
+  }
+
+  @Test
+  void anEmptyFileIsNamedAsEmpty() throws IOException {
+    Path p = Files.write(dir.resolve("e.npy"), new byte[0]);
+    assertThatThrownBy(() -> Npy.read(p)).isInstanceOf(SparsecodeException.class)
+        .hasMessage(p + " is empty (0 bytes), not a .npy file");
+  }
+
+  @Test
+  void theHeaderAloneGivesShapeDtypeOrderAndOffset() throws IOException {
+    Path p = dir.resolve("h.npy");
+    Npy.writeFloat32(p, new double[6], 2, 3);
+    NpyHeader h = Npy.header(p);
+    assertThat(h.shape()).containsExactly(2, 3);
+    assertThat(h.dtype()).isEqualTo("<f4");
+    assertThat(h.fortranOrder()).isFalse();
+    assertThat(h.dataOffset()).isEqualTo(128);
+    assertThat(h.dataBytes()).isEqualTo(24);
+  }
+
+  @Test
+  void errorsAboutMissingFilesCarryNoJavaClassName() {
+    Path p = dir.resolve("absent.npy");
+    assertThatThrownBy(() -> Npy.read(p)).hasMessage(p + " does not exist");
+  }
 }

@@ -95,4 +95,45 @@ class NpzTest {
         .hasMessageContaining(file.toString())
         .hasMessageContaining("oops.npy");
   }
+
+  @Test
+  void aDamagedCompressedEntryIsAnErrorNamingTheArchive() throws IOException {
+    Path file = dir.resolve("d.npz");
+    double[] v = new double[200];
+    java.util.Arrays.setAll(v, i -> Math.sin(i));
+    Npz.write(file, java.util.Map.of("D", NpyArray.of(v, 200)));
+    byte[] bytes = Files.readAllBytes(file);
+    // scramble the middle of the deflated data
+    for (int i = 60; i < 90; i++) {
+      bytes[i] ^= (byte) 0x5a;
+    }
+    Files.write(file, bytes);
+    assertThatThrownBy(() -> Npz.read(file))
+        .isInstanceOf(SparsecodeException.class)
+        .hasMessageContaining(file.toString())
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Exception"));
+  }
+
+  @Test
+  void anEntryTwiceIsRefused() throws IOException {
+    Path file = dir.resolve("twice.npz");
+    byte[] a = Npy.toBytes(new double[] {1}, new int[] {1}, false);
+    try (OutputStream raw = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(raw)) {
+      zip.putNextEntry(new ZipEntry("a.npy"));
+      zip.write(a);
+      zip.closeEntry();
+      zip.putNextEntry(new ZipEntry("a"));
+      zip.write(a);
+      zip.closeEntry();
+    }
+    assertThatThrownBy(() -> Npz.read(file))
+        .isInstanceOf(SparsecodeException.class)
+        .hasMessage(file + " is not a valid .npz archive: entry 'a' appears twice");
+  }
+
+  @Test
+  void aMissingArchiveSaysSo() {
+    Path file = dir.resolve("none.npz");
+    assertThatThrownBy(() -> Npz.read(file)).hasMessage(file + " does not exist");
+  }
 }

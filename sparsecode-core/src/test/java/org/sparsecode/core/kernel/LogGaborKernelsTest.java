@@ -191,4 +191,44 @@ class LogGaborKernelsTest {
         .hasMessageStartingWith("size:")
         .hasMessageContaining(String.valueOf(size));
   }
+
+  @Test
+  void aRadialBandBelowTheGridIsAConfigErrorOnSf0InsteadOfAnArithmeticException() {
+    // sf0 = 0.001 cycles/pixel with B_sf = 0.1: exp(-ln²(f/sf0)/(2 B_sf²)) underflows to 0 at every f >= 1/8
+    assertThatThrownBy(() -> LogGaborKernels.ofSize(8).dictionary(0.001, 0.1, new double[] {0, 0.3},
+        new double[] {0.2}, new double[] {0}))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("sf0: log-Gabor kernel 0 (θ 0.000, B_θ 0.2000, phase 0.000, sf0 0.001000, B_sf"
+            + " 0.1000) would be all zeros: the radial band sf0 = 0.001 cycles/pixel, bsf = 0.1 holds none of the"
+            + " frequencies a 8x8 kernel can represent (about 0.125 to 0.5 cycles/pixel)");
+  }
+
+  @Test
+  void anOrientationBandNarrowerThanTheGridIsAConfigErrorOnBThetasNamingTheKernel() {
+    // θ = 0.3 lies between the grid's directions: with B_θ = 1e-4 every exp((cos - 1)/B_θ²) underflows
+    assertThatThrownBy(() -> LogGaborKernels.ofSize(8).dictionary(0.4, 0.4, new double[] {0, 0.3},
+        new double[] {1e-4}, new double[] {0, 1}))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("bThetas: log-Gabor kernel 2 (θ 0.3000, B_θ 0.0001000, phase 0.000, sf0 0.4000,"
+            + " B_sf 0.4000) would be all zeros: the orientation bandwidth B_θ = 1.0E-4 rad is too narrow");
+  }
+
+  @Test
+  void checkEnergyFindsTheSameProblemWithoutComputingTheKernels() {
+    assertThatThrownBy(() -> LogGaborKernels.ofSize(8).checkEnergy(0.4, 0.4, new double[] {0, 0.3},
+        new double[] {1e-4}))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("bThetas: log-Gabor kernel 1 (θ 0.3000, B_θ 0.0001000");
+    LogGaborKernels.ofSize(12).checkEnergy(0.4, 0.4, new double[] {0, 0.3}, new double[] {Math.PI / 15});
+  }
+
+  @Test
+  void thePluginRefusesDegenerateSettingsWhenBuiltSoThatValidateSeesThem() {
+    LogGaborSettings s = new LogGaborSettings(null, 8, 0.001, 0.1, 4, List.of(0.2), null);
+    var context = new org.sparsecode.api.PluginContext(0L, org.sparsecode.api.Precision.FLOAT64, 1,
+        java.nio.file.Path.of("."));
+    assertThatThrownBy(() -> new LogGaborPlugin().create(s, context))
+        .isInstanceOf(ConfigException.class)
+        .satisfies(e -> assertThat(((ConfigException) e).key()).isEqualTo("sf0"));
+  }
 }

@@ -92,4 +92,53 @@ class NpyFilePluginTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageStartingWith("path:");
   }
+
+  @Test
+  void aTwoDimensionalArrayIsRefusedWithTheLayoutExpected() {
+    Npy.write(dir.resolve("k.npy"), NpyArray.of(new double[] {1, 2, 3, 4}, 2, 2));
+    assertThatThrownBy(() -> load("k.npy"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("path: " + dir.resolve("k.npy") + ": a dictionary must be a (k, k, K) array"
+            + " (kernel index last), got a 2-D array of rank 2, shape (2, 2)");
+  }
+
+  @Test
+  void anAllZeroKernelIsRefusedWhenTheFileIsLoadedNotAtTheFirstIteration() {
+    double[] v = new double[2 * 2 * 3];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = i % 3 == 2 ? 0 : i + 1;
+    }
+    Npy.write(dir.resolve("z.npy"), NpyArray.of(v, 2, 2, 3));
+    PluginContext context = new PluginContext(0L, Precision.FLOAT64, 1, dir);
+    assertThatThrownBy(() -> new NpyFilePlugin().create(new NpyFileSettings("z.npy"), context))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("path: " + dir.resolve("z.npy") + ": kernel 2 of 3 (the array's [:, :, 2]) is all"
+            + " zeros");
+  }
+
+  @Test
+  void aNanKernelIsRefusedNamingItsPosition() {
+    double[] v = {1, 2, 3, Double.NaN, 5, 6, 7, 8};
+    Npy.write(dir.resolve("nan.npy"), NpyArray.of(v, 2, 2, 2));
+    assertThatThrownBy(() -> load("nan.npy"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("kernel 1 of 2 (the array's [:, :, 1]) holds NaN at [0, 1, 1]");
+  }
+
+  @Test
+  void aComplexDictionaryIsRefusedNamingTheDtype() throws IOException {
+    Files.write(dir.resolve("c.npy"), org.sparsecode.core.io.NpyTestFiles.npy(
+        "{'descr': '<c16', 'fortran_order': False, 'shape': (1, 1, 1), }", new byte[16]));
+    assertThatThrownBy(() -> load("c.npy"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("unsupported dtype '<c16': complex values; save the real part (numpy: a.real)");
+  }
+
+  @Test
+  void aDirectoryIsNotADictionaryFile() throws IOException {
+    Files.createDirectory(dir.resolve("d.npy"));
+    assertThatThrownBy(() -> load("d.npy"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("path: " + dir.resolve("d.npy") + " is a directory, not a .npy dictionary file");
+  }
 }

@@ -1,5 +1,6 @@
 package org.sparsecode.eval.metric;
 
+import org.sparsecode.api.SparsecodeException;
 import org.sparsecode.api.image.Image;
 import org.sparsecode.api.metric.Evaluation;
 
@@ -48,21 +49,46 @@ public final class Measures {
    *
    * @param reference the image s
    * @param reconstruction the reconstruction r, same length
-   * @return the PSNR; {@code +∞} when {@code r = s}; {@code −∞} when s is constant and r differs; NaN when
-   *     s is constant and equal to r
+   * @return the PSNR; {@code +∞} when {@code r = s}
+   * @throws SparsecodeException when s is constant (the peak is 0: the PSNR would be −∞, or NaN for
+   *     {@code r = s}) or holds a NaN or infinite value; image sources refuse such images when they load them,
+   *     so this guards sources that do not
    */
   public static double psnr(double[] reference, double[] reconstruction) {
+    return psnr(reference, reconstruction, "the reference image");
+  }
+
+  /**
+   * PSNR of a coded image ({@link #psnr(double[], double[])}), naming the image in the error.
+   *
+   * @param reference the coded image s
+   * @param reconstruction the reconstruction r, same length as its pixels
+   * @return the PSNR; {@code +∞} when {@code r = s}
+   * @throws SparsecodeException naming the image when it is constant or not finite
+   */
+  public static double psnr(Image reference, double[] reconstruction) {
+    return psnr(reference.pixels(), reconstruction, "image '" + reference.id() + "'");
+  }
+
+  private static double psnr(double[] reference, double[] reconstruction, String what) {
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     for (double v : reference) {
+      if (!Double.isFinite(v)) {
+        throw new SparsecodeException("PSNR is undefined for " + what + ": it holds " + v);
+      }
       min = Math.min(min, v);
       max = Math.max(max, v);
     }
     double range = max - min;
+    if (!(range > 0)) {
+      throw new SparsecodeException("PSNR is undefined for " + what + ": it is constant (every value is " + min
+          + "), and the PSNR's peak is the image's range (max - min)");
+    }
     double mse = mse(reference, reconstruction);
     if (mse == 0) {
-      // a perfect reconstruction: the Metric law PSNR(x, x) = +∞ (0/0 only for a constant image)
-      return range == 0 ? Double.NaN : Double.POSITIVE_INFINITY;
+      // a perfect reconstruction: the Metric law PSNR(x, x) = +∞
+      return Double.POSITIVE_INFINITY;
     }
     return 10 * Math.log10(range * range / mse);
   }

@@ -8,6 +8,6 @@ public final class PsnrPlugin extends MetricPlugin {
     super("psnr",
         "PSNR in dB, peak = range of the image (SPORCO metric.psnr); higher is better, +Infinity "
             + "if exact",
-        e -> Measures.psnr(e.image().pixels(), e.reconstruction()));
+        e -> Measures.psnr(e.image(), e.reconstruction()));
   }
 }

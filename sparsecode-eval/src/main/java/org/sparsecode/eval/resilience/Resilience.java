@@ -121,7 +121,7 @@ public final class Resilience {
   private static ResiliencePoint point(double cutoff, double threshold, SparseCode code, Dictionary dictionary,
       Image image) {
     SparseCode kept = code.threshold(threshold);
-    double psnr = Measures.psnr(image.pixels(), kept.reconstruct(dictionary));
+    double psnr = Measures.psnr(image, kept.reconstruct(dictionary));
     return new ResiliencePoint(cutoff, threshold, psnr, kept.sparseness(), kept.nonZeros());
   }
 

@@ -10,6 +10,7 @@ import org.sparsecode.api.ConfigException;
 import org.sparsecode.api.Plugin;
 import org.sparsecode.api.PluginContext;
 import org.sparsecode.api.Precision;
+import org.sparsecode.api.SparsecodeException;
 import org.sparsecode.api.image.Image;
 import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.metric.Evaluation;
@@ -46,6 +47,27 @@ class MetricPluginsTest {
   @Test
   void psnrOfAPerfectReconstructionIsPlusInfinity() {
     assertThat(measure(new PsnrPlugin(), evaluate(S.pixels().clone(), 0.1))).isEqualTo(Double.POSITIVE_INFINITY);
+  }
+
+  @Test
+  void psnrOfAConstantImageIsAnErrorNamingTheImageNotMinusInfinity() {
+    Image flat = Image.grey("flat", 2, 2, new double[] {3, 3, 3, 3});
+    Evaluation e = Evaluation.of(flat, ONE, SparseCode.fromDense(1, 2, 2, new double[4]), 0.1);
+    assertThatThrownBy(() -> measure(new PsnrPlugin(), e)).isInstanceOf(SparsecodeException.class)
+        .hasMessage("PSNR is undefined for image 'flat': it is constant (every value is 3.0), and the PSNR's peak"
+            + " is the image's range (max - min)");
+  }
+
+  @Test
+  void psnrOfAConstantArrayEqualToItsReconstructionIsAnErrorNotNaN() {
+    assertThatThrownBy(() -> Measures.psnr(new double[] {0, 0}, new double[] {0, 0}))
+        .isInstanceOf(SparsecodeException.class).hasMessageContaining("the reference image: it is constant");
+  }
+
+  @Test
+  void psnrOfAReferenceHoldingNanIsAnError() {
+    assertThatThrownBy(() -> Measures.psnr(new double[] {0, Double.NaN}, new double[] {0, 0}))
+        .isInstanceOf(SparsecodeException.class).hasMessage("PSNR is undefined for the reference image: it holds NaN");
   }
 
   @Test

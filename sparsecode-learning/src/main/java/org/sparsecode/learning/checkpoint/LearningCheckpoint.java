@@ -32,6 +32,8 @@ public record LearningCheckpoint(int step, Dictionary dictionary, double[] objec
 
   /** The checkpoint's file name inside the checkpoint directory. */
   public static final String FILE_NAME = "learning-checkpoint.npz";
+  /** Length of the fingerprint: a SHA-256. */
+  private static final int FINGERPRINT_BYTES = 32;
 
   /**
    * Validates.
@@ -67,7 +69,7 @@ public record LearningCheckpoint(int step, Dictionary dictionary, double[] objec
     try {
       Files.createDirectories(directory);
     } catch (java.io.IOException e) {
-      throw new SparsecodeException("cannot create checkpoint directory " + directory + ": " + e, e);
+      throw new SparsecodeException("cannot create checkpoint directory " + directory + ": " + e.getMessage(), e);
     }
     byte[] hash = HexFormat.of().parseHex(fingerprint);
     double[] hashValues = new double[hash.length];
@@ -87,27 +89,61 @@ public record LearningCheckpoint(int step, Dictionary dictionary, double[] objec
    *
    * @param directory the checkpoint directory
    * @return the checkpoint, or empty when the file is absent
-   * @throws SparsecodeException when the file exists but is not a checkpoint
+   * @throws SparsecodeException naming the file when it exists but is not a readable checkpoint (damaged
+   *     archive, missing entry, entries of the wrong shape, a non-finite or all-zero kernel)
    */
   public static Optional<LearningCheckpoint> read(Path directory) {
     Path f = file(directory);
     if (!Files.isRegularFile(f)) {
       return Optional.empty();
     }
-    Map<String, NpyArray> a = Npz.read(f);
+    Map<String, NpyArray> a;
+    try {
+      a = Npz.read(f);
+    } catch (SparsecodeException e) {
+      throw damaged(f, e.getMessage());
+    }
     for (String key : new String[] {"dictionary", "step", "objective", "fingerprint"}) {
       if (!a.containsKey(key)) {
-        throw new SparsecodeException(f + " is not a learning checkpoint: no '" + key + "' entry");
+        throw damaged(f, "no '" + key + "' entry");
       }
     }
+    double[] stepValue = a.get("step").data();
+    if (a.get("step").rank() != 1 || stepValue.length != 1 || !(stepValue[0] >= 0)
+        || stepValue[0] > Integer.MAX_VALUE || stepValue[0] != Math.rint(stepValue[0])) {
+      throw damaged(f, "'step' must be one non-negative integer, got " + a.get("step") + " "
+          + Arrays.toString(Arrays.copyOf(stepValue, Math.min(3, stepValue.length))));
+    }
+    int step = (int) stepValue[0];
+    NpyArray objective = a.get("objective");
+    if (objective.rank() != 1 || objective.dim(0) != step) {
+      throw damaged(f, "'objective' must hold one value per step done (" + step + "), got " + objective);
+    }
     double[] hashValues = a.get("fingerprint").data();
+    if (a.get("fingerprint").rank() != 1 || hashValues.length != FINGERPRINT_BYTES) {
+      throw damaged(f, "'fingerprint' must hold " + FINGERPRINT_BYTES + " bytes, got " + a.get("fingerprint"));
+    }
     byte[] hash = new byte[hashValues.length];
     for (int i = 0; i < hash.length; i++) {
-      hash[i] = (byte) hashValues[i];
+      double v = hashValues[i];
+      if (!(v >= 0 && v <= 255 && v == Math.rint(v))) {
+        throw damaged(f, "'fingerprint' value " + i + " is " + v + ", not a byte");
+      }
+      hash[i] = (byte) v;
     }
-    return Optional.of(new LearningCheckpoint((int) a.get("step").data()[0],
-        DictionaryFiles.fromArray(a.get("dictionary"), f.toString()), a.get("objective").data(),
-        HexFormat.of().formatHex(hash)));
+    Dictionary dictionary;
+    try {
+      dictionary = DictionaryFiles.fromArray(a.get("dictionary"), f + ":dictionary.npy");
+    } catch (SparsecodeException e) {
+      throw damaged(f, e.getMessage());
+    }
+    return Optional.of(new LearningCheckpoint(step, dictionary, objective.data(), HexFormat.of().formatHex(hash)));
+  }
+
+  /** A checkpoint that cannot be used: say which file, why, and that deleting it restarts learning. */
+  private static SparsecodeException damaged(Path f, String why) {
+    return new SparsecodeException("learning checkpoint " + f + " is damaged or not a checkpoint: " + why
+        + "; delete it to start learning from step 0");
   }
 
   @Override
