@@ -407,7 +407,7 @@ public final class RunEngine {
     Evaluation e = Evaluation.of(image, dictionary, coded.code(), s.lambda());
     stats.add(index, dictionary, coded.code());
     Map<String, Double> values = new LinkedHashMap<>();
-    values.put("psnr", Measures.psnr(image.pixels(), e.reconstruction()));
+    values.put("psnr", Measures.psnr(image, e.reconstruction()));
     if (index == 0) {
       // one panel per run keeps the cost small; the solve time above does not include it
       RunPlots.reconstruction(out, image, e.reconstruction(), values.get("psnr"), progress);
@@ -459,9 +459,10 @@ public final class RunEngine {
   private void checkFits(Dictionary dictionary, Image image, int index, int total) {
     int k = dictionary.size();
     if (image.width() < k || image.height() < k) {
-      throw new ConfigError("image '" + image.id() + "' (" + (index + 1) + "/" + total + ") is "
-          + image.width() + "x" + image.height() + ", smaller than the " + k + "x" + k
-          + " kernels of the dictionary: use larger images (images.size) or smaller kernels (dictionary.size)");
+      throw new ConfigError("kernels larger than the images: image '" + image.id() + "' (" + (index + 1) + "/"
+          + total + ") is " + image.width() + "x" + image.height() + " after preprocessing, smaller than the "
+          + k + "x" + k + " kernels of the dictionary: use larger images (images.size) or smaller kernels"
+          + " (dictionary.size)");
     }
     if (!image.isGrey()) {
       throw new ConfigError("image '" + image.id() + "' has " + image.channels()
