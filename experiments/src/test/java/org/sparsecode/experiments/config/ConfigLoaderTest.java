@@ -183,7 +183,7 @@ class ConfigLoaderTest {
 
   @Test
   void zeroThreadsIsAnError() {
-    assertFails("invalid/bad-threads.yaml", ":1:10: threads: must be >= 1, got 0");
+    assertFails("invalid/bad-threads.yaml", ":1:10: threads: must be in [1, 4096], got 0");
   }
 
   @Test
@@ -403,9 +403,22 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void setWithAnEmptyValueRestoresTheDefault() {
-    ExperimentConfig c = load("yaml/quick.yaml", "solver.autoRho.period=").experiments().get(0);
-    assertThat(((ToyPlugins.SolverSettings) c.solver().settings()).autoRho().period()).isEqualTo(10);
+  void setWithAnEmptyValueIsAnErrorNotTheDefault() {
+    assertSetFails("yaml/quick.yaml", "solver.lambda=", "--set solver.lambda=: no value after '='; give one,"
+        + " e.g. --set solver.lambda=5e-3 (to keep the file's value or the default, leave the --set out)");
+  }
+
+  @Test
+  void setToYamlsNullIsAnErrorNotTheDefault() {
+    assertSetFails("yaml/quick.yaml", "solver.autoRho.period=~", "--set solver.autoRho.period=~: no value (~ is"
+        + " YAML's null); give one, e.g. --set solver.autoRho.period=VALUE (to keep the file's value or the"
+        + " default, leave the --set out)");
+  }
+
+  @Test
+  void setWithAnEmptyKeyPathIsAnError() {
+    assertSetFails("yaml/quick.yaml", "=0.5", "--set =0.5: the key path before '=' is empty; expected"
+        + " key.path=value, e.g. --set solver.lambda=5e-3");
   }
 
   @Test
