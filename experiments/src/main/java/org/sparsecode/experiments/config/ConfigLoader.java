@@ -304,7 +304,7 @@ public final class ConfigLoader {
   private static String noValue(String key) {
     String hint = switch (key) {
       case "images", "dictionary", "learning", "solver" -> "write a block such as " + key + ": { type: ... }";
-      case "metrics" -> "write a list such as metrics: [psnr, sparseness] (or remove the key for those two)";
+      case "metrics" -> "write a list such as metrics: [psnr, sparseness]";
       case "variants" -> "write a map of variant names to overrides, e.g. variants: { thin: { dictionary: {"
           + " preset: thin } } }";
       case "parts" -> "write a map of part names to experiment files, e.g. parts: { part-one: part-one.yaml }";
@@ -677,11 +677,11 @@ public final class ConfigLoader {
         segments.add(m.group(1));
         Matcher idx = INDEX.matcher(m.group(2));
         while (idx.find()) {
-          try {
-            segments.add(Integer.parseInt(idx.group(1)));
-          } catch (NumberFormatException e) {
-            throw new ConfigError(source.label() + ": the index [" + idx.group(1) + "] is too large", e);
+          if (idx.group(1).length() > 9) {
+            throw new ConfigError(source.label() + ": the index [" + idx.group(1) + "] is too large; a list"
+                + " holds a few items, numbered from 0");
           }
+          segments.add(Integer.parseInt(idx.group(1)));
         }
       }
       String first = (String) segments.get(0);

@@ -96,6 +96,15 @@ final class Node {
     return new Origin(source, keyLine, keyColumn, valueLine, valueColumn, override);
   }
 
+  /** The same map or list written at another place (an alias's); a scalar is returned unchanged. */
+  Node at(Origin origin) {
+    return switch (kind) {
+      case MAP -> map(map, origin);
+      case LIST -> list(list, origin);
+      case SCALAR -> this;
+    };
+  }
+
   /** The same content with another map. */
   Node withMap(Map<String, Node> entries) {
     return map(entries, origin());

@@ -120,8 +120,9 @@ final class YamlTrees {
 
   /**
    * Reads one document, resolving anchors ({@code &name}), aliases ({@code *name}) and merge keys
-   * ({@code <<: *name}, explicit keys win). An aliased node keeps the origin of its anchor, so errors in
-   * shared settings point at the line that wrote them.
+   * ({@code <<: *name}, explicit keys win). The contents of an aliased map or list keep the origin of its
+   * anchor, so errors in shared settings point at the line that wrote them; the map or list itself takes
+   * the alias's place and path, so that "expected a map, got a list" names the key that used it.
    */
   private static final class TreeReader {
     private final JsonParser p;
@@ -142,11 +143,16 @@ final class YamlTrees {
           throw new SyntaxError("unknown alias *" + p.getText() + " (no anchor &" + p.getText() + " before it)",
               line, column);
         }
-        if (!target.isScalar() && ++aliases > MAX_ALIASES) {
+        if (target.isScalar()) {
+          return target;
+        }
+        if (++aliases > MAX_ALIASES) {
           throw new SyntaxError("more than " + MAX_ALIASES + " aliases (*name) of maps or lists; an experiment"
               + " needs far fewer (is this an alias bomb?)", line, column);
         }
-        return target;
+        // the map or list itself is where the alias is (a problem with its shape is reported there); its
+        // contents keep the anchor's lines, where the shared settings are written
+        return target.at(new Node.Origin(path, keyLine, keyColumn, line, column, override));
       }
       String anchor = p.getObjectId() instanceof String a ? a : null;
       Node node = readValue(path, keyLine, keyColumn, line, column, depth);
@@ -284,9 +290,6 @@ final class YamlTrees {
                 .append(m.getContextMark().getColumn() + 1);
           }
           msg.append(")");
-        }
-        if (String.valueOf(m.getProblem()).contains("'\\t'")) {
-          msg.append("; indent with spaces: YAML does not allow tabs in indentation");
         }
         return new SyntaxError(msg.toString(), at.getLine() + 1, at.getColumn() + 1);
       }

@@ -324,7 +324,11 @@ public final class SettingsBinder {
     try {
       Record defaults = bind(type, without, prefix);
       fallback = toMap(defaults).get(c.getName());
-    } catch (ConfigException | IllegalStateException e) {
+    } catch (ConfigException e) {
+      if (e.key().equals(prefix + c.getName())) {
+        // left out, the key would be missing: it has no default
+        return msg.append(" (the key is required)").toString();
+      }
       // another key is missing or invalid: the default cannot be shown
     }
     msg.append(", or leave the key out");

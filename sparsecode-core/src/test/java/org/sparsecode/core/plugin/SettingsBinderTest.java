@@ -104,12 +104,22 @@ class SettingsBinderTest {
   }
 
   @Test
-  void aKeyWithoutValueAndWithoutDefaultSaysOnlyWhatToWrite() {
+  void aRequiredKeyWithoutValueSaysItIsRequired() {
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("path", null);
     assertThatThrownBy(() -> SettingsBinder.bind(Files.class, values))
         .isInstanceOf(ConfigException.class)
-        .hasMessage("path: no value; write a string, or leave the key out");
+        .hasMessage("path: no value; write a string (the key is required)");
+  }
+
+  @Test
+  void aKeyWithoutValueWhoseDefaultCannotBeWorkedOutSaysToLeaveItOut() {
+    // the default of limit cannot be shown: without path the record cannot be built
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("limit", null);
+    assertThatThrownBy(() -> SettingsBinder.bind(Files.class, values))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("limit: no value; write an integer, or leave the key out");
   }
 
   @Test
