@@ -700,8 +700,8 @@ public final class ConfigLoader {
             : e.path + ": ") + e.getMessage(), e);
       }
       if (value.isNull()) {
-        String shown = text.substring(eq + 1).isBlank() ? "no value after '='" : "no value ("
-            + text.substring(eq + 1).trim() + " is YAML's null)";
+        String shown = text.substring(eq + 1).isBlank() ? "no value after '='" : "no value (YAML reads '"
+            + text.substring(eq + 1).trim() + "' as null)";
         throw new ConfigError(source.label() + ": " + shown + "; give one, e.g. "
             + (where == null ? "--set " : "") + path + "=" + example(path) + " (to keep the file's value or the"
             + " default, leave the " + (where == null ? "--set" : "item") + " out)");
@@ -733,8 +733,8 @@ public final class ConfigLoader {
     ConfigError missingBlockError() {
       String block = (String) segments.get(0);
       return fail("there is no '" + block + "' block to set '" + format(segments.subList(1, segments.size()))
-          + "' in; add it to the file, or set it whole: --set " + block + "={ type: ..., " + segments.get(1)
-          + ": ... }", null);
+          + "' in; add it to the file, or set it whole: " + (source.where() == null ? "--set " : "") + block
+          + "={ type: ..., " + segments.get(1) + ": ... }", null);
     }
 
     Node applyTo(Node node, int i, String variant) {

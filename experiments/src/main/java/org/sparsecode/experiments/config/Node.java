@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * One value of a parsed configuration tree with where it came from: a map, a list or a scalar, the path
  * it was written at ({@code solver.lambda}, {@code variants.thin.dictionary.preset}), its key's and its
- * value's line and column in the file, or the {@code --set} argument that produced it. Merging variants
+ * value's line and column in the file, or the override that produced it (a {@code --set}, or an item of a
+ * part's {@code set:} list, see {@link Assignment}). Merging variants
  * and applying overrides moves nodes to new paths but keeps their origin, so an error found after the
  * merge still points at the line that wrote the value. Immutable.
  */

@@ -413,8 +413,8 @@ class ConfigLoaderTest {
 
   @Test
   void setToYamlsNullIsAnErrorNotTheDefault() {
-    assertSetFails("yaml/quick.yaml", "solver.autoRho.period=~", "--set solver.autoRho.period=~: no value (~ is"
-        + " YAML's null); give one, e.g. --set solver.autoRho.period=VALUE (to keep the file's value or the"
+    assertSetFails("yaml/quick.yaml", "solver.autoRho.period=~", "--set solver.autoRho.period=~: no value (YAML"
+        + " reads '~' as null); give one, e.g. --set solver.autoRho.period=VALUE (to keep the file's value or the"
         + " default, leave the --set out)");
   }
 
@@ -716,7 +716,7 @@ class ConfigLoaderTest {
     Files.copy(resource("yaml/study-part.yaml"), tmp.resolve("study-part.yaml"));
     assertWrittenFails("set-no-block.yaml", "solver: { type: toy-solver }\nparts:\n  p: { file: study-part.yaml,"
         + " set: [learning.steps=3] }\n", ":6:37: parts.p.set[0]: learning.steps=3: there is no 'learning' block"
-        + " to set 'steps' in; add it to the file, or set it whole: --set learning={ type: ..., steps: ... }");
+        + " to set 'steps' in; add it to the file, or set it whole: learning={ type: ..., steps: ... }");
   }
 
   @Test
