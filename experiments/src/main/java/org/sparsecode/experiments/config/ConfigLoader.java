@@ -1,20 +1,27 @@
 package org.sparsecode.experiments.config;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.sparsecode.api.Checks;
 import org.sparsecode.api.ConfigException;
 import org.sparsecode.api.Plugin;
 import org.sparsecode.api.Precision;
@@ -49,8 +56,9 @@ import org.sparsecode.core.plugin.SettingsBinder;
  * path's parent must exist ({@code --set learning.steps=3} needs a {@code learning:} block; {@code --set
  * learning={type: online-cdl, steps: 3}} adds one), list items are addressed as {@code metrics[1].type},
  * and a value replaces what was there (a map is not merged). Setting {@code type} switches the plugin; the
- * block's other keys must then be valid for the new one. An empty value ({@code --set solver.lambda=})
- * removes the key, restoring its default. Keys are then validated exactly as keys of the file are. In a
+ * block's other keys must then be valid for the new one. An empty value ({@code --set solver.lambda=}) or
+ * YAML's null is an error, as is a key written without a value in the file ({@code lambda:}): neither
+ * silently means the default. Keys are then validated exactly as keys of the file are. In a
  * study of several experiments (variants, parts) a {@code --set} into a block that some of them lack
  * ({@code --set learning.steps=N} where only some variants learn) applies to those that have it; it is an
  * error only when none has it.
@@ -60,8 +68,11 @@ import org.sparsecode.core.plugin.SettingsBinder;
  * run into {@code DIR/<part>/}: the paper's study ({@code experiments/paper/paper.yaml}) includes its
  * "part one" ({@code part-one.yaml}) so. The long form {@code { file: FILE, set: [key.path=value, ...] }}
  * also overrides keys of the part as {@code --set} would, before the command line's {@code --set}s (so
- * {@code paper-wallpapers.yaml} moves its part one to the same photographs). A part may have parts; a cycle
- * is an error.
+ * {@code paper-wallpapers.yaml} moves its part one to the same photographs); an error in such an item is
+ * reported at the item, in the including file. A part may have parts; a cycle is an error.
+ *
+ * <p><b>Limits.</b> A file holds at most {@link #MAX_FILE_BYTES} bytes of UTF-8; the YAML limits (aliases,
+ * nesting, expanded size) are those of {@code YamlTrees}. Every number must be finite (see {@link SettingsBinder}).
  *
  * <p><b>Errors</b> are {@link ConfigError}s reading {@code FILE:LINE:COLUMN: key.path: problem}, located at
  * the offending key (unknown keys) or value (invalid values), else at the nearest enclosing block; for a
@@ -85,6 +96,11 @@ public final class ConfigLoader {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
   private static final Pattern SEGMENT = Pattern.compile("([A-Za-z0-9_-]+)((?:\\[\\d+])*)");
   private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
+
+  /** The largest experiment file read, in bytes. */
+  static final int MAX_FILE_BYTES = 1 << 20;
+  /** The most threads an experiment may ask for. */
+  static final int MAX_THREADS = 4096;
 
   private final PluginRegistry registry;
 
@@ -119,7 +135,10 @@ public final class ConfigLoader {
   public ExperimentPlan load(Path file, List<String> overrides) {
     List<SetOverride> sets = new ArrayList<>();
     for (String text : overrides == null ? List.<String>of() : overrides) {
-      sets.add(SetOverride.parse(text));
+      if (text == null) {
+        throw new ConfigError("--set: expected key.path=value, e.g. --set solver.lambda=5e-3");
+      }
+      sets.add(SetOverride.parse(text, null));
     }
     Study study = new Study();
     ExperimentPlan plan = load(file, sets, study, new ArrayList<>());
@@ -147,12 +166,8 @@ public final class ConfigLoader {
   private ExperimentPlan load(Path file, List<SetOverride> sets, Study study, List<Path> including) {
     String where = file.toString();
     Node root;
-    try (Reader reader = Files.newBufferedReader(file)) {
-      root = YamlTrees.parse(reader, "", null);
-    } catch (NoSuchFileException e) {
-      throw new ConfigError(where + ": no such file", e);
-    } catch (IOException e) {
-      throw new ConfigError(where + ": cannot read the file: " + e.getMessage(), e);
+    try {
+      root = YamlTrees.parse(readText(file, where), "", null);
     } catch (YamlTrees.SyntaxError e) {
       throw new ConfigError(where + ":" + e.line + ":" + e.column + ": "
           + (e.path == null ? "malformed YAML: " : e.path + ": ") + e.getMessage(), e);
@@ -170,6 +185,9 @@ public final class ConfigLoader {
       if (!TOP_LEVEL_KEYS.contains(e.getKey())) {
         throw top.error(e.getKey(), unknownKey(e.getKey(), TOP_LEVEL_KEYS), true);
       }
+      if (e.getValue().isNull()) {
+        throw top.error(e.getKey(), noValue(e.getKey()), true);
+      }
     }
     if (root.get("sweep") != null) {
       throw top.error("sweep", "not supported yet; write the grid as variants: (one named override set per"
@@ -186,8 +204,9 @@ public final class ConfigLoader {
       experiments.add(build(apply(base, sets, null, study), null, defaultName, baseDirectory, where));
     } else {
       if (!variants.isMap() || variants.entries().isEmpty()) {
-        throw top.error("variants", "expected a map of variant names to overrides, e.g. variants: { thin: "
-            + "{ dictionary: { preset: thin } } }, got " + describe(variants), false);
+        throw top.error("variants", (variants.isMap() ? "is empty; list at least one variant" : "expected a map"
+            + " of variant names to overrides") + ", e.g. variants: { thin: { dictionary: { preset: thin } } }"
+            + (variants.isMap() ? ", or remove the key" : ", got " + describe(variants)), false);
       }
       Map<String, ConfigError> failures = new LinkedHashMap<>();
       for (Map.Entry<String, Node> e : variants.entries().entrySet()) {
@@ -205,11 +224,15 @@ public final class ConfigLoader {
           throw top.error(path, "expected a map of overrides such as { solver: { lambda: 0.01 } }, got "
               + describe(v), false);
         }
-        for (String key : v.entries().keySet()) {
+        for (Map.Entry<String, Node> o : v.entries().entrySet()) {
+          String key = o.getKey();
           if (!VARIANT_KEYS.contains(key)) {
             String problem = TOP_LEVEL_KEYS.contains(key) ? "a variant cannot override '" + key + "'"
                 : unknownKey(key, VARIANT_KEYS);
             throw top.error(path + "." + key, problem, true);
+          }
+          if (o.getValue().isNull()) {
+            throw top.error(path + "." + key, noValue(key), true);
           }
         }
         try {
@@ -228,6 +251,69 @@ public final class ConfigLoader {
   }
 
   /**
+   * The text of an experiment file: at most {@link #MAX_FILE_BYTES} bytes of UTF-8 (a leading byte-order mark
+   * is dropped). Reads no more than the limit, so that a device or a huge file given by mistake fails fast.
+   */
+  private static String readText(Path file, String where) {
+    if (Files.isDirectory(file)) {
+      throw new ConfigError(where + ": is a directory, not an experiment file");
+    }
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+    } catch (NoSuchFileException e) {
+      throw new ConfigError(where + ": no such file", e);
+    } catch (IOException e) {
+      throw new ConfigError(where + ": cannot read the file: " + e.getMessage(), e);
+    }
+    if (bytes.length > MAX_FILE_BYTES) {
+      throw new ConfigError(where + ": the file is larger than " + MAX_FILE_BYTES + " bytes; an experiment file"
+          + " is a few kilobytes of YAML (is it the right file?)");
+    }
+    int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+        && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+    ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      int offset = in.position();
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < offset; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      boolean utf16 = bytes.length >= 2 && ((bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF
+          || (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE);
+      throw new ConfigError(String.format(Locale.ROOT, "%s:%d:%d: the file is not UTF-8 text (byte 0x%02X)%s;"
+          + " save it as UTF-8", where, line, offset - lineStart + 1, bytes[offset] & 0xFF,
+          utf16 ? ": it starts with a UTF-16 byte-order mark" : ""));
+    }
+    out.flip();
+    return out.toString();
+  }
+
+  /** The message for a top-level key or a block written without a value ({@code learning:} and nothing). */
+  private static String noValue(String key) {
+    String hint = switch (key) {
+      case "images", "dictionary", "learning", "solver" -> "write a block such as " + key + ": { type: ... }";
+      case "metrics" -> "write a list such as metrics: [psnr, sparseness]";
+      case "variants" -> "write a map of variant names to overrides, e.g. variants: { thin: { dictionary: {"
+          + " preset: thin } } }";
+      case "parts" -> "write a map of part names to experiment files, e.g. parts: { part-one: part-one.yaml }";
+      default -> "write one";
+    };
+    return "no value; " + hint + ", or remove the key";
+  }
+
+  /**
    * Loads the {@code parts:} of a file: a map of part names (they name the output sub-directories) to
    * experiment files, relative to this file's directory, each loaded with the same {@code --set}s.
    */
@@ -238,8 +324,9 @@ public final class ConfigLoader {
       return parts;
     }
     if (!node.isMap() || node.entries().isEmpty()) {
-      throw top.error("parts", "expected a map of part names to experiment files, e.g. parts: { part-one: "
-          + "part-one.yaml }, got " + describe(node), false);
+      throw top.error("parts", (node.isMap() ? "is empty; list at least one part" : "expected a map of part names"
+          + " to experiment files") + ", e.g. parts: { part-one: part-one.yaml }" + (node.isMap()
+          ? ", or remove the key" : ", got " + describe(node)), false);
     }
     Path self = file.toAbsolutePath().normalize();
     List<Path> stack = new ArrayList<>(including);
@@ -269,25 +356,37 @@ public final class ConfigLoader {
                 + describe(setNode), false);
           }
           for (int i = 0; i < setNode.items().size(); i++) {
+            String item = path + ".set[" + i + "]";
             if (!(setNode.items().get(i).plain() instanceof String text)) {
-              throw top.error(path + ".set[" + i + "]", "expected a key.path=value string, got "
-                  + describe(setNode.items().get(i)), false);
+              throw top.error(item, "expected a key.path=value string, got " + describe(setNode.items().get(i)),
+                  false);
             }
-            partSets.add(SetOverride.parse(text));
+            partSets.add(SetOverride.parse(text, top.where(item, false)));
           }
         }
         path = path + ".file";
         Node fileNode = spec.get("file");
-        spec = fileNode == null ? Node.scalar(null, new Node.Origin(path, 0, 0, 0, 0, null)) : fileNode;
+        if (fileNode == null) {
+          throw top.error(path, "is required: the part's experiment file, relative to this file", true);
+        }
+        spec = fileNode;
       }
       if (!(spec.plain() instanceof String relative) || relative.isBlank()) {
         throw top.error(path, "expected the path of an experiment file, relative to this file (or { file: ..., set:"
             + " [key.path=value, ...] }), got " + describe(spec), false);
       }
-      Path partFile = self.getParent().resolve(relative).normalize();
+      Path partFile;
+      try {
+        partFile = self.getParent().resolve(relative).normalize();
+      } catch (InvalidPathException bad) {
+        throw top.error(path, "'" + relative + "' is not a valid path: " + bad.getReason(), false);
+      }
       if (stack.contains(partFile)) {
         throw top.error(path, "includes " + relative + ", which includes this file: parts may not form a cycle",
             false);
+      }
+      if (Files.isDirectory(partFile)) {
+        throw top.error(path, partFile + " is a directory; name an experiment file (.yaml) in it", false);
       }
       if (!Files.isRegularFile(partFile)) {
         throw top.error(path, "no such experiment file: " + partFile, false);
@@ -338,8 +437,10 @@ public final class ConfigLoader {
       }
       seed = seed == null ? 0L : seed;
       precision = precision == null ? Precision.FLOAT32 : precision;
-      threads = Checks.atLeast("threads", threads == null ? Runtime.getRuntime().availableProcessors()
-          : threads, 1);
+      threads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+      if (threads < 1 || threads > MAX_THREADS) {
+        throw new ConfigException("threads", "must be in [1, " + MAX_THREADS + "], got " + threads);
+      }
     }
   }
 
@@ -452,8 +553,11 @@ public final class ConfigLoader {
           false);
     }
     Node typeNode = node.get("type");
-    if (typeNode == null || typeNode.isNull()) {
+    if (typeNode == null) {
       throw at.error(path + ".type", "is required (it names the block's plugin); " + available(role), true);
+    }
+    if (typeNode.isNull()) {
+      throw at.error(path + ".type", "no value; name the block's plugin: " + available(role), true);
     }
     if (!(typeNode.scalar() instanceof String type)) {
       throw at.error(path + ".type", "expected a plugin name, got " + describe(typeNode) + "; "
@@ -538,43 +642,82 @@ public final class ConfigLoader {
     return out;
   }
 
-  /** One {@code --set key.path=value}. */
-  private record SetOverride(String text, String path, List<Object> segments, Node value) {
+  /**
+   * One {@code key.path=value} override: a {@code --set} of the command line, or an item of a part's
+   * {@code set:} list, whose errors are reported at that item ({@code source.where()}).
+   */
+  private record SetOverride(String text, String path, List<Object> segments, Node value, Node.Assignment source) {
 
-    static SetOverride parse(String text) {
+    /**
+     * Parses an override.
+     *
+     * @param text {@code key.path=value}
+     * @param where the location of a part's {@code set:} item ({@code FILE:LINE:COLUMN: parts.p.set[0]}), or
+     *     {@code null} for the command line
+     */
+    static SetOverride parse(String text, String where) {
+      Node.Assignment source = new Node.Assignment(text, where);
       int eq = text.indexOf('=');
-      if (eq <= 0) {
-        throw new ConfigError("--set " + text + ": expected key.path=value, e.g. --set solver.lambda=5e-3");
+      if (eq < 0) {
+        throw new ConfigError(source.label() + ": expected key.path=value, e.g. "
+            + (where == null ? "--set " : "") + "solver.lambda=5e-3");
       }
       String path = text.substring(0, eq).trim();
+      if (path.isEmpty()) {
+        throw new ConfigError(source.label() + ": the key path before '=' is empty; expected key.path=value, e.g. "
+            + (where == null ? "--set " : "") + "solver.lambda=5e-3");
+      }
       List<Object> segments = new ArrayList<>();
       for (String part : path.split("\\.", -1)) {
         Matcher m = SEGMENT.matcher(part);
         if (!m.matches()) {
-          throw new ConfigError("--set " + text + ": '" + path + "' is not a key path; write keys separated by"
+          throw new ConfigError(source.label() + ": '" + path + "' is not a key path; write keys separated by"
               + " dots and list items as [index], e.g. solver.autoRho.period or metrics[1].type");
         }
         segments.add(m.group(1));
         Matcher idx = INDEX.matcher(m.group(2));
         while (idx.find()) {
+          if (idx.group(1).length() > 9) {
+            throw new ConfigError(source.label() + ": the index [" + idx.group(1) + "] is too large; a list"
+                + " holds a few items, numbered from 0");
+          }
           segments.add(Integer.parseInt(idx.group(1)));
         }
       }
       String first = (String) segments.get(0);
       if (!SETTABLE_KEYS.contains(first)) {
         String problem = TOP_LEVEL_KEYS.contains(first)
-            ? "'" + first + "' cannot be set from the command line (--set applies to every variant)"
+            ? "'" + first + "' cannot be set " + (where == null ? "from the command line (--set applies to every"
+            + " variant)" : "by a part's set:")
             : unknownKey(first, SETTABLE_KEYS);
-        throw new ConfigError("--set " + text + ": " + problem);
+        throw new ConfigError(source.label() + ": " + problem);
       }
       Node value;
       try {
-        value = YamlTrees.parse(text.substring(eq + 1), path, text);
+        value = YamlTrees.parse(text.substring(eq + 1), path, source);
       } catch (YamlTrees.SyntaxError e) {
-        throw new ConfigError("--set " + text + ": " + (e.path == null ? "the value is not valid YAML: "
+        throw new ConfigError(source.label() + ": " + (e.path == null ? "the value is not valid YAML: "
             : e.path + ": ") + e.getMessage(), e);
       }
-      return new SetOverride(text, path, List.copyOf(segments), value);
+      if (value.isNull()) {
+        String shown = text.substring(eq + 1).isBlank() ? "no value after '='" : "no value (YAML reads '"
+            + text.substring(eq + 1).trim() + "' as null)";
+        throw new ConfigError(source.label() + ": " + shown + "; give one, e.g. "
+            + (where == null ? "--set " : "") + path + "=" + example(path) + " (to keep the file's value or the"
+            + " default, leave the " + (where == null ? "--set" : "item") + " out)");
+      }
+      return new SetOverride(text, path, List.copyOf(segments), value, source);
+    }
+
+    /** A plausible value for an example in a message. */
+    private static String example(String path) {
+      String key = path.substring(path.lastIndexOf('.') + 1);
+      return switch (key) {
+        case "lambda" -> "5e-3";
+        case "type" -> "NAME";
+        case "names", "metrics" -> "[...]";
+        default -> "VALUE";
+      };
     }
 
     /** Whether the block this sets a key in ({@code learning} of {@code learning.steps}) is absent. */
@@ -590,8 +733,8 @@ public final class ConfigLoader {
     ConfigError missingBlockError() {
       String block = (String) segments.get(0);
       return fail("there is no '" + block + "' block to set '" + format(segments.subList(1, segments.size()))
-          + "' in; add it to the file, or set it whole: --set " + block + "={ type: ..., " + segments.get(1)
-          + ": ... }", null);
+          + "' in; add it to the file, or set it whole: " + (source.where() == null ? "--set " : "") + block
+          + "={ type: ..., " + segments.get(1) + ": ... }", null);
     }
 
     Node applyTo(Node node, int i, String variant) {
@@ -606,18 +749,14 @@ public final class ConfigLoader {
         Map<String, Node> entries = new LinkedHashMap<>(node.entries());
         Node child = entries.get(key);
         if (last) {
-          if (value.isNull()) {
-            entries.remove(key);
-          } else {
-            entries.put(key, value);
-          }
+          entries.put(key, value);
         } else if ((child == null || child.isNull()) && segments.get(i + 1) instanceof Integer) {
           throw fail("there is no '" + here + "' list; set it whole: --set " + here + "=[...]", variant);
         } else if (child == null || child.isNull()) {
           // a nested settings map the file leaves to its defaults (solver.autoRho): start it empty; the
           // settings binder then checks that the key exists (a missing top-level block never gets here: apply
           // skips it, see missesBlock, and the study reports it when no experiment has it)
-          entries.put(key, applyTo(Node.map(Map.of(), new Node.Origin(here, 0, 0, 0, 0, text)), i + 1, variant));
+          entries.put(key, applyTo(Node.map(Map.of(), new Node.Origin(here, 0, 0, 0, 0, source)), i + 1, variant));
         } else {
           entries.put(key, applyTo(child, i + 1, variant));
         }
@@ -638,7 +777,7 @@ public final class ConfigLoader {
     }
 
     private ConfigError fail(String problem, String variant) {
-      return new ConfigError("--set " + text + ": " + problem + (variant == null ? "" : " (in variant '"
+      return new ConfigError(source.label() + ": " + problem + (variant == null ? "" : " (in variant '"
           + variant + "')"));
     }
   }
@@ -653,6 +792,40 @@ public final class ConfigLoader {
   private record Locator(String file, Node root, String variant) {
 
     ConfigError error(String path, String problem, boolean atKey) {
+      Found f = find(path);
+      String inVariant = variant == null || f.node.source().startsWith("variants.") ? ""
+          : " (in variant '" + variant + "')";
+      if (f.node.override() != null) {
+        // the path is left out when it is the one the override names
+        String what = f.node.override().text().startsWith(f.shown + "=") ? problem : f.shown + ": " + problem;
+        return new ConfigError(f.node.override().label() + ": " + what + inVariant);
+      }
+      return new ConfigError(location(f, atKey) + (f.shown.isEmpty() ? "" : f.shown + ": ") + problem + inVariant);
+    }
+
+    /** {@code FILE:LINE:COLUMN: key.path} of a path of the tree, for messages about it. */
+    String where(String path, boolean atKey) {
+      Found f = find(path);
+      return location(f, atKey) + f.shown;
+    }
+
+    private String location(Found f, boolean atKey) {
+      Node node = f.node;
+      // a key written without a value ("lambda:") has no value to point at: point at its key
+      boolean useKey = node.keyLine() > 0 && (f.rest || atKey || !node.isScalar() || node.isNull());
+      int line = useKey ? node.keyLine() : node.valueLine();
+      int column = useKey ? node.keyColumn() : node.valueColumn();
+      if (line <= 0) {
+        line = 1;
+        column = 1;
+      }
+      return file + ":" + line + ":" + column + ": ";
+    }
+
+    private record Found(Node node, String shown, boolean rest) {}
+
+    /** The deepest node on a path and the path as its source wrote it. */
+    private Found find(String path) {
       List<Object> segments = segments(path);
       Node node = root;
       int found = 0;
@@ -673,22 +846,7 @@ public final class ConfigLoader {
       String shown = node.source().isEmpty() ? format(rest)
           : rest.isEmpty() ? node.source() : node.source() + (rest.get(0) instanceof Integer ? "" : ".")
           + format(rest);
-      String inVariant = variant == null || node.source().startsWith("variants.") ? ""
-          : " (in variant '" + variant + "')";
-      if (node.override() != null) {
-        // the path is left out when it is the one the --set names
-        String what = node.override().startsWith(shown + "=") ? problem : shown + ": " + problem;
-        return new ConfigError("--set " + node.override() + ": " + what + inVariant);
-      }
-      boolean useKey = node.keyLine() > 0 && (!rest.isEmpty() || atKey || !node.isScalar());
-      int line = useKey ? node.keyLine() : node.valueLine();
-      int column = useKey ? node.keyColumn() : node.valueColumn();
-      if (line <= 0) {
-        line = 1;
-        column = 1;
-      }
-      return new ConfigError(file + ":" + line + ":" + column + ": " + (shown.isEmpty() ? "" : shown + ": ")
-          + problem + inVariant);
+      return new Found(node, shown, !rest.isEmpty());
     }
   }
 
@@ -703,7 +861,8 @@ public final class ConfigLoader {
       if (bracket >= 0) {
         Matcher idx = INDEX.matcher(part.substring(bracket));
         while (idx.find()) {
-          out.add(Integer.parseInt(idx.group(1)));
+          // a key that merely looks like an index (a YAML key may hold any text) stays a key
+          out.add(idx.group(1).length() < 10 ? (Object) Integer.parseInt(idx.group(1)) : idx.group());
         }
       }
     }

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * One value of a parsed configuration tree with where it came from: a map, a list or a scalar, the path
  * it was written at ({@code solver.lambda}, {@code variants.thin.dictionary.preset}), its key's and its
- * value's line and column in the file, or the {@code --set} argument that produced it. Merging variants
+ * value's line and column in the file, or the override that produced it (a {@code --set}, or an item of a
+ * part's {@code set:} list, see {@link Assignment}). Merging variants
  * and applying overrides moves nodes to new paths but keeps their origin, so an error found after the
  * merge still points at the line that wrote the value. Immutable.
  */
@@ -26,10 +27,11 @@ final class Node {
   private final int keyColumn;
   private final int valueLine;
   private final int valueColumn;
-  private final String override;
+  private final Assignment override;
+  private final long size;
 
   private Node(Kind kind, Map<String, Node> map, List<Node> list, Object scalar, String source, int keyLine,
-      int keyColumn, int valueLine, int valueColumn, String override) {
+      int keyColumn, int valueLine, int valueColumn, Assignment override) {
     this.kind = kind;
     this.map = map;
     this.list = list;
@@ -40,6 +42,22 @@ final class Node {
     this.valueLine = valueLine;
     this.valueColumn = valueColumn;
     this.override = override;
+    long n = 1;
+    if (map != null) {
+      for (Node child : map.values()) {
+        n = saturatedAdd(n, child.size);
+      }
+    } else if (list != null) {
+      for (Node child : list) {
+        n = saturatedAdd(n, child.size);
+      }
+    }
+    this.size = n;
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long sum = a + b;
+    return sum < 0 ? Long.MAX_VALUE : sum;
   }
 
   static Node map(Map<String, Node> entries, Origin origin) {
@@ -58,10 +76,34 @@ final class Node {
   }
 
   /** Where a node was written. Lines and columns are 1-based; 0 when unknown. */
-  record Origin(String source, int keyLine, int keyColumn, int valueLine, int valueColumn, String override) {}
+  record Origin(String source, int keyLine, int keyColumn, int valueLine, int valueColumn, Assignment override) {}
+
+  /**
+   * The {@code key.path=value} override a node came from: a {@code --set} of the command line
+   * ({@code where} is {@code null}), or an item of a part's {@code set:} list ({@code where} reads
+   * {@code FILE:LINE:COLUMN: parts.NAME.set[I]}, the entry in the including file).
+   *
+   * @param text the override as written, {@code solver.lambda=5e-3}
+   * @param where the location of a part's {@code set:} entry, or {@code null} for the command line
+   */
+  record Assignment(String text, String where) {
+    /** How an error message starts: {@code --set solver.lambda=5e-3} or {@code FILE:3:7: parts.p.set[0]: ...}. */
+    String label() {
+      return where == null ? "--set " + text : where + ": " + text;
+    }
+  }
 
   Origin origin() {
     return new Origin(source, keyLine, keyColumn, valueLine, valueColumn, override);
+  }
+
+  /** The same map or list written at another place (an alias's); a scalar is returned unchanged. */
+  Node at(Origin origin) {
+    return switch (kind) {
+      case MAP -> map(map, origin);
+      case LIST -> list(list, origin);
+      case SCALAR -> this;
+    };
   }
 
   /** The same content with another map. */
@@ -115,8 +157,8 @@ final class Node {
     return source;
   }
 
-  /** The {@code --set} argument this node came from, or {@code null} when it came from the file. */
-  String override() {
+  /** The override this node came from, or {@code null} when it came from the file. */
+  Assignment override() {
     return override;
   }
 
@@ -134,6 +176,14 @@ final class Node {
 
   int valueColumn() {
     return valueColumn;
+  }
+
+  /**
+   * How many nodes the tree holds once every alias is expanded (an aliased node is shared, not copied, so
+   * a small file can describe a huge tree); saturates at {@link Long#MAX_VALUE}.
+   */
+  long size() {
+    return size;
   }
 
   /** The plain tree (maps, lists, scalars) that the settings binder and YAML writers take. */

@@ -3,11 +3,14 @@ package org.sparsecode.experiments.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.sparsecode.api.Precision;
 import org.sparsecode.core.plugin.PluginRegistry;
 
@@ -183,7 +186,7 @@ class ConfigLoaderTest {
 
   @Test
   void zeroThreadsIsAnError() {
-    assertFails("invalid/bad-threads.yaml", ":1:10: threads: must be >= 1, got 0");
+    assertFails("invalid/bad-threads.yaml", ":1:10: threads: must be in [1, 4096], got 0");
   }
 
   @Test
@@ -403,9 +406,22 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void setWithAnEmptyValueRestoresTheDefault() {
-    ExperimentConfig c = load("yaml/quick.yaml", "solver.autoRho.period=").experiments().get(0);
-    assertThat(((ToyPlugins.SolverSettings) c.solver().settings()).autoRho().period()).isEqualTo(10);
+  void setWithAnEmptyValueIsAnErrorNotTheDefault() {
+    assertSetFails("yaml/quick.yaml", "solver.lambda=", "--set solver.lambda=: no value after '='; give one,"
+        + " e.g. --set solver.lambda=5e-3 (to keep the file's value or the default, leave the --set out)");
+  }
+
+  @Test
+  void setToYamlsNullIsAnErrorNotTheDefault() {
+    assertSetFails("yaml/quick.yaml", "solver.autoRho.period=~", "--set solver.autoRho.period=~: no value (YAML"
+        + " reads '~' as null); give one, e.g. --set solver.autoRho.period=VALUE (to keep the file's value or the"
+        + " default, leave the --set out)");
+  }
+
+  @Test
+  void setWithAnEmptyKeyPathIsAnError() {
+    assertSetFails("yaml/quick.yaml", "=0.5", "--set =0.5: the key path before '=' is empty; expected"
+        + " key.path=value, e.g. --set solver.lambda=5e-3");
   }
 
   @Test
@@ -557,5 +573,255 @@ class ConfigLoaderTest {
   void setThatFailsInOneVariantNamesIt() {
     assertSetFails("yaml/variants.yaml", "dictionary.preset=thin", "--set dictionary.preset=thin: unknown key"
         + " 'preset'; valid keys: frequency (in variant 'gabor')");
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // values that YAML allows
+
+  @TempDir
+  Path tmp;
+
+  private static final String BASE = """
+      images: { type: toy-images }
+      dictionary: { type: toy-kernels }
+      metrics: [toy-metric]
+      """;
+
+  /** Writes an experiment file: the {@link #BASE} blocks and then {@code rest}. */
+  private Path write(String name, String rest) throws IOException {
+    return Files.writeString(tmp.resolve(name), BASE + rest);
+  }
+
+  private void assertWrittenFails(String name, String rest, String message) throws IOException {
+    Path file = write(name, rest);
+    assertThatThrownBy(() -> loader.load(file, List.of()))
+        .isInstanceOf(ConfigError.class)
+        .hasMessage(file + message);
+  }
+
+  @Test
+  void yamlsNanIsOutOfRangeForTheKeyNotMalformedYaml() throws IOException {
+    assertWrittenFails("nan.yaml", "solver: { type: toy-solver, lambda: .nan }\n",
+        ":4:37: solver.lambda: must be > 0 and finite, got NaN");
+  }
+
+  @Test
+  void yamlsInfinityInAnyCaseIsOutOfRange() throws IOException {
+    assertWrittenFails("inf.yaml", "solver: { type: toy-solver, lambda: .Inf }\n",
+        ":4:37: solver.lambda: must be > 0 and finite, got Infinity");
+  }
+
+  @Test
+  void aLiteralTooLargeForADoubleIsOutOfRange() throws IOException {
+    assertWrittenFails("huge.yaml", "solver: { type: toy-solver, lambda: 1e400 }\n",
+        ":4:37: solver.lambda: must be > 0 and finite, got Infinity");
+  }
+
+  @Test
+  void negativeInfinityInAListIsRefusedAtItsIndex() throws IOException {
+    Path file = Files.writeString(tmp.resolve("list.yaml"), """
+        images: { type: toy-images }
+        dictionary: { type: toy-kernels }
+        solver: { type: toy-solver }
+        metrics: [{ type: toy-metric, cutoffs: [0.5, -.inf] }]
+        """);
+    assertThatThrownBy(() -> loader.load(file, List.of()))
+        .isInstanceOf(ConfigError.class)
+        .hasMessage(file + ":4:46: metrics[0].cutoffs[1]: must be a finite number, got -Infinity");
+  }
+
+  @Test
+  void setOfYamlsNanIsOutOfRangeNotMalformedYaml() {
+    assertSetFails("yaml/quick.yaml", "solver.lambda=.nan", "--set solver.lambda=.nan: must be > 0 and finite,"
+        + " got NaN");
+  }
+
+  @Test
+  void aKeyWithoutValueIsAnErrorAtTheKeyNotTheDefault() throws IOException {
+    assertWrittenFails("empty-value.yaml", "solver:\n  type: toy-solver\n  lambda:\n  maxIter: 5\n",
+        ":6:3: solver.lambda: no value; write a number, or leave the key out for its default, 0.01");
+  }
+
+  @Test
+  void aNestedKeyWithoutValueIsAnErrorAtTheKey() throws IOException {
+    assertWrittenFails("nested-empty.yaml", "solver: { type: toy-solver, autoRho: { period: } }\n",
+        ":4:40: solver.autoRho.period: no value; write an integer, or leave the key out for its default, 10");
+  }
+
+  @Test
+  void aBlockWithoutValueIsAnErrorNotAnAbsentBlock() throws IOException {
+    assertWrittenFails("no-learning.yaml", "solver: { type: toy-solver }\nlearning:\n", ":5:1: learning: no value;"
+        + " write a block such as learning: { type: ... }, or remove the key");
+  }
+
+  @Test
+  void aTypeWithoutValueListsThePlugins() throws IOException {
+    assertWrittenFails("no-type.yaml", "solver: { type: , lambda: 0.1 }\n", ":4:11: solver.type: no value; name"
+        + " the block's plugin: available solver types: toy-solver");
+  }
+
+  @Test
+  void aVariantThatEmptiesARequiredBlockIsAnError() throws IOException {
+    assertWrittenFails("variant-null.yaml", "solver: { type: toy-solver }\nvariants:\n  a: {}\n  b: { solver: ~ }\n",
+        ":7:8: variants.b.solver: no value; write a block such as solver: { type: ... }, or remove the key");
+  }
+
+  @Test
+  void anEmptyVariantsMapIsAnError() throws IOException {
+    assertWrittenFails("variants-empty.yaml", "solver: { type: toy-solver }\nvariants: {}\n", ":5:1: variants: is"
+        + " empty; list at least one variant, e.g. variants: { thin: { dictionary: { preset: thin } } }, or remove"
+        + " the key");
+  }
+
+  @Test
+  void moreThreadsThanAnyMachineHasAreRefusedWithTheRange() throws IOException {
+    assertWrittenFails("threads.yaml", "solver: { type: toy-solver }\nthreads: 1000000\n", ":5:10: threads: must"
+        + " be in [1, 4096], got 1000000");
+  }
+
+  @Test
+  void anIntegerTooLargeForItsTypeIsReportedWithTheRecordsRange() {
+    assertSetFails("yaml/quick.yaml", "solver.maxIter=1e12", "--set solver.maxIter=1e12: expected an integer in"
+        + " [-2147483648, 2147483647], got 1.0E12");
+  }
+
+  @Test
+  void setWithAHugeListIndexIsAnError() {
+    assertSetFails("yaml/quick.yaml", "metrics[99999999999].type=x", "--set metrics[99999999999].type=x: the index"
+        + " [99999999999] is too large; a list holds a few items, numbered from 0");
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // a part's set:
+
+  @Test
+  void aBadKeyInAPartsSetIsReportedAtTheSetItemOfTheIncludingFile() {
+    Path file = resource("yaml/study-set-bad.yaml");
+    assertThatThrownBy(() -> loader.load(file, List.of()))
+        .isInstanceOf(ConfigError.class)
+        .hasMessage(file + ":7:59: parts.first.set[1]: solver.lamda=0.25: unknown key 'lamda'; did you mean"
+            + " 'lambda'? Valid keys: lambda, maxIter, autoRho");
+  }
+
+  @Test
+  void aPartsSetItemWithoutEqualsIsReportedAtTheItem() throws IOException {
+    Files.copy(resource("yaml/study-part.yaml"), tmp.resolve("study-part.yaml"));
+    assertWrittenFails("set-no-eq.yaml", "solver: { type: toy-solver }\nparts:\n  p: { file: study-part.yaml,"
+        + " set: [solver.lambda] }\n", ":6:37: parts.p.set[0]: solver.lambda: expected key.path=value, e.g."
+        + " solver.lambda=5e-3");
+  }
+
+  @Test
+  void aPartsSetIntoABlockThePartLacksIsReportedAtTheItem() throws IOException {
+    Files.copy(resource("yaml/study-part.yaml"), tmp.resolve("study-part.yaml"));
+    assertWrittenFails("set-no-block.yaml", "solver: { type: toy-solver }\nparts:\n  p: { file: study-part.yaml,"
+        + " set: [learning.steps=3] }\n", ":6:37: parts.p.set[0]: learning.steps=3: there is no 'learning' block"
+        + " to set 'steps' in; add it to the file, or set it whole: learning={ type: ..., steps: ... }");
+  }
+
+  @Test
+  void aPartThatIsADirectoryIsAnError() throws IOException {
+    Files.createDirectories(tmp.resolve("sub"));
+    assertWrittenFails("part-dir.yaml", "solver: { type: toy-solver }\nparts: { p: sub }\n", ":5:13: parts.p: "
+        + tmp.resolve("sub") + " is a directory; name an experiment file (.yaml) in it");
+  }
+
+  @Test
+  void aPartThatIsMissingIsAnError() throws IOException {
+    assertWrittenFails("part-missing.yaml", "solver: { type: toy-solver }\nparts: { p: nope.yaml }\n",
+        ":5:13: parts.p: no such experiment file: " + tmp.resolve("nope.yaml"));
+  }
+
+  @Test
+  void aLongFormPartWithoutFileIsAnError() throws IOException {
+    assertWrittenFails("part-no-file.yaml", "solver: { type: toy-solver }\nparts: { p: { set: [seed=1] } }\n",
+        ":5:10: parts.p.file: is required: the part's experiment file, relative to this file");
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // limits and encodings
+
+  @Test
+  void anAliasBombIsStoppedAtTheLineThatExpandsTooFar() throws IOException {
+    StringBuilder bomb = new StringBuilder("solver: { type: toy-solver }\na: &a [x, x, x, x, x, x, x, x, x, x]\n");
+    for (char c = 'b'; c <= 'i'; c++) {
+      char p = (char) (c - 1);
+      bomb.append(c).append(": &").append(c).append(" [").append(String.join(", ", java.util.Collections.nCopies(10,
+          "*" + p))).append("]\n");
+    }
+    // line 4 is a (10 values), b 100, c 1000, d 10000, e 100000: the first past 100000 values
+    assertWrittenFails("bomb.yaml", bomb.toString(), ":9:4: e: this value holds more than 100000 values once its"
+        + " aliases (*name) are expanded; an experiment needs far fewer (is this an alias bomb?)");
+  }
+
+  @Test
+  void tooManyAliasesAreAnError() throws IOException {
+    StringBuilder many = new StringBuilder("solver: &s { type: toy-solver }\nx: [");
+    for (int i = 0; i < 501; i++) {
+      many.append(i == 0 ? "" : ", ").append("*s");
+    }
+    assertWrittenFails("aliases.yaml", many.append("]\n").toString(), ":5:2005: malformed YAML: more than 500"
+        + " aliases (*name) of maps or lists; an experiment needs far fewer (is this an alias bomb?)");
+  }
+
+  @Test
+  void nestingDeeperThanAnyExperimentIsAnError() throws IOException {
+    assertWrittenFails("deep.yaml", "solver: { type: toy-solver }\nx: " + "[".repeat(70) + "]".repeat(70) + "\n",
+        ":5:67: malformed YAML: maps and lists nest more than 64 deep; an experiment needs far fewer levels");
+  }
+
+  @Test
+  void aFileLargerThanAnExperimentIsRefusedBeforeParsing() throws IOException {
+    Path file = write("large.yaml", "solver: { type: toy-solver }\n# " + "x".repeat(ConfigLoader.MAX_FILE_BYTES)
+        + "\n");
+    assertThatThrownBy(() -> loader.load(file, List.of()))
+        .isInstanceOf(ConfigError.class)
+        .hasMessage(file + ": the file is larger than 1048576 bytes; an experiment file is a few kilobytes of YAML"
+            + " (is it the right file?)");
+  }
+
+  @Test
+  void bytesThatAreNotUtf8AreLocated() throws IOException {
+    Path file = tmp.resolve("latin1.yaml");
+    Files.write(file, (BASE + "solver: { type: toy-solver }\ndescription: caf\u00e9\n")
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> loader.load(file, List.of()))
+        .isInstanceOf(ConfigError.class)
+        .hasMessage(file + ":5:17: the file is not UTF-8 text (byte 0xE9); save it as UTF-8");
+  }
+
+  @Test
+  void aUtf8ByteOrderMarkIsIgnored() throws IOException {
+    Path file = tmp.resolve("bom.yaml");
+    Files.writeString(file, "\ufeff" + BASE + "solver: { type: toy-solver }\n");
+    assertThat(loader.load(file, List.of()).experiments()).hasSize(1);
+  }
+
+  @Test
+  void aTabInTheIndentationIsLocated() throws IOException {
+    assertWrittenFails("tab.yaml", "solver:\n\ttype: toy-solver\n", ":5:1: malformed YAML: found character"
+        + " '\\t(TAB)' that cannot start any token. (Do not use \\t(TAB) for indentation) (while scanning for the"
+        + " next token)");
+  }
+
+  @Test
+  void aDirectoryGivenAsTheFileIsAnError() {
+    assertThatThrownBy(() -> loader.load(tmp, List.of()))
+        .isInstanceOf(ConfigError.class)
+        .hasMessage(tmp + ": is a directory, not an experiment file");
+  }
+
+  @Test
+  void aMapAliasedWhereAListBelongsIsReportedAtTheAlias() throws IOException {
+    Path file = Files.writeString(tmp.resolve("alias-shape.yaml"), """
+        images: { type: toy-images }
+        dictionary: { type: toy-kernels }
+        solver: &s { type: toy-solver }
+        metrics: *s
+        """);
+    assertThatThrownBy(() -> loader.load(file, List.of()))
+        .isInstanceOf(ConfigError.class)
+        .hasMessage(file + ":4:1: metrics: expected a list of metric names or blocks, e.g. [psnr, sparseness,"
+            + " { type: resilience }], got a map");
   }
 }

@@ -29,5 +29,9 @@ public record DirectorySourceSettings(String path, @Setting(form = Preprocessing
       size = Preprocessing.DEFAULT_SIZE;
     }
     Checks.atLeast("size", size, Preprocessing.MIN_SIZE);
+    if (size > ResizeSettings.MAX_SIZE) {
+      throw new ConfigException("size", "must be in [" + Preprocessing.MIN_SIZE + ", " + ResizeSettings.MAX_SIZE
+          + "] pixels, got " + size);
+    }
   }
 }

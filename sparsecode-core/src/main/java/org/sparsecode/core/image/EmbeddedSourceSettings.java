@@ -41,6 +41,10 @@ public record EmbeddedSourceSettings(@Setting(form = Preprocessing.FORM) Object 
       size = Preprocessing.DEFAULT_SIZE;
     }
     Checks.atLeast("size", size, Preprocessing.MIN_SIZE);
+    if (size > ResizeSettings.MAX_SIZE) {
+      throw new ConfigException("size", "must be in [" + Preprocessing.MIN_SIZE + ", " + ResizeSettings.MAX_SIZE
+          + "] pixels, got " + size);
+    }
     if (path != null && path.isBlank()) {
       throw new ConfigException("path", "must name a directory of images, got '" + path + "'");
     }

@@ -1,6 +1,7 @@
 package org.sparsecode.core.image;
 
 import org.sparsecode.api.Checks;
+import org.sparsecode.api.ConfigException;
 
 /**
  * Settings of the {@code lcn} preprocessing step (local contrast normalisation, see
@@ -12,6 +13,8 @@ import org.sparsecode.api.Checks;
 public record LcnSettings(Integer n) {
   /** The paper's window half-width. */
   public static final int DEFAULT_N = 7;
+  /** The largest half-width: the Gaussian window has {@code (2n + 1)²} weights. */
+  public static final int MAX_N = 1024;
 
   /** Fills the default and validates. */
   public LcnSettings {
@@ -19,5 +22,8 @@ public record LcnSettings(Integer n) {
       n = DEFAULT_N;
     }
     Checks.atLeast("n", n, 1);
+    if (n > MAX_N) {
+      throw new ConfigException("n", "must be in [1, " + MAX_N + "], got " + n);
+    }
   }
 }

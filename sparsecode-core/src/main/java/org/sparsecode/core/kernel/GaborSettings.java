@@ -49,6 +49,10 @@ public record GaborSettings(Integer size, @Setting(form = AngleList.FORM, unit =
     sigma = Checks.positive("sigma", sigma != null ? sigma : size / DEFAULT_SIGMA_DIVISOR);
     double[] t = AngleList.parse("thetas", thetas != null ? thetas : DEFAULT_THETAS, true);
     double[] ph = AngleList.parse("phases", phases != null ? phases : DEFAULT_PHASES, true);
+    if ((long) t.length * ph.length > LogGaborSettings.MAX_KERNELS) {
+      throw new ConfigException("thetas", t.length + " thetas x " + ph.length + " phases make " + (long) t.length
+          * ph.length + " kernels; a dictionary may hold at most " + LogGaborSettings.MAX_KERNELS);
+    }
     if ((long) t.length * ph.length * size * size > Integer.MAX_VALUE - 8) {
       throw new ConfigException("thetas", t.length + " x " + ph.length + " kernels of " + size + "x" + size
           + " do not fit in one array");

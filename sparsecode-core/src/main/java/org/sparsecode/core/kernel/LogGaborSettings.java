@@ -44,6 +44,11 @@ public record LogGaborSettings(@Setting(oneOf = {"thin", "full"}) String preset,
   public static final int DEFAULT_PHASES = 2;
   /** The preset names. */
   public static final List<String> PRESETS = List.of("thin", "full");
+  /**
+   * The most kernels a generated dictionary may hold (the paper's have 144): every kernel is a coefficient
+   * map as large as an image, so a larger dictionary is a typo, not an experiment.
+   */
+  public static final int MAX_KERNELS = 100_000;
 
   /**
    * Applies the preset, fills defaults, resolves the angle lists and validates.
@@ -71,7 +76,11 @@ public record LogGaborSettings(@Setting(oneOf = {"thin", "full"}) String preset,
             + String.join(", ", PRESETS));
       }
     }
-    size = LogGaborKernels.checkSize(size != null ? size : DEFAULT_SIZE);
+    size = size != null ? size : DEFAULT_SIZE;
+    if (size > 4096) {
+      throw new ConfigException("size", "must be an even number in [2, 4096], got " + size);
+    }
+    size = LogGaborKernels.checkSize(size);
     sf0 = sf0 != null ? sf0 : DEFAULT_SF0;
     if (!(sf0 > 0 && sf0 <= 0.5)) {
       throw new ConfigException("sf0", "must be in (0, 0.5] cycles per pixel, got " + sf0);
@@ -94,7 +103,12 @@ public record LogGaborSettings(@Setting(oneOf = {"thin", "full"}) String preset,
       }
     }
     double[] ph = AngleList.parse("phases", phases != null ? phases : DEFAULT_PHASES, true);
-    long values = (long) t.length * b.length * ph.length * size * size;
+    long kernels = (long) t.length * b.length * ph.length;
+    if (kernels > MAX_KERNELS) {
+      throw new ConfigException("thetas", t.length + " thetas x " + b.length + " bThetas x " + ph.length
+          + " phases make " + kernels + " kernels; a dictionary may hold at most " + MAX_KERNELS);
+    }
+    long values = kernels * size * size;
     if (values > Integer.MAX_VALUE - 8) {
       throw new ConfigException("thetas", t.length + " x " + b.length + " x " + ph.length + " kernels of "
           + size + "x" + size + " do not fit in one array");

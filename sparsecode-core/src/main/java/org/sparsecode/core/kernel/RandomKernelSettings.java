@@ -36,9 +36,12 @@ public record RandomKernelSettings(Integer kernels, Integer size, Long seed,
    */
   public RandomKernelSettings {
     kernels = Checks.atLeast("kernels", kernels != null ? kernels : DEFAULT_KERNELS, 1);
+    if (kernels > LogGaborSettings.MAX_KERNELS) {
+      throw new ConfigException("kernels", "must be in [1, " + LogGaborSettings.MAX_KERNELS + "], got " + kernels);
+    }
     size = Checks.atLeast("size", size != null ? size : DEFAULT_SIZE, 1);
     if (size > 4096) {
-      throw new ConfigException("size", "must be <= 4096, got " + size);
+      throw new ConfigException("size", "must be in [1, 4096], got " + size);
     }
     if ((long) kernels * size * size > Integer.MAX_VALUE - 8) {
       throw new ConfigException("kernels", kernels + " kernels of " + size + "x" + size

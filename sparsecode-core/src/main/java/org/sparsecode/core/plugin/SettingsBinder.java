@@ -1,5 +1,10 @@
 package org.sparsecode.core.plugin;
 
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.InvocationTargetException;
@@ -48,6 +53,17 @@ import org.sparsecode.api.Setting;
  *       {@code bThetas: {linspace: [0, 0.5, 7]}}).
  * </ul>
  *
+ * <p>A key that is present without a value ({@code lambda:} in YAML, a {@code null} in the map) is an error
+ * ("no value"), never silently the default: only a key left out takes its default.
+ *
+ * <p>Numbers must be finite: YAML's {@code .nan}, {@code .inf} and {@code -.inf} (and a literal too large for
+ * a double, such as {@code 1e400}) are rejected for every number, inside lists, maps and free-form
+ * {@code Object} values too, unless the component is annotated {@link AllowNonFinite}; so is an integer
+ * too large for its type. To name the allowed range, the binder still hands such a value to the compact
+ * constructor (an out-of-range integer clamped to its type's bound): when the record rejects it, its
+ * message (say {@code must be > 0 and finite}) is reported with the value as written; when the record
+ * would accept it, the binder's own ({@code must be a finite number}).
+ *
  * <p>Every failure is a {@link ConfigException} whose key is the path inside the block: {@code lambda},
  * {@code autoRho.period}, {@code cutoffs[2]}. An unknown key is an {@link UnknownKeyException} naming the
  * valid keys and the closest one. A {@link ConfigException} from a compact constructor propagates with
@@ -73,6 +89,25 @@ public final class SettingsBinder {
      */
     public UnknownKeyException(String key, String problem) {
       super(key, problem);
+    }
+  }
+
+  /**
+   * Marks a number component (or a list or map of numbers) that may be NaN or infinite: the binder then
+   * lets YAML's {@code .nan}, {@code .inf} and {@code -.inf} through to the compact constructor.
+   */
+  @Documented
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target({ElementType.RECORD_COMPONENT, ElementType.PARAMETER, ElementType.FIELD, ElementType.METHOD})
+  public @interface AllowNonFinite {}
+
+  /**
+   * A value the binder could not pass on as written: a non-finite number, or an integer too large for its
+   * type (passed on clamped). {@code shown} is the value as the message shows it.
+   */
+  private record Bad(String path, String shown, String problem) {
+    ConfigException error() {
+      return new ConfigException(path, problem + ", got " + shown);
     }
   }
 
@@ -115,7 +150,8 @@ public final class SettingsBinder {
    * Binds a block (without its {@code type} key) to a settings record.
    *
    * @param type the record class
-   * @param values the block's keys and values; a {@code null} value counts as a missing key
+   * @param values the block's keys and values; a key mapped to {@code null} is an error ("no value"), a key
+   *     left out takes its default
    * @param <R> the record type
    * @return the validated record, defaults filled in
    * @throws ConfigException on an unknown key, a value of the wrong type, or a value the record rejects;
@@ -252,15 +288,19 @@ public final class SettingsBinder {
     }
     Object[] args = new Object[components.length];
     Class<?>[] parameterTypes = new Class<?>[components.length];
+    List<Bad> bad = new ArrayList<>();
     for (int i = 0; i < components.length; i++) {
       RecordComponent c = components[i];
       parameterTypes[i] = c.getType();
       Object raw = values.get(c.getName());
       String path = prefix + c.getName();
+      if (raw == null && values.containsKey(c.getName())) {
+        throw new ConfigException(path, noValue(type, c, values, prefix));
+      }
       if (raw == null && c.getType().isPrimitive()) {
         throw new ConfigException(path, "is required");
       }
-      args[i] = convert(c.getGenericType(), raw, path);
+      args[i] = convert(c.getGenericType(), raw, path, bad, c.isAnnotationPresent(AllowNonFinite.class));
     }
     Constructor<R> constructor;
     try {
@@ -271,9 +311,27 @@ public final class SettingsBinder {
     }
     String self = prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1);
     try {
-      return constructor.newInstance(args);
+      R bound = constructor.newInstance(args);
+      if (!bad.isEmpty()) {
+        throw bad.get(0).error();
+      }
+      return bound;
     } catch (InvocationTargetException e) {
       Throwable cause = e.getCause();
+      if (!bad.isEmpty()) {
+        // the record's own message names the allowed range; report it with the value as written
+        if (cause instanceof ConfigException ce) {
+          for (Bad b : bad) {
+            if (b.path().equals(prefix + ce.key())) {
+              String problem = ce.problem();
+              int got = problem.lastIndexOf(", got ");
+              problem = got >= 0 ? problem.substring(0, got) : problem;
+              throw new ConfigException(b.path(), problem + ", got " + b.shown());
+            }
+          }
+        }
+        throw bad.get(0).error();
+      }
       if (cause instanceof ConfigException ce) {
         if (prefix.isEmpty()) {
           throw ce;
@@ -306,6 +364,44 @@ public final class SettingsBinder {
     return new UnknownKeyException(path, msg.toString());
   }
 
+  /** The problem of a key written without a value: what to write, and the default that leaving it out gives. */
+  private static String noValue(Class<? extends Record> type, RecordComponent c, Map<String, ?> values,
+      String prefix) {
+    StringBuilder msg = new StringBuilder("no value; write ").append(withArticle(describe(c.getGenericType())));
+    Object fallback = null;
+    Map<String, Object> without = new LinkedHashMap<>();
+    values.forEach((k, v) -> {
+      if (v != null) {
+        without.put(String.valueOf(k), v);
+      }
+    });
+    try {
+      Record defaults = bind(type, without, prefix);
+      fallback = toMap(defaults).get(c.getName());
+    } catch (ConfigException e) {
+      if (e.key().equals(prefix + c.getName())) {
+        // left out, the key would be missing: it has no default
+        return msg.append(" (the key is required)").toString();
+      }
+      // another key is missing or invalid: the default cannot be shown
+    }
+    msg.append(", or leave the key out");
+    if (fallback != null) {
+      msg.append(" for its default, ").append(abbreviate(String.valueOf(fallback)));
+    }
+    return msg.toString();
+  }
+
+  private static String withArticle(String type) {
+    if (type.equals("any")) {
+      return "a value";
+    }
+    if (type.startsWith("one of")) {
+      return type;
+    }
+    return ("aeiou".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type;
+  }
+
   /**
    * The valid name a misspelt one most likely meant: the closest by edit distance ({@link Names#closest}),
    * else the only valid name that starts with it or that it starts with ({@code maxIter} for
@@ -328,46 +424,65 @@ public final class SettingsBinder {
     return prefixed.size() == 1 ? prefixed.get(0) : null;
   }
 
+  /**
+   * Converts a tree value to a component's type.
+   *
+   * @param bad collects the values passed on other than as written (see {@link Bad})
+   * @param nonFinite whether NaN and infinities are allowed ({@link AllowNonFinite})
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Object convert(Type target, Object value, String path) {
+  private static Object convert(Type target, Object value, String path, List<Bad> bad, boolean nonFinite) {
     if (value == null) {
       return null;
     }
     if (target instanceof WildcardType w) {
-      return convert(w.getUpperBounds().length == 0 ? Object.class : w.getUpperBounds()[0], value, path);
+      return convert(w.getUpperBounds().length == 0 ? Object.class : w.getUpperBounds()[0], value, path, bad,
+          nonFinite);
     }
     if (target instanceof TypeVariable<?> || target instanceof GenericArrayType) {
+      checkRaw(value, path, bad, nonFinite);
       return value;
     }
     if (target instanceof ParameterizedType p) {
       Class<?> raw = (Class<?>) p.getRawType();
       Type[] args = p.getActualTypeArguments();
       if (List.class.isAssignableFrom(raw) || raw == java.util.Collection.class) {
-        return convertList(args[0], value, path);
+        return convertList(args[0], value, path, bad, nonFinite);
       }
       if (Map.class.isAssignableFrom(raw)) {
-        return convertMap(args[1], value, path);
+        return convertMap(args[1], value, path, bad, nonFinite);
       }
       if (raw == Optional.class) {
-        return Optional.ofNullable(convert(args[0], value, path));
+        return Optional.ofNullable(convert(args[0], value, path, bad, nonFinite));
       }
-      return convert(raw, value, path);
+      return convert(raw, value, path, bad, nonFinite);
     }
     Class<?> cls = (Class<?>) target;
     if (cls == Object.class) {
+      checkRaw(value, path, bad, nonFinite);
       return value;
     }
     if (cls == Double.class || cls == double.class) {
-      return toDouble(value, path);
+      double d = toDouble(value, path);
+      if (!nonFinite && !Double.isFinite(d)) {
+        bad.add(new Bad(path, shown(value, d), "must be a finite number"));
+      }
+      return d;
     }
     if (cls == Float.class || cls == float.class) {
-      return (float) toDouble(value, path);
+      double d = toDouble(value, path);
+      float f = (float) d;
+      if (!nonFinite && !Float.isFinite(f)) {
+        bad.add(new Bad(path, shown(value, d), Double.isFinite(d) ? "must be a finite number within the range of"
+            + " a float (about ±3.4e38)" : "must be a finite number"));
+      }
+      return f;
     }
     if (cls == Integer.class || cls == int.class) {
-      return (int) toIntegral(value, path, Integer.MIN_VALUE, Integer.MAX_VALUE);
+      return (int) toIntegral(value, path, Integer.MIN_VALUE, Integer.MAX_VALUE, bad);
     }
     if (cls == Long.class || cls == long.class) {
-      return toIntegral(value, path, Long.MIN_VALUE, Long.MAX_VALUE);
+      return toIntegral(value, path, Long.MIN_VALUE, Long.MAX_VALUE, bad);
     }
     if (cls == Boolean.class || cls == boolean.class) {
       return toBoolean(value, path);
@@ -395,10 +510,10 @@ public final class SettingsBinder {
       return bind((Class<? extends Record>) cls, stringKeys(m, path), path + ".");
     }
     if (List.class.isAssignableFrom(cls)) {
-      return convertList(Object.class, value, path);
+      return convertList(Object.class, value, path, bad, nonFinite);
     }
     if (Map.class.isAssignableFrom(cls)) {
-      return convertMap(Object.class, value, path);
+      return convertMap(Object.class, value, path, bad, nonFinite);
     }
     if (cls.isInstance(value)) {
       return value;
@@ -406,7 +521,8 @@ public final class SettingsBinder {
     throw new ConfigException(path, "cannot convert " + describeValue(value) + " to " + cls.getSimpleName());
   }
 
-  private static List<Object> convertList(Type element, Object value, String path) {
+  private static List<Object> convertList(Type element, Object value, String path, List<Bad> bad,
+      boolean nonFinite) {
     if (!(value instanceof List<?> list)) {
       throw new ConfigException(path, "expected a list, got " + describeValue(value));
     }
@@ -414,23 +530,61 @@ public final class SettingsBinder {
     for (int i = 0; i < list.size(); i++) {
       Object item = list.get(i);
       if (item == null) {
-        throw new ConfigException(path + "[" + i + "]", "expected " + describe(element) + ", got null");
+        throw new ConfigException(path + "[" + i + "]", "no value; write " + withArticle(describe(element)));
       }
-      out.add(convert(element, item, path + "[" + i + "]"));
+      out.add(convert(element, item, path + "[" + i + "]", bad, nonFinite));
     }
     return Collections.unmodifiableList(out);
   }
 
-  private static Map<String, Object> convertMap(Type valueType, Object value, String path) {
+  private static Map<String, Object> convertMap(Type valueType, Object value, String path, List<Bad> bad,
+      boolean nonFinite) {
     if (!(value instanceof Map<?, ?> map)) {
       throw new ConfigException(path, "expected a map, got " + describeValue(value));
     }
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : map.entrySet()) {
       String key = String.valueOf(e.getKey());
-      out.put(key, convert(valueType, e.getValue(), path + "." + key));
+      if (e.getValue() == null) {
+        throw new ConfigException(path + "." + key, "no value; write " + withArticle(describe(valueType)));
+      }
+      out.put(key, convert(valueType, e.getValue(), path + "." + key, bad, nonFinite));
     }
     return Collections.unmodifiableMap(out);
+  }
+
+  /**
+   * Looks through a free-form value ({@code Object} components) for numbers no plugin can use: NaN and
+   * infinities (unless allowed), and integers too large for a long, which a plugin reading them with
+   * {@code longValue()} would silently wrap around.
+   */
+  private static void checkRaw(Object value, String path, List<Bad> bad, boolean nonFinite) {
+    if (value instanceof Double || value instanceof Float) {
+      double d = ((Number) value).doubleValue();
+      if (!nonFinite && !Double.isFinite(d)) {
+        bad.add(new Bad(path, shown(value, d), "must be a finite number"));
+      }
+    } else if (value instanceof BigInteger b && b.bitLength() > 63) {
+      bad.add(new Bad(path, b.toString(), "must be a number between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE));
+    } else if (value instanceof BigDecimal b && !Double.isFinite(b.doubleValue())) {
+      bad.add(new Bad(path, b.toString(), "must be a finite number"));
+    } else if (value instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        checkRaw(list.get(i), path + "[" + i + "]", bad, nonFinite);
+      }
+    } else if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        checkRaw(e.getValue(), path + "." + e.getKey(), bad, nonFinite);
+      }
+    }
+  }
+
+  /** A number as a message shows it; a string as written, quoted. */
+  private static String shown(Object value, double d) {
+    if (value instanceof String s) {
+      return "'" + s + "'";
+    }
+    return Double.isFinite(d) ? String.valueOf(value) : String.valueOf(d);
   }
 
   private static Map<String, Object> stringKeys(Map<?, ?> m, String path) {
@@ -464,7 +618,7 @@ public final class SettingsBinder {
     throw new ConfigException(path, "expected a number, got " + describeValue(value));
   }
 
-  private static long toIntegral(Object value, String path, long min, long max) {
+  private static long toIntegral(Object value, String path, long min, long max, List<Bad> bad) {
     BigDecimal exact = null;
     if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
       exact = BigDecimal.valueOf(((Number) value).longValue());
@@ -484,7 +638,10 @@ public final class SettingsBinder {
       throw new ConfigException(path, "expected an integer, got " + describeValue(value));
     }
     if (exact.compareTo(BigDecimal.valueOf(min)) < 0 || exact.compareTo(BigDecimal.valueOf(max)) > 0) {
-      throw new ConfigException(path, "expected an integer in [" + min + ", " + max + "], got " + value);
+      // passed on clamped, so that the record can name its own range
+      bad.add(new Bad(path, value instanceof String s ? "'" + s + "'" : String.valueOf(value),
+          "expected an integer in [" + min + ", " + max + "]"));
+      return exact.signum() < 0 ? min : max;
     }
     return exact.longValueExact();
   }

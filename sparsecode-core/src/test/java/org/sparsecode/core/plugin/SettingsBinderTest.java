@@ -3,6 +3,7 @@ package org.sparsecode.core.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,15 @@ class SettingsBinderTest {
     }
   }
 
+  /** Numbers without a range check, one that allows infinity, and a count with an upper bound. */
+  record Unbounded(Double x, @SettingsBinder.AllowNonFinite Double limit, Float f, Integer count) {
+    Unbounded {
+      if (count != null && (count < 1 || count > 1000)) {
+        throw new ConfigException("count", "must be in [1, 1000], got " + count);
+      }
+    }
+  }
+
   @Test
   void missingKeysTakeTheRecordsDefaults() {
     Solver s = SettingsBinder.bind(Solver.class, Map.of());
@@ -92,10 +102,108 @@ class SettingsBinderTest {
   }
 
   @Test
-  void nullValuesCountAsMissingKeys() {
+  void aKeyWithoutValueIsAnErrorThatNamesTheDefault() {
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("lambda", null);
-    assertThat(SettingsBinder.bind(Solver.class, values).lambda()).isEqualTo(Solver.LAMBDA);
+    assertThatThrownBy(() -> SettingsBinder.bind(Solver.class, values))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("lambda: no value; write a number, or leave the key out for its default, 0.01");
+  }
+
+  @Test
+  void aNestedKeyWithoutValueCarriesThePrefix() {
+    Map<String, Object> autoRho = new LinkedHashMap<>();
+    autoRho.put("period", null);
+    assertThatThrownBy(() -> SettingsBinder.bind(Solver.class, Map.of("autoRho", autoRho)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("autoRho.period: no value; write an integer, or leave the key out for its default, 10");
+  }
+
+  @Test
+  void aRequiredKeyWithoutValueSaysItIsRequired() {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("path", null);
+    assertThatThrownBy(() -> SettingsBinder.bind(Files.class, values))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("path: no value; write a string (the key is required)");
+  }
+
+  @Test
+  void aKeyWithoutValueWhoseDefaultCannotBeWorkedOutSaysToLeaveItOut() {
+    // the default of limit cannot be shown: without path the record cannot be built
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("limit", null);
+    assertThatThrownBy(() -> SettingsBinder.bind(Files.class, values))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("limit: no value; write an integer, or leave the key out");
+  }
+
+  @Test
+  void aMapEntryWithoutValueIsAnError() {
+    Map<String, Object> weights = new LinkedHashMap<>();
+    weights.put("a", null);
+    assertThatThrownBy(() -> SettingsBinder.bind(Solver.class, Map.of("weights", weights)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("weights.a: no value; write an integer");
+  }
+
+  @Test
+  void nanIsReportedWithTheRecordsRange() {
+    assertThatThrownBy(() -> SettingsBinder.bind(Solver.class, Map.of("lambda", Double.NaN)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("lambda: must be > 0 and finite, got NaN");
+  }
+
+  @Test
+  void infinityIsRefusedEvenWhenTheRecordWouldTakeIt() {
+    assertThatThrownBy(() -> SettingsBinder.bind(Unbounded.class, Map.of("x", Double.POSITIVE_INFINITY)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("x: must be a finite number, got Infinity");
+  }
+
+  @Test
+  void yamlsNanSpelledAsAStringIsRefusedToo() {
+    assertThatThrownBy(() -> SettingsBinder.bind(Unbounded.class, Map.of("x", ".NaN")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("x: must be a finite number, got '.NaN'");
+  }
+
+  @Test
+  void aComponentMarkedAllowNonFiniteTakesInfinity() {
+    assertThat(SettingsBinder.bind(Unbounded.class, Map.of("limit", Double.POSITIVE_INFINITY)).limit())
+        .isEqualTo(Double.POSITIVE_INFINITY);
+  }
+
+  @Test
+  void nanInAListIsNamedByIndex() {
+    assertThatThrownBy(() -> SettingsBinder.bind(Solver.class, Map.of("cutoffs", List.of(0.5, Double.NaN))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("cutoffs[1]: must be a finite number, got NaN");
+  }
+
+  @Test
+  void nanInAFreeFormValueIsNamedByItsPath() {
+    Map<String, Object> free = Map.of("linspace", List.of(0.0, Double.NEGATIVE_INFINITY, 7));
+    assertThatThrownBy(() -> SettingsBinder.bind(Solver.class, Map.of("free", free)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("free.linspace[1]: must be a finite number, got -Infinity");
+  }
+
+  @Test
+  void anIntegerBeyondALongInAFreeFormValueIsRefused() {
+    // a plugin reading it with longValue() would silently wrap it around
+    BigInteger huge = BigInteger.TWO.pow(64).add(BigInteger.ONE);
+    assertThatThrownBy(() -> SettingsBinder.bind(Solver.class, Map.of("free", List.of(huge))))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("free[0]: must be a number between -9223372036854775808 and 9223372036854775807, got "
+            + "18446744073709551617");
+  }
+
+  @Test
+  void aDoubleTooLargeForAFloatIsRefused() {
+    assertThatThrownBy(() -> SettingsBinder.bind(Unbounded.class, Map.of("f", 1e300)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("f: must be a finite number within the range of a float (about ±3.4e38), got 1.0E300");
   }
 
   @Test
@@ -130,10 +238,17 @@ class SettingsBinderTest {
   }
 
   @Test
-  void anIntegerTooLargeForIntIsAnError() {
+  void anIntegerTooLargeForIntIsAnErrorNamingTheTypesRange() {
     assertThatThrownBy(() -> SettingsBinder.bind(Solver.class, Map.of("maxIter", 3_000_000_000L)))
         .isInstanceOf(ConfigException.class)
-        .hasMessageStartingWith("maxIter: expected an integer in [");
+        .hasMessage("maxIter: expected an integer in [-2147483648, 2147483647], got 3000000000");
+  }
+
+  @Test
+  void anIntegerTooLargeForIntIsReportedWithTheRecordsRangeWhenItHasOne() {
+    assertThatThrownBy(() -> SettingsBinder.bind(Unbounded.class, Map.of("count", 1e12)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("count: must be in [1, 1000], got 1.0E12");
   }
 
   @Test

@@ -30,6 +30,9 @@ public record ResilienceSettings(@Setting(form = "a list of numbers >= 0 or {lin
   /** The other form. */
   public static final String CEIL = "ceil";
 
+  /** The most cutoffs a linspace may make (the metric codes every image once per cutoff). */
+  public static final int MAX_CUTOFFS = 10_000;
+
   /**
    * Replaces nulls by the defaults, normalises {@code cutoffs} to a list and validates.
    *
@@ -89,8 +92,9 @@ public record ResilienceSettings(@Setting(form = "a list of numbers >= 0 or {lin
       double start = number("cutoffs.linspace[0]", l.get(0));
       double stop = number("cutoffs.linspace[1]", l.get(1));
       double n = number("cutoffs.linspace[2]", l.get(2));
-      if (n != Math.rint(n) || n < 2) {
-        throw new ConfigException("cutoffs.linspace[2]", "must be an integer >= 2, got " + l.get(2));
+      if (n != Math.rint(n) || n < 2 || n > MAX_CUTOFFS) {
+        throw new ConfigException("cutoffs.linspace[2]", "must be an integer in [2, " + MAX_CUTOFFS + "], got "
+            + l.get(2));
       }
       out = Resilience.linspace(start, stop, (int) n);
     } else {

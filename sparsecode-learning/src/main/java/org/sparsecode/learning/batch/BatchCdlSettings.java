@@ -37,6 +37,8 @@ public record BatchCdlSettings(Integer outerIterations, Double lambda, Integer s
   public static final int DEFAULT_DICTIONARY_ITERATIONS = 10;
   /** Default dictionary ADMM penalty. */
   public static final double DEFAULT_SIGMA = 10.0;
+  /** The most iterations of each loop: a typo such as 1e12 is caught at load time. */
+  public static final int MAX_ITERATIONS = 1_000_000;
 
   /**
    * Fills defaults and validates.
@@ -46,11 +48,21 @@ public record BatchCdlSettings(Integer outerIterations, Double lambda, Integer s
   public BatchCdlSettings {
     outerIterations = Checks.atLeast("outerIterations",
         outerIterations != null ? outerIterations : DEFAULT_OUTER_ITERATIONS, 1);
+    if (outerIterations > MAX_ITERATIONS) {
+      throw new ConfigException("outerIterations", "must be in [1, " + MAX_ITERATIONS + "], got " + outerIterations);
+    }
     lambda = Checks.positive("lambda", lambda != null ? lambda : DEFAULT_LAMBDA);
     sparseIterations = Checks.atLeast("sparseIterations",
         sparseIterations != null ? sparseIterations : DEFAULT_SPARSE_ITERATIONS, 1);
+    if (sparseIterations > MAX_ITERATIONS) {
+      throw new ConfigException("sparseIterations", "must be in [1, " + MAX_ITERATIONS + "], got " + sparseIterations);
+    }
     dictionaryIterations = Checks.atLeast("dictionaryIterations",
         dictionaryIterations != null ? dictionaryIterations : DEFAULT_DICTIONARY_ITERATIONS, 1);
+    if (dictionaryIterations > MAX_ITERATIONS) {
+      throw new ConfigException("dictionaryIterations", "must be in [1, " + MAX_ITERATIONS + "], got "
+          + dictionaryIterations);
+    }
     rho = Checks.positive("rho", rho != null ? rho : 50.0 * lambda + 1.0);
     sigma = Checks.positive("sigma", sigma != null ? sigma : DEFAULT_SIGMA);
     zeroMean = zeroMean != null ? zeroMean : Boolean.FALSE;

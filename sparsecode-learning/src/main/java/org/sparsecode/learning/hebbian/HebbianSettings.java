@@ -35,6 +35,8 @@ public record HebbianSettings(Integer steps, Double learningRate,
   public static final String DEFAULT_IMAGE_ORDER = "random";
   /** The accepted values of {@code imageOrder}. */
   public static final List<String> IMAGE_ORDERS = List.of("random", "sequential");
+  /** The most steps: a typo such as 1e12 is caught at load time. */
+  public static final int MAX_STEPS = 1_000_000;
 
   /**
    * Fills defaults and validates.
@@ -43,6 +45,9 @@ public record HebbianSettings(Integer steps, Double learningRate,
    */
   public HebbianSettings {
     steps = Checks.atLeast("steps", steps != null ? steps : DEFAULT_STEPS, 1);
+    if (steps > MAX_STEPS) {
+      throw new ConfigException("steps", "must be in [1, " + MAX_STEPS + "], got " + steps);
+    }
     learningRate = Checks.positive("learningRate", learningRate != null ? learningRate : DEFAULT_LEARNING_RATE);
     if (solver != null) {
       Object type = solver.get("type");

@@ -82,6 +82,14 @@ public record OnlineCdlSettings(Integer steps, Double lambda, Double rho, Double
   public static final List<String> STEP_SIZES = List.of("paper", "lipschitz");
   /** The accepted values of {@code imageOrder}. */
   public static final List<String> IMAGE_ORDERS = List.of("random", "sequential");
+  /** The most steps (the objective of every step is kept): the paper's run has 1000. */
+  public static final int MAX_STEPS = 1_000_000;
+  /** The most CBPDN iterations per step. */
+  public static final int MAX_ITERATIONS = 1_000_000;
+  /** The most images per step. */
+  public static final int MAX_MINIBATCH = 10_000;
+  /** The largest crop: the largest image side. */
+  public static final int MAX_CROP = 16384;
 
   /**
    * Fills the defaults and validates.
@@ -90,6 +98,9 @@ public record OnlineCdlSettings(Integer steps, Double lambda, Double rho, Double
    */
   public OnlineCdlSettings {
     steps = Checks.atLeast("steps", steps != null ? steps : DEFAULT_STEPS, 1);
+    if (steps > MAX_STEPS) {
+      throw new ConfigException("steps", "must be in [1, " + MAX_STEPS + "], got " + steps);
+    }
     lambda = Checks.positive("lambda", lambda != null ? lambda : DEFAULT_LAMBDA);
     rho = Checks.positive("rho", rho != null ? rho : DEFAULT_RHO);
     etaA = Checks.positive("etaA", etaA != null ? etaA : DEFAULT_ETA_A);
@@ -98,6 +109,9 @@ public record OnlineCdlSettings(Integer steps, Double lambda, Double rho, Double
     stepScale = Checks.positive("stepScale", stepScale != null ? stepScale : DEFAULT_STEP_SCALE);
     maxIterations = Checks.atLeast("maxIterations", maxIterations != null ? maxIterations : DEFAULT_MAX_ITERATIONS,
         1);
+    if (maxIterations > MAX_ITERATIONS) {
+      throw new ConfigException("maxIterations", "must be in [1, " + MAX_ITERATIONS + "], got " + maxIterations);
+    }
     relStopTol = Checks.nonNegative("relStopTol", relStopTol != null ? relStopTol : DEFAULT_REL_STOP_TOL);
     relaxation = relaxation != null ? relaxation : DEFAULT_RELAXATION;
     if (!(relaxation > 0 && relaxation < 2)) {
@@ -105,6 +119,9 @@ public record OnlineCdlSettings(Integer steps, Double lambda, Double rho, Double
     }
     imageOrder = oneOf("imageOrder", imageOrder != null ? imageOrder : DEFAULT_IMAGE_ORDER, IMAGE_ORDERS);
     minibatch = Checks.atLeast("minibatch", minibatch != null ? minibatch : DEFAULT_MINIBATCH, 1);
+    if (minibatch > MAX_MINIBATCH) {
+      throw new ConfigException("minibatch", "must be in [1, " + MAX_MINIBATCH + "], got " + minibatch);
+    }
     checkpointEvery = Checks.atLeast("checkpointEvery",
         checkpointEvery != null ? checkpointEvery : DEFAULT_CHECKPOINT_EVERY, 0);
     crop = normaliseCrop(crop);
@@ -163,6 +180,9 @@ public record OnlineCdlSettings(Integer steps, Double lambda, Double rho, Double
       return NO_CROP;
     }
     if (crop instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
+      if (n.doubleValue() > MAX_CROP) {
+        throw new ConfigException("crop", "must be 'none' or an integer in [1, " + MAX_CROP + "], got " + crop);
+      }
       return Checks.atLeast("crop", n.intValue(), 1);
     }
     throw new ConfigException("crop", "must be 'none' (the whole image) or an integer >= 1 (a random crop of that"

@@ -48,6 +48,10 @@ public record RefitSettings(Boolean fitFrequency, Double sf0, Double bsf, Intege
   public static final double GRID_BTHETA_MIN = 0.05;
   /** Largest B_θ of the starting grid, radians. */
   public static final double GRID_BTHETA_MAX = 1.2;
+  /** The finest orientation grid and histogram (a tenth of a degree). */
+  public static final int MAX_THETA_GRID = 1800;
+  /** The finest bandwidth grid. */
+  public static final int MAX_BTHETA_GRID = 1000;
 
   /**
    * Fills defaults and validates.
@@ -59,8 +63,17 @@ public record RefitSettings(Boolean fitFrequency, Double sf0, Double bsf, Intege
     sf0 = Checks.inRange("sf0", sf0 != null ? sf0 : DEFAULT_SF0, Double.MIN_VALUE, 0.5);
     bsf = Checks.positive("bsf", bsf != null ? bsf : DEFAULT_BSF);
     thetaGrid = Checks.atLeast("thetaGrid", thetaGrid != null ? thetaGrid : DEFAULT_THETA_GRID, 4);
+    if (thetaGrid > MAX_THETA_GRID) {
+      throw new ConfigException("thetaGrid", "must be in [4, " + MAX_THETA_GRID + "], got " + thetaGrid);
+    }
     bThetaGrid = Checks.atLeast("bThetaGrid", bThetaGrid != null ? bThetaGrid : DEFAULT_BTHETA_GRID, 2);
+    if (bThetaGrid > MAX_BTHETA_GRID) {
+      throw new ConfigException("bThetaGrid", "must be in [2, " + MAX_BTHETA_GRID + "], got " + bThetaGrid);
+    }
     thetaBins = Checks.atLeast("thetaBins", thetaBins != null ? thetaBins : DEFAULT_THETA_BINS, 1);
+    if (thetaBins > MAX_THETA_GRID) {
+      throw new ConfigException("thetaBins", "must be in [1, " + MAX_THETA_GRID + "], got " + thetaBins);
+    }
     bThetaEdges = checkEdges(bThetaEdges != null ? bThetaEdges : defaultBThetaEdges());
     minR2 = Checks.inRange("minR2", minR2 != null ? minR2 : DEFAULT_MIN_R2, 0, 1);
   }

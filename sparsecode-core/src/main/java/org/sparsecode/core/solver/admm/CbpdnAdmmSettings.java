@@ -39,6 +39,8 @@ public record CbpdnAdmmSettings(Double lambda, Integer maxIterations, Double rel
   public static final double DEFAULT_LAMBDA = 1e-2;
   /** Default iteration limit. */
   public static final int DEFAULT_MAX_ITERATIONS = 100;
+  /** The most iterations: far beyond convergence, and a typo such as 1e12 is caught at load time. */
+  public static final int MAX_ITERATIONS = 1_000_000;
   /** Default relative stopping tolerance (the paper's call). */
   public static final double DEFAULT_REL_STOP_TOL = 1e-4;
   /** Default absolute stopping tolerance (SPORCO's). */
@@ -57,6 +59,9 @@ public record CbpdnAdmmSettings(Double lambda, Integer maxIterations, Double rel
     lambda = Checks.positive("lambda", lambda != null ? lambda : DEFAULT_LAMBDA);
     maxIterations = Checks.atLeast("maxIterations",
         maxIterations != null ? maxIterations : DEFAULT_MAX_ITERATIONS, 1);
+    if (maxIterations > MAX_ITERATIONS) {
+      throw new ConfigException("maxIterations", "must be in [1, " + MAX_ITERATIONS + "], got " + maxIterations);
+    }
     relStopTol = Checks.nonNegative("relStopTol", relStopTol != null ? relStopTol : DEFAULT_REL_STOP_TOL);
     absStopTol = Checks.nonNegative("absStopTol", absStopTol != null ? absStopTol : DEFAULT_ABS_STOP_TOL);
     relaxation = relaxation != null ? relaxation : DEFAULT_RELAXATION;

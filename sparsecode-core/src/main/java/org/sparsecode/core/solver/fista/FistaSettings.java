@@ -31,6 +31,8 @@ public record FistaSettings(Double lambda, Integer maxIterations, Double relStop
   public static final double DEFAULT_LAMBDA = 1e-2;
   /** Default iteration limit. */
   public static final int DEFAULT_MAX_ITERATIONS = 100;
+  /** The most iterations: far beyond convergence, and a typo such as 1e12 is caught at load time. */
+  public static final int MAX_ITERATIONS = 1_000_000;
   /** SPORCO's default {@code RelStopTol} for PGM. */
   public static final double DEFAULT_REL_STOP_TOL = 1e-3;
   /** SPORCO's default {@code L} of {@code pgm.cbpdn.ConvBPDN}: only the starting value of backtracking. */
@@ -47,6 +49,9 @@ public record FistaSettings(Double lambda, Integer maxIterations, Double relStop
     lambda = Checks.positive("lambda", lambda != null ? lambda : DEFAULT_LAMBDA);
     maxIterations = Checks.atLeast("maxIterations",
         maxIterations != null ? maxIterations : DEFAULT_MAX_ITERATIONS, 1);
+    if (maxIterations > MAX_ITERATIONS) {
+      throw new ConfigException("maxIterations", "must be in [1, " + MAX_ITERATIONS + "], got " + maxIterations);
+    }
     relStopTol = Checks.nonNegative("relStopTol", relStopTol != null ? relStopTol : DEFAULT_REL_STOP_TOL);
     if (lipschitz != null) {
       Checks.positive("lipschitz", lipschitz);

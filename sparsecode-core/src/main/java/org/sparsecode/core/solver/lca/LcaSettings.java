@@ -31,6 +31,8 @@ public record LcaSettings(Double lambda, Double tau, Integer maxIterations, Doub
   public static final double DEFAULT_LAMBDA = 1e-2;
   /** Default step limit. */
   public static final int DEFAULT_MAX_ITERATIONS = 200;
+  /** The most iterations: far beyond convergence, and a typo such as 1e12 is caught at load time. */
+  public static final int MAX_ITERATIONS = 1_000_000;
   /** Default relative stopping tolerance on the change of u. */
   public static final double DEFAULT_REL_STOP_TOL = 1e-4;
   /** Default threshold function. */
@@ -48,6 +50,9 @@ public record LcaSettings(Double lambda, Double tau, Integer maxIterations, Doub
     }
     maxIterations = Checks.atLeast("maxIterations",
         maxIterations != null ? maxIterations : DEFAULT_MAX_ITERATIONS, 1);
+    if (maxIterations > MAX_ITERATIONS) {
+      throw new ConfigException("maxIterations", "must be in [1, " + MAX_ITERATIONS + "], got " + maxIterations);
+    }
     relStopTol = Checks.nonNegative("relStopTol", relStopTol != null ? relStopTol : DEFAULT_REL_STOP_TOL);
     String t = threshold != null ? threshold.toLowerCase(Locale.ROOT) : DEFAULT_THRESHOLD;
     if (!t.equals("soft") && !t.equals("hard")) {

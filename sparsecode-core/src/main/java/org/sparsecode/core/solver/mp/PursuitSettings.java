@@ -20,6 +20,8 @@ public record PursuitSettings(Integer maxAtoms, Double residualFraction, Double 
 
   /** Default atom limit. */
   public static final int DEFAULT_MAX_ATOMS = 1000;
+  /** The most atoms: the pursuit reserves room for them, so a typo such as 1e12 is caught at load time. */
+  public static final int MAX_ATOMS = 10_000_000;
   /** Default residual energy fraction (off). */
   public static final double DEFAULT_RESIDUAL_FRACTION = 0.0;
   /** Default coefficient threshold (off). */
@@ -32,6 +34,9 @@ public record PursuitSettings(Integer maxAtoms, Double residualFraction, Double 
    */
   public PursuitSettings {
     maxAtoms = Checks.atLeast("maxAtoms", maxAtoms != null ? maxAtoms : DEFAULT_MAX_ATOMS, 1);
+    if (maxAtoms > MAX_ATOMS) {
+      throw new ConfigException("maxAtoms", "must be in [1, " + MAX_ATOMS + "], got " + maxAtoms);
+    }
     residualFraction = residualFraction != null ? residualFraction : DEFAULT_RESIDUAL_FRACTION;
     if (!(residualFraction >= 0 && residualFraction <= 1)) {
       throw new ConfigException("residualFraction", "must be in [0, 1], got " + residualFraction);
