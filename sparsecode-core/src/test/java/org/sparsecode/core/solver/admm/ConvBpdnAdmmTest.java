@@ -243,6 +243,27 @@ class ConvBpdnAdmmTest {
   }
 
   @Test
+  void anAutoRhoDivergenceEndingBeforeTheRunningLimitIsRefusedOnX() {
+    // 20 iterations: X's objective has reached about 5e3 × ½‖s‖², under the running limit, over the result's.
+    CbpdnAdmmSettings s = new CbpdnAdmmSettings(0.5, 20, 0.0, null, null, null, List.of(1.0, 1.0, 1.0, 0.0),
+        null, null);
+    assertThatThrownBy(() -> solver(s).solve(randomDictionary(), noise(N, N)))
+        .isInstanceOf(SolverException.class)
+        .hasMessageStartingWith("iteration 19: cbpdn-admm diverged: its last primal iterate X has objective ")
+        .hasMessageContaining("(a result may have at most 100 x): autoRho moved rho from 26 to ");
+  }
+
+  @Test
+  void anAutoRhoDivergenceSeenFirstInTheReturnedCodeIsRefusedOnY() {
+    // 10 iterations: X is still within 100 × ½‖s‖², but Y, the code returned, is at about 2e3 ×.
+    CbpdnAdmmSettings s = new CbpdnAdmmSettings(0.5, 10, 0.0, null, null, null, List.of(1.0, 1.0, 1.0, 0.0),
+        null, null);
+    assertThatThrownBy(() -> solver(s).solve(randomDictionary(), noise(N, N)))
+        .isInstanceOf(SolverException.class)
+        .hasMessageStartingWith("iteration 9: cbpdn-admm diverged: the code it ends with has objective ");
+  }
+
+  @Test
   void nonNegativeCodesHaveNoNegativeCoefficient() {
     CbpdnAdmmSettings s = new CbpdnAdmmSettings(0.05, 50, null, null, null, null, null, true, null);
     SparseCode code = solver(s).solve(randomDictionary(), noise(N, N)).code();
