@@ -52,9 +52,10 @@ import org.sparsecode.core.solver.SolverInputs;
  * towards 0 — with a kernel of {@code l1Weight} 0 residual balancing lowers ρ at almost every update (to 1e-23
  * in 100 iterations on a 4-kernel test problem), X's ℓ1 norm grows as about {@code 1/√ρ} where the
  * dictionary's spectrum is small, and the objective explodes (1e18 times that of the zero code). Each
- * iteration's objective (at X) is checked by {@link DivergenceGuard}, and so is the objective of the code
- * returned, Y, computed once at the end of a solve (one more transform of Y); the errors name the iteration,
- * the value, and {@code rho} or {@code autoRho}.
+ * iteration's objective (at X) is checked by {@link DivergenceGuard}; at the end of a solve, so are X's last
+ * objective and that of the code returned, Y, computed once (one more transform of Y; after a warm start Y
+ * need only be finite, see {@link Workspace#checkResult}); the errors name the iteration, the value, and
+ * {@code rho} or {@code autoRho}.
  *
  * <p>Thread-safe: every solve has its own {@link Workspace} and worker threads.
  */
@@ -239,8 +240,9 @@ public final class ConvBpdnAdmm extends FftSolver<CbpdnAdmmSettings> {
      * after a cold start. After a warm start Y need only be finite: there U₀ = Dᵀ(s − D Y₀)/ρ makes the first
      * y-step an ISTA step of size 1/ρ from Y₀, which overshoots by about (L/ρ)² when Y₀ is not a solution
      * (4.5e5 times the zero code's objective from a 30-iteration code of the fixture problem, with ρ = 1.5 and
-     * L = 2410) and takes ADMM about six iterations to work off, while X stays within 1.3 times it; the batch
-     * learner warm-starts with as few iterations as asked and keeps the better of the old and new codes.
+     * L = 2410) and takes ADMM about six iterations to work off, while X's objective stays within 1.3 times
+     * the zero code's; the batch learner warm-starts with as few iterations as asked and keeps the better of
+     * the old and new codes.
      */
     @Override
     protected void checkResult() {
