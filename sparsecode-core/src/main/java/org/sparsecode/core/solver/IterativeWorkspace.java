@@ -26,7 +26,8 @@ public abstract class IterativeWorkspace implements AutoCloseable {
    * Iterations may go on past the settings' limit.
    *
    * @return the iteration's statistics row
-   * @throws org.sparsecode.api.solver.SolverException if a value is NaN or infinite
+   * @throws org.sparsecode.api.solver.SolverException if a value is NaN or infinite, or the objective
+   *     explodes (see {@link DivergenceGuard})
    */
   public abstract IterationStats iterate();
 
@@ -36,6 +37,15 @@ public abstract class IterativeWorkspace implements AutoCloseable {
    * @return the code as a sparse code
    */
   public abstract SparseCode code();
+
+  /**
+   * Refuses the code {@link #run} is about to return if its objective is NaN, infinite or exploded (see
+   * {@link DivergenceGuard#checkResult}); called once, after the last iteration. It changes neither the code
+   * nor the statistics.
+   *
+   * @throws org.sparsecode.api.solver.SolverException naming the last iteration and the setting to change
+   */
+  protected abstract void checkResult();
 
   /** Stops the worker threads. */
   @Override
@@ -71,15 +81,18 @@ public abstract class IterativeWorkspace implements AutoCloseable {
 
   /**
    * Iterates until the stopping test is met or {@code maxIterations} iterations have run, passing each
-   * statistics row to the listener, then closes this workspace.
+   * statistics row to the listener, checks the code it ends with ({@link #checkResult}), then closes this
+   * workspace.
    *
    * @param maxIterations the iteration limit
    * @param capacity the initial capacity of the statistics list
    * @param listener receives each row as it is computed
    * @return the code, the statistics rows, the iteration count and whether the stopping test was met
+   * @throws org.sparsecode.api.solver.SolverException if an iteration's value is NaN or infinite, the
+   *     objective explodes, or the code it ends with does (see {@link DivergenceGuard})
    */
   public final CodingResult run(int maxIterations, int capacity, SolveListener listener) {
-    try (IterativeWorkspace w = this) {
+    try {
       Objects.requireNonNull(listener, "listener");
       List<IterationStats> stats = new ArrayList<>(capacity);
       while (iteration < maxIterations && !converged) {
@@ -87,7 +100,10 @@ public abstract class IterativeWorkspace implements AutoCloseable {
         stats.add(row);
         listener.onIteration(row);
       }
+      checkResult();
       return new CodingResult(code(), stats, iteration, converged);
+    } finally {
+      close();
     }
   }
 }

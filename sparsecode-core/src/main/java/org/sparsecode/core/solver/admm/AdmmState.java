@@ -10,14 +10,15 @@ import org.sparsecode.core.fft.ParallelLoop;
  * spectrum Ŝ. X itself is never stored: each kernel's X is transformed back and consumed at once.
  */
 abstract class AdmmState {
-  /** Per-kernel fields filled by {@link #update}. */
+  /** Per-kernel fields filled by {@link #update} (and {@link #Y1} by {@link #fidelityOfY}). */
   static final int X2 = 0;
   static final int Y2 = 1;
   static final int XMY2 = 2;
   static final int U2 = 3;
   static final int DY2 = 4;
   static final int X1 = 5;
-  static final int FIELDS = 6;
+  static final int Y1 = 6;
+  static final int FIELDS = 7;
 
   /**
    * Warm start: {@code Y = initial} and {@code U = Dᵀ(s − D Y) / ρ}, the scaled dual variable of the ADMM fixed
@@ -64,6 +65,17 @@ abstract class AdmmState {
    */
   abstract void update(ParallelLoop loop, double alpha, double lambdaOverRho, L1Weights weights,
       boolean nonNegative, PartialSums sums);
+
+  /**
+   * The data term at Y, {@code ½‖Σ_k d_k * y_k − s‖²} by Parseval, and each kernel's {@code ‖Y_k‖₁}: the
+   * objective of the code a solve returns (or of a warm start). Uses the spectrum buffer F as scratch, which
+   * the next iteration's {@link #transformAuxiliary} rewrites anyway; Y and U are unchanged.
+   *
+   * @param loop the workers
+   * @param sums receives {@link #Y1} per kernel
+   * @return the data fidelity at Y
+   */
+  abstract double fidelityOfY(ParallelLoop loop, PartialSums sums);
 
   /**
    * The current Y.

@@ -250,6 +250,46 @@ final class DoubleAdmmState extends AdmmState {
   }
 
   @Override
+  double fidelityOfY(ParallelLoop loop, PartialSums sums) {
+    loop.forEach(count, (w, k) -> {
+      int o = k * area;
+      double l1 = 0;
+      for (int i = 0; i < area; i++) {
+        l1 += Math.abs(y[o + i]);
+      }
+      sums.set(k, Y1, l1);
+      fft.forward(y, o, spectra, k * len, work[w]);
+    });
+    // Per spectral column: R̂ = Σ_k D̂_k F_k − Ŝ and its energy, with the column's multiplicity (Parseval).
+    final int h = height;
+    loop.forEach(fft.columns(), (w, c) -> {
+      double[] g = columnScratch[w];
+      int col = 2 * c * h;
+      for (int i = 0; i < 2 * h; i++) {
+        g[i] = (double) -shat[col + i];
+      }
+      for (int k = 0; k < count; k++) {
+        int o = k * len + col;
+        for (int i = 0; i < 2 * h; i += 2) {
+          double dr = dhat[o + i];
+          double di = dhat[o + i + 1];
+          double fr = spectra[o + i];
+          double fi = spectra[o + i + 1];
+          g[i] = (double) (g[i] + (dr * fr - di * fi));
+          g[i + 1] = (double) (g[i + 1] + (dr * fi + di * fr));
+        }
+      }
+      double sum = 0;
+      for (int i = 0; i < 2 * h; i++) {
+        double r = g[i];
+        sum += r * r;
+      }
+      columnSums.set(c, 0, fft.columnMultiplicity(c) * sum);
+    });
+    return columnSums.total(0) / area / 2;
+  }
+
+  @Override
   SparseCode code() {
     return SparseCode.fromDense(count, height, width, y);
   }

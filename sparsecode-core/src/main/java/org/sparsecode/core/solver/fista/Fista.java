@@ -1,6 +1,7 @@
 package org.sparsecode.core.solver.fista;
 
 import java.util.Objects;
+import java.util.function.DoubleSupplier;
 import org.sparsecode.api.Precision;
 import org.sparsecode.api.image.Image;
 import org.sparsecode.api.kernel.Dictionary;
@@ -12,6 +13,7 @@ import org.sparsecode.api.solver.SparseCode;
 import org.sparsecode.core.fft.DoubleDictionarySpectra;
 import org.sparsecode.core.fft.FloatDictionarySpectra;
 import org.sparsecode.core.fft.ParallelLoop;
+import org.sparsecode.core.solver.DivergenceGuard;
 import org.sparsecode.core.solver.FftSolver;
 import org.sparsecode.core.solver.IterativeWorkspace;
 import org.sparsecode.core.solver.Lipschitz;
@@ -41,6 +43,11 @@ import org.sparsecode.core.solver.SolverInputs;
  * ({@code ‖X − Y_prev‖²}), {@code epsPrimal} = {@code relStopTol}, {@code penalty} = L used by the step;
  * {@code dualResidual} and {@code epsDual} are NaN. SPORCO's backtracking columns ({@code F_Btrack},
  * {@code Q_Btrack}, {@code IterBTrack}) are not reported.
+ *
+ * <p>Divergence: with a fixed L below the dictionary's Lipschitz constant the iterates grow geometrically; the
+ * solve stops when the objective leaves the bounds of {@link DivergenceGuard}, and a solve that ends with an
+ * exploded objective is refused, with an error naming the iteration, the value, {@code lipschitz} and the
+ * exact constant.
  *
  * <p>Thread-safe: every solve has its own {@link Workspace} and worker threads.
  */
@@ -115,6 +122,9 @@ public final class Fista extends FftSolver<FistaSettings> {
     private final double lambda;
     private final double weight;
     private final long start;
+    private final DoubleSupplier exactLipschitz;
+    private DivergenceGuard guard;
+    private double lastObjective = Double.NaN;
     private double lipschitz;
     private double t = 1.0;
     private double robustT;
@@ -128,19 +138,24 @@ public final class Fista extends FftSolver<FistaSettings> {
       if (precision == Precision.FLOAT32) {
         FloatDictionarySpectra d = new FloatDictionarySpectra(dictionary, image.height(), image.width());
         this.state = new FloatFistaState(d, image, threads);
-        this.lipschitz = initialLipschitz(() -> Lipschitz.exact(d));
+        this.exactLipschitz = () -> Lipschitz.exact(d);
       } else {
         DoubleDictionarySpectra d = new DoubleDictionarySpectra(dictionary, image.height(), image.width());
         this.state = new DoubleFistaState(d, image, threads);
-        this.lipschitz = initialLipschitz(() -> Lipschitz.exact(d));
+        this.exactLipschitz = () -> Lipschitz.exact(d);
       }
+      this.lipschitz = initialLipschitz(exactLipschitz);
       this.loop = new ParallelLoop(threads);
       this.sums = new KernelSums(count);
       state.start(loop, initial);
+      this.guard = DivergenceGuard.of(name(), dictionary, image, this::advice);
+      if (initial != null) {
+        guard = guard.withInitialObjective(state.dataFidelity() + lambda * weight * initial.l1());
+      }
       this.start = System.nanoTime();
     }
 
-    private double initialLipschitz(java.util.function.DoubleSupplier exact) {
+    private double initialLipschitz(DoubleSupplier exact) {
       if (settings.lipschitz() != null) {
         return settings.lipschitz();
       }
@@ -169,8 +184,8 @@ public final class Fista extends FftSolver<FistaSettings> {
      * test was met. Iterations may go on past the settings' limit.
      *
      * @return the iteration's statistics row
-     * @throws SolverException if the objective or the residual is NaN or infinite, or the line search
-     *     drives L to infinity
+     * @throws SolverException if the objective or the residual is NaN or infinite, the objective explodes
+     *     (see {@link DivergenceGuard}), or the line search drives L to infinity
      */
     @Override
     public IterationStats iterate() {
@@ -217,13 +232,42 @@ public final class Fista extends FftSolver<FistaSettings> {
       double objective = dataFidelity + lambda * regularization;
       IterationStats row = new IterationStats(k, objective, dataFidelity, regularization, rsdl, Double.NaN,
           settings.relStopTol(), Double.NaN, lipschitz, (System.nanoTime() - start) * 1e-9);
-      if (!Double.isFinite(objective) || !Double.isFinite(rsdl)) {
-        throw new SolverException(k, name() + ": non-finite value (objective " + objective + ", residual "
-            + rsdl + ", L " + lipschitz + "): check the dictionary and the image for NaN or infinite values,"
-            + " and that lipschitz is not below the dictionary's Lipschitz constant");
+      if (!guard.passes(objective) || !Double.isFinite(rsdl)) {
+        throw guard.diverged(k, objective, "residual " + DivergenceGuard.show(rsdl) + ", L "
+            + DivergenceGuard.show(lipschitz));
       }
+      lastObjective = objective;
       endIteration(rsdl < settings.relStopTol());
       return row;
+    }
+
+    /** The last row's objective is that of X, the code returned. */
+    @Override
+    protected void checkResult() {
+      guard.checkResult(iterations() - 1, lastObjective);
+    }
+
+    /** What to change when the solve diverges from finite inputs (the error path only). */
+    private String advice() {
+      double exact = exactLipschitz.getAsDouble();
+      String constant = "the dictionary's Lipschitz constant " + DivergenceGuard.show(exact) + " at this image size";
+      String atLeast = DivergenceGuard.showAtLeast(exact);
+      Double given = settings.lipschitz();
+      double from = given != null ? given : FistaSettings.BACKTRACKING_START;
+      if (backtracking != Backtracking.NONE && from < exact) {
+        double gamma = backtracking == Backtracking.STANDARD ? Backtracking.STANDARD_GAMMA_U
+            : Backtracking.ROBUST_GAMMA_U;
+        return "backtracking (" + backtracking.yamlName() + ") started from lipschitz " + DivergenceGuard.show(from)
+            + ", below " + constant + ", and overshot while its line searches raised L (by "
+            + DivergenceGuard.show(gamma) + " at most " + Backtracking.MAX_ITERATIONS + " times an iteration; now L = "
+            + DivergenceGuard.show(lipschitz) + "): set lipschitz, where backtracking starts, to at least " + atLeast;
+      }
+      if (backtracking == Backtracking.NONE && given != null && given < exact) {
+        return "lipschitz " + DivergenceGuard.show(given) + " is below " + constant + ", so every step 1/lipschitz"
+            + " overshoots: set lipschitz to at least " + atLeast + ", or leave it out to use the exact constant";
+      }
+      return "L = " + DivergenceGuard.show(lipschitz) + " is not below " + constant + ": check the dictionary and"
+          + " the image for extreme values";
     }
 
     /** SPORCO's BacktrackStandard: L ← γ_u L until F ≤ Q_L (at most MaxIter trials; the last one is kept). */

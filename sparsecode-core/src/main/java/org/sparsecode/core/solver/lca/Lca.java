@@ -1,6 +1,7 @@
 package org.sparsecode.core.solver.lca;
 
 import java.util.Objects;
+import java.util.function.DoubleSupplier;
 import org.sparsecode.api.Precision;
 import org.sparsecode.api.image.Image;
 import org.sparsecode.api.kernel.Dictionary;
@@ -12,6 +13,7 @@ import org.sparsecode.api.solver.SparseCode;
 import org.sparsecode.core.fft.DoubleDictionarySpectra;
 import org.sparsecode.core.fft.FloatDictionarySpectra;
 import org.sparsecode.core.fft.ParallelLoop;
+import org.sparsecode.core.solver.DivergenceGuard;
 import org.sparsecode.core.solver.FftSolver;
 import org.sparsecode.core.solver.IterativeWorkspace;
 import org.sparsecode.core.solver.Lipschitz;
@@ -45,7 +47,10 @@ import org.sparsecode.core.solver.SolverInputs;
  *
  * <p><b>Stopping.</b> After each step, {@code ‖u_new − u‖ / ‖u_new‖} (0 when u stays 0) is the statistics'
  * {@code primalResidual}, and the solve stops when it falls below {@code relStopTol} ({@code epsPrimal}).
- * The code returned is {@code T(u)} of the last u.
+ * The code returned is {@code T(u)} of the last u. A τ well below L makes the steps overshoot and u grow
+ * geometrically: the solve stops when the objective leaves the bounds of {@link DivergenceGuard}; the code
+ * returned, one step newer than the last statistics row, has its objective computed once more (one more
+ * transform, half a step) and is refused if it exploded. The errors name the iteration, the value, τ and L.
  *
  * <p><b>Warm start.</b> An initial code x sets u₀ so that {@code T(u₀) = x}: {@code x + λ sign(x)} on the
  * support for the soft threshold and x for the hard one (see {@link Threshold#inverse}), and on the inactive
@@ -130,6 +135,8 @@ public final class Lca extends FftSolver<LcaSettings> {
     private final ParallelLoop loop;
     private final Sums sums;
     private final long start;
+    private final DoubleSupplier exactLipschitz;
+    private DivergenceGuard guard;
 
     private Workspace(Dictionary dictionary, Image image, SparseCode initial) {
       this.count = dictionary.count();
@@ -139,19 +146,22 @@ public final class Lca extends FftSolver<LcaSettings> {
           count, image);
       if (precision == Precision.FLOAT32) {
         this.tau = settings.tau() != null ? settings.tau() : defaultTau(dictionary, image.height(), image.width());
-        this.state = new FloatLcaState(new FloatDictionarySpectra(dictionary, image.height(), image.width()),
-            image, threads);
+        FloatDictionarySpectra spectra = new FloatDictionarySpectra(dictionary, image.height(), image.width());
+        this.state = new FloatLcaState(spectra, image, threads);
+        this.exactLipschitz = () -> Lipschitz.exact(spectra);
       } else {
         DoubleDictionarySpectra spectra = new DoubleDictionarySpectra(dictionary, image.height(), image.width());
         this.tau = settings.tau() != null ? settings.tau() : Math.max(Lipschitz.exact(spectra), 1.0);
         this.state = new DoubleLcaState(spectra, image, threads);
+        this.exactLipschitz = () -> Lipschitz.exact(spectra);
       }
       this.loop = new ParallelLoop(threads);
       this.sums = new Sums(count, LcaState.FIELDS);
+      this.guard = DivergenceGuard.of("lca", dictionary, image, this::advice);
       state.start(initial, threshold);
       if (initial != null) {
         state.transformCode(loop, threshold, sums);
-        state.drive(loop);
+        guard = guard.withInitialObjective(state.drive(loop) + lambda * sums.total(LcaState.L1));
         state.settle(loop, threshold);
       }
       this.start = System.nanoTime();
@@ -162,7 +172,8 @@ public final class Lca extends FftSolver<LcaSettings> {
      * the stopping test was met. Steps may go on past the settings' limit.
      *
      * @return the step's statistics row, at the code {@code a = T(u)} the step started from
-     * @throws SolverException if the objective or the change of u is NaN or infinite
+     * @throws SolverException if the objective or the change of u is NaN or infinite, or the objective
+     *     explodes (see {@link DivergenceGuard})
      */
     @Override
     public IterationStats iterate() {
@@ -177,13 +188,36 @@ public final class Lca extends FftSolver<LcaSettings> {
       double relative = change == 0 ? 0 : change / norm;
       IterationStats row = new IterationStats(k, objective, dataFidelity, regularization, relative, Double.NaN,
           settings.relStopTol(), Double.NaN, tau, (System.nanoTime() - start) * 1e-9);
-      if (!Double.isFinite(objective) || !Double.isFinite(relative)) {
-        throw new SolverException(k, "non-finite value (objective " + objective + ", relative change of u "
-            + relative + ", tau " + tau + "): check the dictionary and the image for NaN or infinite values, and"
-            + " that tau is at least the dictionary's Lipschitz constant");
+      if (!guard.passes(objective) || !Double.isFinite(relative)) {
+        throw guard.diverged(k, objective, "relative change of u " + DivergenceGuard.show(relative) + ", tau "
+            + DivergenceGuard.show(tau));
       }
       endIteration(relative < settings.relStopTol());
       return row;
+    }
+
+    /**
+     * The last row is at the code the last step started from; the code returned, {@code T(u)} after it, gets
+     * its objective here (threshold and transform, then the residual by Parseval: u is unchanged, and the
+     * spectrum buffer is rewritten by the next step anyway).
+     */
+    @Override
+    protected void checkResult() {
+      state.transformCode(loop, threshold, sums);
+      double objective = state.drive(loop) + lambda * sums.total(LcaState.L1);
+      guard.checkResult(iterations() - 1, objective);
+    }
+
+    /** What to change when the solve diverges from finite inputs (the error path only). */
+    private String advice() {
+      double l = exactLipschitz.getAsDouble();
+      String constant = "the dictionary's Lipschitz constant L = " + DivergenceGuard.show(l) + " at this image size";
+      if (settings.tau() != null && tau < l) {
+        return "tau " + DivergenceGuard.show(tau) + " is below " + constant + ", so every step 1/tau overshoots:"
+            + " set tau to at least " + DivergenceGuard.showAtLeast(l) + ", or leave it out (default max(L, 1))";
+      }
+      return "tau " + DivergenceGuard.show(tau) + " is not below " + constant + ": check the dictionary and the"
+          + " image for extreme values";
     }
 
     /**

@@ -20,6 +20,7 @@ import org.sparsecode.api.solver.IterationStats;
 import org.sparsecode.api.solver.SolverException;
 import org.sparsecode.api.solver.SparseCode;
 import org.sparsecode.api.solver.SparseSolver;
+import org.sparsecode.core.solver.DivergenceGuard;
 
 class ConvBpdnAdmmTest {
   private static final int N = 32;
@@ -88,6 +89,81 @@ class ConvBpdnAdmmTest {
   }
 
   @Test
+  void aRhoWhoseSquareOverflowsStopsAtIterationZeroNamingRho() {
+    // ρ = 1e300: ρ² in the data term overflows at the first iteration, a NaN objective from finite inputs.
+    CbpdnAdmmSettings s = new CbpdnAdmmSettings(0.01, 5, null, null, null, 1e300, null, null, null);
+    assertThatThrownBy(() -> solver(s).solve(randomDictionary(), noise(N, N)))
+        .isInstanceOf(SolverException.class)
+        .hasMessageStartingWith("iteration 0: cbpdn-admm: the objective is NaN (")
+        .hasMessageContaining("rho 1e+300 is far from the data's scale")
+        .hasMessageContaining("set rho nearer SPORCO's default 50 lambda + 1 = 1.5 (or leave it out)")
+        .satisfies(e -> assertThat(((SolverException) e).iteration()).isZero());
+  }
+
+  @Test
+  void withAutoRhoOffTheMessageSuggestsEnablingIt() {
+    CbpdnAdmmSettings s = new CbpdnAdmmSettings(0.01, 5, null, null, null, 1e300, null, null,
+        AutoRhoSettings.disabled());
+    assertThatThrownBy(() -> solver(s).solve(randomDictionary(), noise(N, N)))
+        .isInstanceOf(SolverException.class)
+        .hasMessageEndingWith(", or enable autoRho (autoRho.enabled: true) so that rho adapts to the data");
+  }
+
+  @Test
+  void aTinyFixedRhoDoesNotDivergeAndIsNotStopped() {
+    // ADMM converges for every ρ > 0: with ρ = 1e-30 and no adaptation the threshold λ/ρ keeps Y at zero and
+    // X's objective stays below the zero code's. Nothing to stop, nothing to refuse.
+    Image s = noise(N, N);
+    CbpdnAdmmSettings settings = new CbpdnAdmmSettings(0.05, 30, 0.0, null, null, 1e-30, null, null,
+        AutoRhoSettings.disabled());
+    CodingResult r = solver(settings).solve(randomDictionary(), s);
+    double zero = DivergenceGuard.zeroCodeObjective(s);
+    for (IterationStats row : r.stats()) {
+      assertThat(row.objective()).as("iteration %d", row.iteration()).isLessThanOrEqualTo(zero);
+    }
+  }
+
+  @Test
+  void aWarmStartFarWorseThanTheZeroCodeIsNotMistakenForDivergence() {
+    Dictionary d = randomDictionary();
+    Image s = noise(N, N);
+    SparseCode good = solver(CbpdnAdmmSettings.withLambda(0.05)).solve(d, s).code();
+    double[] dense = good.toDense();
+    for (int i = 0; i < dense.length; i++) {
+      dense[i] *= 1e4;
+    }
+    SparseCode start = SparseCode.fromDense(K, N, N, dense);
+    double startObjective = objective(d, s, start, 0.05);
+    assertThat(startObjective).isGreaterThan(1e6 * DivergenceGuard.zeroCodeObjective(s));
+    CodingResult r = solver(new CbpdnAdmmSettings(0.05, 10, 0.0, null, null, null, null, null, null))
+        .solve(d, s, start, row -> { });
+    assertThat(objective(d, s, r.code(), 0.05)).isLessThan(startObjective);
+  }
+
+  @Test
+  void checkingTheResultChangesNeitherTheCodeNorTheStatistics() {
+    ConvBpdnAdmm admm = solver(new CbpdnAdmmSettings(0.05, 15, 0.0, null, null, null, null, null, null));
+    CodingResult solved = admm.solve(randomDictionary(), noise(N, N));
+    List<IterationStats> rows = new ArrayList<>();
+    SparseCode code;
+    try (ConvBpdnAdmm.Workspace w = admm.workspace(randomDictionary(), noise(N, N))) {
+      for (int i = 0; i < 15; i++) {
+        rows.add(w.iterate());
+      }
+      code = w.code();
+    }
+    assertThat(solved.code()).isEqualTo(code);
+    for (int i = 0; i < 15; i++) {
+      assertThat(solved.stats().get(i).objective()).isEqualTo(rows.get(i).objective());
+      assertThat(solved.stats().get(i).penalty()).isEqualTo(rows.get(i).penalty());
+    }
+  }
+
+  private static double objective(Dictionary d, Image s, SparseCode x, double lambda) {
+    return org.sparsecode.core.solver.SolverTestProblems.objective(d, s, x, lambda);
+  }
+
+  @Test
   void aColourImageIsRejected() {
     Image rgb = new Image("rgb", N, N, 3, new double[3 * N * N]);
     assertThatThrownBy(() -> solver(CbpdnAdmmSettings.defaults()).solve(randomDictionary(), rgb))
@@ -131,8 +207,9 @@ class ConvBpdnAdmmTest {
 
   @Test
   void aZeroWeightedKernelIsNotPenalised() {
+    // Fixed ρ: with an unpenalised kernel, AutoRho drives ρ to 0 and the solve diverges (next test).
     CbpdnAdmmSettings s = new CbpdnAdmmSettings(0.5, 100, 0.0, null, null, null, List.of(1.0, 1.0, 1.0, 0.0),
-        null, null);
+        null, AutoRhoSettings.disabled());
     double[] x = solver(s).solve(randomDictionary(), noise(N, N)).code().toDense();
     int free = 0;
     int penalised = 0;
@@ -148,6 +225,42 @@ class ConvBpdnAdmmTest {
     // With λ = 0.5 the weighted maps are sparse while the unweighted one (a least-squares fit) is dense.
     assertThat(free).isGreaterThan(N * N / 2);
     assertThat(penalised).isLessThan(free);
+  }
+
+  @Test
+  void autoRhoDrivingRhoToZeroWithAnUnpenalisedKernelIsStoppedNamingAutoRho() {
+    // Residual balancing lowers ρ at almost every update (26 → 1e-9 in 30 iterations, 1e-23 in 100), X's ℓ1
+    // norm grows as about 1/√ρ and the objective explodes: this solve used to return a code with an objective
+    // 1e37 times that of the zero code.
+    CbpdnAdmmSettings s = new CbpdnAdmmSettings(0.5, 100, 0.0, null, null, null, List.of(1.0, 1.0, 1.0, 0.0),
+        null, null);
+    assertThatThrownBy(() -> solver(s).solve(randomDictionary(), noise(N, N)))
+        .isInstanceOf(SolverException.class)
+        .hasMessageMatching("iteration 3\\d: cbpdn-admm diverged: objective .*")
+        .hasMessageContaining("autoRho moved rho from 26 to ")
+        .hasMessageContaining("(a kernel with l1Weight 0 is unpenalised, and residual balancing then keeps lowering"
+            + " rho): set autoRho.enabled: false to keep rho fixed, or lower autoRho.scaling (1000)");
+  }
+
+  @Test
+  void anAutoRhoDivergenceEndingBeforeTheRunningLimitIsRefusedOnX() {
+    // 20 iterations: X's objective has reached about 5e3 × ½‖s‖², under the running limit, over the result's.
+    CbpdnAdmmSettings s = new CbpdnAdmmSettings(0.5, 20, 0.0, null, null, null, List.of(1.0, 1.0, 1.0, 0.0),
+        null, null);
+    assertThatThrownBy(() -> solver(s).solve(randomDictionary(), noise(N, N)))
+        .isInstanceOf(SolverException.class)
+        .hasMessageStartingWith("iteration 19: cbpdn-admm diverged: its last primal iterate X has objective ")
+        .hasMessageContaining("(a result may have at most 100 x): autoRho moved rho from 26 to ");
+  }
+
+  @Test
+  void anAutoRhoDivergenceSeenFirstInTheReturnedCodeIsRefusedOnY() {
+    // 10 iterations: X is still within 100 × ½‖s‖², but Y, the code returned, is at about 2e3 ×.
+    CbpdnAdmmSettings s = new CbpdnAdmmSettings(0.5, 10, 0.0, null, null, null, List.of(1.0, 1.0, 1.0, 0.0),
+        null, null);
+    assertThatThrownBy(() -> solver(s).solve(randomDictionary(), noise(N, N)))
+        .isInstanceOf(SolverException.class)
+        .hasMessageStartingWith("iteration 9: cbpdn-admm diverged: the code it ends with has objective ");
   }
 
   @Test

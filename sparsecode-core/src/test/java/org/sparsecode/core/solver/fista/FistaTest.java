@@ -21,6 +21,7 @@ import org.sparsecode.api.solver.SparseCode;
 import org.sparsecode.api.solver.SparseSolver;
 import org.sparsecode.core.plugin.PluginRegistry;
 import org.sparsecode.core.plugin.SettingsBinder;
+import org.sparsecode.core.solver.DivergenceGuard;
 import org.sparsecode.core.solver.Lipschitz;
 import org.sparsecode.core.solver.SolverTestProblems;
 
@@ -172,6 +173,116 @@ class FistaTest {
     assertThatThrownBy(() -> fista(FistaSettings.defaults()).solve(randomDictionary(), Image.grey("nan", N, N, p)))
         .isInstanceOf(SolverException.class).hasMessageContaining("iteration 0")
         .satisfies(e -> assertThat(((SolverException) e).iteration()).isZero());
+  }
+
+  private static Image noise() {
+    return SolverTestProblems.noise(N, N);
+  }
+
+  private static double exact() {
+    return Lipschitz.exact(randomDictionary(), N, N);
+  }
+
+  @Test
+  void aFarTooSmallLipschitzStopsFistaAtIterationZeroWhileTheObjectiveIsStillFinite() {
+    // One step of 1/L = 1e9 makes the objective about 2e19 × ½‖s‖²: finite, so a one-iteration solve used to
+    // return that code as its result.
+    assertThatThrownBy(() -> fista(settings(1e-9, null, null, 1)).solve(randomDictionary(), noise()))
+        .isInstanceOf(SolverException.class)
+        .hasMessageMatching("iteration 0: fista diverged: objective [0-9.]+e\\+21 = [0-9.]+e\\+19 x the zero"
+            + " code's .*")
+        .hasMessageContaining("lipschitz 1e-09 is below the dictionary's Lipschitz constant "
+            + DivergenceGuard.show(exact()) + " at this image size")
+        .hasMessageEndingWith("set lipschitz to at least " + DivergenceGuard.showAtLeast(exact())
+            + ", or leave it out to use the exact constant")
+        .satisfies(e -> assertThat(((SolverException) e).iteration()).isZero());
+  }
+
+  @Test
+  void aFarTooSmallLipschitzStopsIstaAtIterationZeroOfThree() {
+    assertThatThrownBy(() -> ista(settings(1e-9, null, null, 3)).solve(randomDictionary(), noise()))
+        .isInstanceOf(SolverException.class)
+        .hasMessageMatching("iteration 0: ista diverged: objective [0-9.]+e\\+21 .*")
+        .hasMessageContaining("set lipschitz to at least " + DivergenceGuard.showAtLeast(exact()));
+  }
+
+  @Test
+  void fistaEndingBeforeTheRunningLimitWithAnExplodedObjectiveIsRefused() {
+    // L = exact/5: the objective grows about 1, 3, 40, 900 × ½‖s‖² over four iterations, every one under the
+    // running limit; the code they end with is refused instead of returned.
+    List<IterationStats> seen = new ArrayList<>();
+    assertThatThrownBy(() -> fista(settings(0.2 * exact(), null, null, 4)).solve(randomDictionary(), noise(), null,
+        seen::add))
+        .isInstanceOf(SolverException.class)
+        .hasMessageStartingWith("iteration 3: fista diverged: the code it ends with has objective ")
+        .hasMessageContaining("(a result may have at most 100 x)")
+        .hasMessageContaining("lipschitz " + DivergenceGuard.show(0.2 * exact()) + " is below");
+    assertThat(seen).hasSize(4);
+    assertThat(seen.get(3).objective()).isGreaterThan(100 * DivergenceGuard.zeroCodeObjective(noise()));
+  }
+
+  @Test
+  void istaEndingBeforeTheRunningLimitWithAnExplodedObjectiveIsRefused() {
+    // L = 0.3 × exact: ISTA grows more slowly (about 0.3, 0.3, 0.7, 2, 8, 32, 150, 700 × ½‖s‖²).
+    assertThatThrownBy(() -> ista(settings(0.3 * exact(), null, null, 8)).solve(randomDictionary(), noise()))
+        .isInstanceOf(SolverException.class)
+        .hasMessageStartingWith("iteration 7: ista diverged: the code it ends with has objective ");
+  }
+
+  @Test
+  void standardBacktrackingFromAFarTooSmallStartOvershootsOnceAndRecoversUnstopped() {
+    // From lipschitz 1e-6 the first line search reaches only 1e-6 × 1.2⁵⁰ ≈ 0.009: the first step overshoots to
+    // about 3e5 × ½‖s‖², under the running limit of 1e6, and the next ones bring it back below ½‖s‖².
+    double zero = DivergenceGuard.zeroCodeObjective(noise());
+    CodingResult r = fista(settings(1e-6, "standard", null, 30)).solve(randomDictionary(), noise());
+    assertThat(r.stats().get(0).objective()).isGreaterThan(1e5 * zero).isLessThan(1e6 * zero);
+    assertThat(r.stats().get(29).objective()).isLessThan(zero);
+  }
+
+  @Test
+  void standardBacktrackingThatEndsBeforeRecoveringIsRefusedNamingItsStart() {
+    assertThatThrownBy(() -> fista(settings(1e-6, "standard", null, 3)).solve(randomDictionary(), noise()))
+        .isInstanceOf(SolverException.class)
+        .hasMessageStartingWith("iteration 2: fista diverged: the code it ends with has objective ")
+        .hasMessageContaining("backtracking (standard) started from lipschitz 1e-06, below the dictionary's"
+            + " Lipschitz constant " + DivergenceGuard.show(exact()))
+        .hasMessageEndingWith("set lipschitz, where backtracking starts, to at least "
+            + DivergenceGuard.showAtLeast(exact()));
+  }
+
+  @Test
+  void aWarmStartFarWorseThanTheZeroCodeIsNotMistakenForDivergence() {
+    // 1e4 × the planted code: an objective about 1e8 × ½‖s‖², past both limits if they were measured from the
+    // zero code; they are measured from the initial code's objective, which the solve then decreases.
+    double[] dense = plantedDense();
+    for (int i = 0; i < dense.length; i++) {
+      dense[i] *= 1e4;
+    }
+    Image s = planted();
+    SparseCode start = SparseCode.fromDense(K, N, N, dense);
+    CodingResult r = fista(settings(null, null, null, 5)).solve(randomDictionary(), s, start, row -> { });
+    assertThat(r.stats().get(0).objective()).isGreaterThan(1e6 * DivergenceGuard.zeroCodeObjective(s));
+    assertThat(r.stats().get(4).objective()).isLessThan(objective(start, s, 0.05));
+  }
+
+  @Test
+  void checkingTheResultChangesNeitherTheCodeNorTheStatistics() {
+    Fista solver = fista(settings(null, "standard", null, 20));
+    CodingResult solved = solver.solve(randomDictionary(), planted());
+    List<IterationStats> rows = new ArrayList<>();
+    SparseCode code;
+    try (Fista.Workspace w = solver.workspace(randomDictionary(), planted(), null)) {
+      for (int i = 0; i < 20; i++) {
+        rows.add(w.iterate());
+      }
+      code = w.code();
+    }
+    assertThat(solved.code()).isEqualTo(code);
+    for (int i = 0; i < 20; i++) {
+      assertThat(solved.stats().get(i).objective()).isEqualTo(rows.get(i).objective());
+      assertThat(solved.stats().get(i).primalResidual()).isEqualTo(rows.get(i).primalResidual());
+      assertThat(solved.stats().get(i).penalty()).isEqualTo(rows.get(i).penalty());
+    }
   }
 
   @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import static org.sparsecode.core.solver.SolverTestProblems.objective;
 import static org.sparsecode.core.solver.SolverTestProblems.randomDictionary;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sparsecode.api.Precision;
 import org.sparsecode.api.image.Image;
@@ -15,6 +17,7 @@ import org.sparsecode.api.solver.IterationStats;
 import org.sparsecode.api.solver.SolveListener;
 import org.sparsecode.api.solver.SolverException;
 import org.sparsecode.api.solver.SparseCode;
+import org.sparsecode.core.solver.DivergenceGuard;
 import org.sparsecode.core.solver.Lipschitz;
 import org.sparsecode.core.solver.SolverTestProblems;
 
@@ -173,12 +176,87 @@ class LcaTest {
         .satisfies(e -> assertThat(((SolverException) e).iteration()).isZero());
   }
 
+  private static double exact() {
+    return Lipschitz.exact(randomDictionary(), N, N);
+  }
+
   @Test
-  void aTimeConstantFarBelowTheLipschitzConstantDivergesWithASolverException() {
-    // τ = 0.01: the off-support update u ← (1 − 100) u + ... amplifies by 99 per step until it overflows.
+  void aTimeConstantFarBelowTheLipschitzConstantIsStoppedLongBeforeItOverflows() {
+    // τ = 0.01: the off-support update u ← (1 − 100) u + ... amplifies by 99 per step (the objective by about
+    // 1e4); it used to run on until the objective overflowed.
     assertThatThrownBy(() -> lca(0.1, 0.01, 1000, 0.0, "soft", false).solve(randomDictionary(), noise()))
-        .isInstanceOf(SolverException.class).hasMessageContaining("non-finite")
-        .satisfies(e -> assertThat(((SolverException) e).iteration()).isPositive());
+        .isInstanceOf(SolverException.class)
+        .hasMessageStartingWith("iteration 2: lca diverged: objective ")
+        .hasMessageContaining("tau 0.01 is below the dictionary's Lipschitz constant L = "
+            + DivergenceGuard.show(exact()) + " at this image size")
+        .hasMessageEndingWith("set tau to at least " + DivergenceGuard.showAtLeast(exact())
+            + ", or leave it out (default max(L, 1))");
+  }
+
+  @Test
+  void aTinyTauInAOneStepSolveIsRefusedAtTheEndWhileTheObjectiveIsStillFinite() {
+    // The one statistics row is at the zero code the step started from; the code after the step, about
+    // 1e17 × ½‖s‖², is what the solve would return: it is refused, not returned.
+    List<IterationStats> seen = new ArrayList<>();
+    assertThatThrownBy(() -> lca(0.05, 1e-8, 1, 0.0, "soft", false).solve(randomDictionary(), noise(), null,
+        seen::add))
+        .isInstanceOf(SolverException.class)
+        .hasMessageMatching("iteration 0: lca diverged: the code it ends with has objective [0-9.]+e\\+\\d+ = .*")
+        .hasMessageContaining("tau 1e-08 is below the dictionary's Lipschitz constant")
+        .satisfies(e -> assertThat(((SolverException) e).iteration()).isZero());
+    assertThat(seen).hasSize(1);
+    assertThat(seen.get(0).objective()).isCloseTo(DivergenceGuard.zeroCodeObjective(noise()), within(1e-9));
+  }
+
+  @Test
+  void aTinyTauStopsAtTheFirstRowPastTheRunningLimit() {
+    assertThatThrownBy(() -> lca(0.05, 1e-8, 5, 0.0, "hard", false).solve(randomDictionary(), noise()))
+        .isInstanceOf(SolverException.class)
+        .hasMessageMatching("iteration 1: lca diverged: objective [0-9.]+e\\+\\d+ = .*")
+        .hasMessageContaining("tau 1e-08");
+  }
+
+  @Test
+  void aTauThatEndsBeforeTheRunningLimitWithAnExplodedCodeIsRefused() {
+    // τ = L/5: rows at about 1, 0.9, 2, 13, 120, 1400 × ½‖s‖², all under the running limit.
+    assertThatThrownBy(() -> lca(0.05, 0.2 * exact(), 6, 0.0, "soft", false).solve(randomDictionary(), noise()))
+        .isInstanceOf(SolverException.class)
+        .hasMessageStartingWith("iteration 5: lca diverged: the code it ends with has objective ")
+        .hasMessageContaining("tau " + DivergenceGuard.show(0.2 * exact()) + " is below");
+  }
+
+  @Test
+  void aWarmStartFarWorseThanTheZeroCodeIsNotMistakenForDivergence() {
+    Dictionary d = randomDictionary();
+    double[] dense = planted().toDense();
+    for (int i = 0; i < dense.length; i++) {
+      dense[i] *= 1e4;
+    }
+    SparseCode start = SparseCode.fromDense(K, N, N, dense);
+    Image s = Image.grey("planted", N, N, planted().reconstruct(d));
+    CodingResult r = lca(0.05, null, 5, 0.0, "soft", false).solve(d, s, start, SolveListener.NONE);
+    // The first row is at the initial code itself, about 1e8 × ½‖s‖².
+    assertThat(r.stats().get(0).objective()).isGreaterThan(1e6 * DivergenceGuard.zeroCodeObjective(s));
+    assertThat(objective(d, s, r.code(), 0.05)).isLessThan(r.stats().get(0).objective());
+  }
+
+  @Test
+  void checkingTheResultChangesNeitherTheCodeNorTheStatistics() {
+    Lca solver = lca(0.1, null, 25, 0.0, "soft", false);
+    CodingResult solved = solver.solve(randomDictionary(), noise());
+    List<IterationStats> rows = new ArrayList<>();
+    SparseCode code;
+    try (Lca.Workspace w = solver.workspace(randomDictionary(), noise(), null)) {
+      for (int i = 0; i < 25; i++) {
+        rows.add(w.iterate());
+      }
+      code = w.code();
+    }
+    assertThat(solved.code()).isEqualTo(code);
+    for (int i = 0; i < 25; i++) {
+      assertThat(solved.stats().get(i).objective()).isEqualTo(rows.get(i).objective());
+      assertThat(solved.stats().get(i).primalResidual()).isEqualTo(rows.get(i).primalResidual());
+    }
   }
 
   @Test

@@ -191,6 +191,24 @@ class MatchingPursuitTest {
   }
 
   @Test
+  void theResidualEnergyNeverIncreasesSoThePursuitCannotDiverge() {
+    // Each atom removes c² from ‖r‖² (unit kernels, c the correlation): no step size to set, nothing to diverge.
+    // The objective is ½‖r‖², bounded by the zero code's ½‖s‖² from the first atom on.
+    Image s = TestFixtures.camera(64);
+    List<IterationStats> rows = new MatchingPursuit(PursuitSettings.atoms(500), 1)
+        .solve(MpFixtures.firstKernels(8), s).stats();
+    assertThat(rows).hasSize(500);
+    double zero = 0;
+    for (double v : s.pixels()) {
+      zero += v * v / 2;
+    }
+    assertThat(rows.get(0).objective()).isLessThan(zero);
+    for (int i = 1; i < rows.size(); i++) {
+      assertThat(rows.get(i).objective()).as("atom %d", i).isLessThanOrEqualTo(rows.get(i - 1).objective());
+    }
+  }
+
+  @Test
   void aZeroImageSelectsNoAtom() {
     // A constant image is 0 after LCN: zero residual, so the pursuit stops at once with an empty code.
     Image zero = Image.grey("zero", 32, 32, new double[32 * 32]);
