@@ -50,18 +50,7 @@ public final class Npy {
    *     or not a valid {@code .npy}
    */
   public static NpyArray read(Path file) {
-    String name = file.toString();
-    long length = length(file);
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-      NpyHeader header = readHeader(new DataInputStream(in), name);
-      long available = length - header.dataOffset();
-      if (available < header.dataBytes()) {
-        throw truncated(name, header, available);
-      }
-      return readData(in, header, name);
-    } catch (IOException e) {
-      throw new SparsecodeException("cannot read " + name + ": " + IoErrors.describe(e), e);
-    }
+    return open(file, true).array();
   }
 
   /**
@@ -73,6 +62,17 @@ public final class Npy {
    * @throws SparsecodeException naming the file when it is missing, empty, truncated or has a bad header
    */
   public static NpyHeader header(Path file) {
+    return open(file, false).header();
+  }
+
+  /** A file's header, and its data when asked for. */
+  private record Opened(NpyHeader header, NpyArray array) { }
+
+  /**
+   * Reads the header, checks that the file holds all the data it announces, and reads that data when {@code
+   * data} is set: the checks come before any array is allocated.
+   */
+  private static Opened open(Path file, boolean data) {
     String name = file.toString();
     long length = length(file);
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
@@ -81,7 +81,7 @@ public final class Npy {
       if (available < header.dataBytes()) {
         throw truncated(name, header, available);
       }
-      return header;
+      return new Opened(header, data ? readData(in, header, name) : null);
     } catch (IOException e) {
       throw new SparsecodeException("cannot read " + name + ": " + IoErrors.describe(e), e);
     }
