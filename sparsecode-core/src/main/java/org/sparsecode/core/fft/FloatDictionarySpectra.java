@@ -115,37 +115,36 @@ public final class FloatDictionarySpectra {
    *
    * @param maps K maps of {@code H × W}, layout {@code (k · H + y) · W + x}
    * @param image receives the {@code H × W} image, row-major
-   * @param loop the workers; each sums its own block of kernels, blocks are then added in order, so the
-   *     result is deterministic for a given thread count
+   * @param loop the workers; each spectral element is summed by one worker in kernel order, so the result
+   *     does not depend on the thread count
    */
   public void synthesize(float[] maps, float[] image, ParallelLoop loop) {
     int len = spectrumLength();
-    int workers = loop.threads();
-    float[] partial = new float[workers * len];
-    float[] mapSpectra = new float[workers * len];
-    float[][] work = new float[workers][];
+    int h = height;
+    float[] mapSpectra = new float[Math.multiplyExact(count, len)];
+    float[] sum = new float[len];
+    float[][] work = new float[loop.threads()][];
     loop.forEach(count, (w, j) -> {
       if (work[w] == null) {
         work[w] = fft.newWork();
       }
-      int at = w * len;
-      fft.forward(maps, j * height * width, mapSpectra, at, work[w]);
-      int dk = j * len;
-      for (int i = 0; i < len; i += 2) {
-        double dr = spectra[dk + i];
-        double di = spectra[dk + i + 1];
-        double xr = mapSpectra[at + i];
-        double xi = mapSpectra[at + i + 1];
-        partial[at + i] = (float) (partial[at + i] + (dr * xr - di * xi));
-        partial[at + i + 1] = (float) (partial[at + i + 1] + (dr * xi + di * xr));
+      fft.forward(maps, j * height * width, mapSpectra, j * len, work[w]);
+    });
+    loop.forEach(fft.columns(), (w, c) -> {
+      int col = 2 * c * h;
+      for (int j = 0; j < count; j++) {
+        int o = j * len + col;
+        for (int i = 0; i < 2 * h; i += 2) {
+          double dr = spectra[o + i];
+          double di = spectra[o + i + 1];
+          double xr = mapSpectra[o + i];
+          double xi = mapSpectra[o + i + 1];
+          sum[col + i] = (float) (sum[col + i] + (dr * xr - di * xi));
+          sum[col + i + 1] = (float) (sum[col + i + 1] + (dr * xi + di * xr));
+        }
       }
     });
-    for (int w = 1; w < workers; w++) {
-      for (int i = 0; i < len; i++) {
-        partial[i] = (float) (partial[i] + partial[w * len + i]);
-      }
-    }
-    fft.inverse(partial, 0, image, 0, fft.newWork());
+    fft.inverse(sum, 0, image, 0, fft.newWork());
   }
 
   /**

@@ -10,9 +10,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fixed-size pool that runs loops over an index range split statically into {@link #threads()}
- * contiguous blocks, block 0 on the calling thread. Because the split depends only on the range and the
- * thread count, a body that writes per-index results (or per-worker partial sums combined in worker order)
- * gives the same numbers on every run with the same thread count.
+ * contiguous blocks, block 0 on the calling thread. A body that writes per-index results (an index being a
+ * block the problem defines: a kernel, a spectral column), with any sum over indices taken afterwards in index
+ * order, gives the same numbers on any thread count. Never accumulate across indices into per-worker buffers:
+ * such sums would depend on how the range was split, that is on the thread count.
  *
  * <p>One loop runs at a time per instance; close it to stop its threads.
  */

@@ -19,7 +19,6 @@ final class DoubleFistaState extends FistaState {
   private final int width;
   private final int area;
   private final int len;
-  private final int threads;
   private final DoubleFft2d fft;
   /** D̂: K kernel spectra. */
   private final double[] dhat;
@@ -40,12 +39,15 @@ final class DoubleFistaState extends FistaState {
   /** Robust backtracking: Y of the previous iteration, and Florea's Z. */
   private double[] yPrev;
   private double[] z;
-  /** Per worker: spectrum buffers, one H × W map, FFT work, a partial sum of spectra. */
+  /**
+   * The K spectra of the maps being synthesised (X̂_k or Ŷ_k): kept until their products with D̂_k are
+   * summed, per spectral element in kernel order, so that the sums do not depend on the thread count.
+   */
+  private final double[] kernelSpectra;
+  /** Per worker: a spectrum buffer, one H × W map, FFT work. */
   private final double[][] spec;
-  private final double[][] spec2;
   private final double[][] maps;
   private final double[][] work;
-  private final double[] partial;
 
   /**
    * Number of array elements a plain (no backtracking) solve allocates, for the heap estimate made before
@@ -60,7 +62,7 @@ final class DoubleFistaState extends FistaState {
   static long elements(int count, int height, int width, int threads) {
     long area = (long) height * width;
     long len = 2L * height * (width / 2 + 1);
-    return 2 * count * area + count * len + 5 * len + threads * (3 * len + 2 * area + 8L * width);
+    return 2 * count * area + 2 * count * len + 5 * len + threads * (len + 2 * area + 8L * width);
   }
 
   /**
@@ -85,7 +87,6 @@ final class DoubleFistaState extends FistaState {
     this.area = height * width;
     this.fft = d.fft();
     this.len = fft.spectrumLength();
-    this.threads = threads;
     this.dhat = d.spectra();
     double[] s = new double[area];
     var pixels = image.pixels(); // always float64
@@ -99,14 +100,13 @@ final class DoubleFistaState extends FistaState {
     this.sx = new double[len];
     this.x = new double[Math.multiplyExact(count, area)];
     this.y = new double[Math.multiplyExact(count, area)];
+    this.kernelSpectra = new double[Math.multiplyExact(count, len)];
     this.spec = new double[threads][len];
-    this.spec2 = new double[threads][];
     this.maps = new double[threads][area];
     this.work = new double[threads][];
     for (int w = 0; w < threads; w++) {
       work[w] = fft.newWork();
     }
-    this.partial = new double[threads * len];
   }
 
   @Override
@@ -131,38 +131,33 @@ final class DoubleFistaState extends FistaState {
     }
   }
 
-  /** {@code target = Σ_k D̂_k DFT(maps_k)}, per-worker partial sums added in worker order. */
+  /** {@code target = Σ_k D̂_k DFT(maps_k)}. */
   private void synthesize(ParallelLoop loop, double[] source, double[] target) {
-    java.util.Arrays.fill(partial, (double) 0);
-    loop.forEach(count, (w, k) -> {
-      double[] f = spec[w];
-      fft.forward(source, k * area, f, 0, work[w]);
-      accumulate(w, k, f);
-    });
-    reduce(target);
+    loop.forEach(count, (w, k) -> fft.forward(source, k * area, kernelSpectra, k * len, work[w]));
+    reduce(loop, target);
   }
 
-  /** {@code partial_w += D̂_k F}. */
-  private void accumulate(int w, int k, double[] f) {
-    int at = w * len;
-    int dk = k * len;
-    for (int i = 0; i < len; i += 2) {
-      double dr = dhat[dk + i];
-      double di = dhat[dk + i + 1];
-      double fr = f[i];
-      double fi = f[i + 1];
-      partial[at + i] = (double) (partial[at + i] + (dr * fr - di * fi));
-      partial[at + i + 1] = (double) (partial[at + i + 1] + (dr * fi + di * fr));
-    }
-  }
-
-  private void reduce(double[] target) {
-    System.arraycopy(partial, 0, target, 0, len);
-    for (int w = 1; w < threads; w++) {
-      for (int i = 0; i < len; i++) {
-        target[i] = (double) (target[i] + partial[w * len + i]);
+  /**
+   * {@code target = Σ_k D̂_k F_k} from the K spectra in {@link #kernelSpectra}: each spectral column is
+   * summed by one worker, every element in kernel order, so the sum is the same on any number of threads.
+   */
+  private void reduce(ParallelLoop loop, double[] target) {
+    final int h = height;
+    loop.forEach(fft.columns(), (w, c) -> {
+      int col = 2 * c * h;
+      java.util.Arrays.fill(target, col, col + 2 * h, (double) 0);
+      for (int k = 0; k < count; k++) {
+        int o = k * len + col;
+        for (int i = 0; i < 2 * h; i += 2) {
+          double dr = dhat[o + i];
+          double di = dhat[o + i + 1];
+          double fr = kernelSpectra[o + i];
+          double fi = kernelSpectra[o + i + 1];
+          target[col + i] = (double) (target[col + i] + (dr * fr - di * fi));
+          target[col + i + 1] = (double) (target[col + i + 1] + (dr * fi + di * fr));
+        }
       }
-    }
+    });
   }
 
   /** {@code g = IDFT(conj(D̂_k) (Σ_j D̂_j Ŷ_j − Ŝ))}, the gradient of the data term at Y for kernel k. */
@@ -183,7 +178,6 @@ final class DoubleFistaState extends FistaState {
   @Override
   void step(ParallelLoop loop, double invL, double beta, double threshold, boolean nonNegative,
       KernelSums sums) {
-    java.util.Arrays.fill(partial, (double) 0);
     loop.forEach(count, (w, k) -> {
       double[] g = maps[w];
       gradient(w, k, g);
@@ -211,11 +205,9 @@ final class DoubleFistaState extends FistaState {
       }
       sums.set(k, KernelSums.L1, l1);
       sums.set(k, KernelSums.RSDL, rsdl);
-      double[] f = spec[w];
-      fft.forward(y, o, f, 0, work[w]);
-      accumulate(w, k, f);
+      fft.forward(y, o, kernelSpectra, k * len, work[w]);
     });
-    reduce(sy);
+    reduce(loop, sy);
     // D X_new = (D Y_new + β D X) / (1 + β).
     double scale = 1.0 / (1.0 + beta);
     for (int i = 0; i < len; i++) {
@@ -244,16 +236,12 @@ final class DoubleFistaState extends FistaState {
     if (xt == null) {
       xt = new double[x.length];
       st = new double[len];
-      for (int w = 0; w < threads; w++) {
-        spec2[w] = new double[len];
-      }
     }
   }
 
   @Override
   void trial(ParallelLoop loop, double invL, double threshold, boolean nonNegative, KernelSums sums) {
     ensureTrialBuffers();
-    java.util.Arrays.fill(partial, (double) 0);
     loop.forEach(count, (w, k) -> {
       double[] g = maps[w];
       gradient(w, k, g);
@@ -274,15 +262,15 @@ final class DoubleFistaState extends FistaState {
         rsdl += r * r;
         l1 += Math.abs(xv);
       }
-      double[] fx = spec[w];
-      double[] fy = spec2[w];
-      fft.forward(xt, o, fx, 0, work[w]);
+      // X̂_t,k stays in kernelSpectra for the sum; Ŷ_k goes to the worker's buffer (gradient is done with it).
+      double[] fx = kernelSpectra;
+      double[] fy = spec[w];
+      int dk = k * len;
+      fft.forward(xt, o, fx, dk, work[w]);
       fft.forward(y, o, fy, 0, work[w]);
-      accumulate(w, k, fx);
       // SPORCO's Q_L terms over the half spectrum: Σ Re(conj(X̂ − Ŷ) Ĝ) and Σ |X̂ − Ŷ|².
       double lin = 0;
       double dxy2 = 0;
-      int dk = k * len;
       for (int i = 0; i < len; i += 2) {
         double dr = dhat[dk + i];
         double di = dhat[dk + i + 1];
@@ -290,8 +278,8 @@ final class DoubleFistaState extends FistaState {
         double ri = ry[i + 1];
         double gr = dr * rr + di * ri;
         double gi = dr * ri - di * rr;
-        double er = fx[i] - fy[i];
-        double ei = fx[i + 1] - fy[i + 1];
+        double er = fx[dk + i] - fy[i];
+        double ei = fx[dk + i + 1] - fy[i + 1];
         lin += er * gr + ei * gi;
         dxy2 += er * er + ei * ei;
       }
@@ -300,7 +288,7 @@ final class DoubleFistaState extends FistaState {
       sums.set(k, KernelSums.LIN, lin);
       sums.set(k, KernelSums.DXY2, dxy2);
     });
-    reduce(st);
+    reduce(loop, st);
   }
 
   @Override
