@@ -58,8 +58,9 @@ import org.sparsecode.learning.refit.RefitSettings;
  * sizes, re-fits a log-Gabor kernel to each learned atom ({@code refit.csv}, {@code refit-histogram.csv},
  * {@code refit.json}, {@code orientation-bandwidth.png}; a summary in results.json's learning block).
  *
- * <p>Images are coded one after the other; the solver uses the run's threads inside each solve, so the
- * numbers do not depend on scheduling. {@code results.json} is rewritten after each image with
+ * <p>Images are coded one after the other; the solver uses the run's threads inside each solve, and its sums
+ * run over fixed blocks combined in a fixed order, so the numbers depend neither on scheduling nor on the
+ * thread count. {@code results.json} is rewritten after each image with
  * {@code "status": "running"} (a killed run shows how far it went, and a new run of the same configuration
  * into the same directory resumes after the last coded image; a learner that is {@link Checkpointable} resumes
  * from its checkpoint in the directory instead) and, once every other file is written, a last time
@@ -199,7 +200,7 @@ public final class RunEngine {
       if (solver.isPresent()) {
         pool = executor.get();
         int n = images.size();
-        List<ImageResult> earlier = learner.isPresent() ? List.of() : resumable(sha, context.threads());
+        List<ImageResult> earlier = learner.isPresent() ? List.of() : resumable(sha);
         if (!earlier.isEmpty()) {
           progress.info("resuming " + out.root() + ": " + earlier.size() + " of " + n + " images already coded");
         }
@@ -314,11 +315,11 @@ public final class RunEngine {
   }
 
   /**
-   * The images an interrupted run of the same configuration (same {@code configSha256} and threads) already
-   * coded, from its {@code results.json} with {@code "status": "running"}; coding is deterministic, so
-   * they need not be coded again.
+   * The images an interrupted run of the same configuration (same {@code configSha256}) already coded, from
+   * its {@code results.json} with {@code "status": "running"}; coding is deterministic and its numbers do not
+   * depend on the thread count, so they need not be coded again, whatever threads the earlier run had.
    */
-  private List<ImageResult> resumable(String sha, int threads) {
+  private List<ImageResult> resumable(String sha) {
     Map<String, Object> earlier;
     try {
       earlier = out.readResults().orElse(null);
@@ -326,7 +327,6 @@ public final class RunEngine {
       return List.of();
     }
     if (earlier == null || !RunResult.RUNNING.equals(earlier.get("status")) || !sha.equals(earlier.get("configSha256"))
-        || !(earlier.get("provenance") instanceof Map<?, ?> p) || Json.number(p.get("threads")) != threads
         || !(earlier.get("images") instanceof List<?> list)) {
       return List.of();
     }
