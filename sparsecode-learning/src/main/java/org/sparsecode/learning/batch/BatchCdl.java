@@ -47,7 +47,7 @@ import org.sparsecode.core.solver.admm.ConvBpdnAdmm;
  * <p>Memory: every image, its code (sparse) and the code spectra of all images (N·K half spectra, float64) are
  * held at once: batch CDL is for small fixed sets (a few images of a few hundred pixels a side); use
  * {@code online-cdl} for large sets. All images must have the same size and be grey. Deterministic (no
- * randomness) for a given thread count.
+ * randomness), and the same on any thread count.
  */
 public final class BatchCdl implements DictionaryLearner {
   /**
