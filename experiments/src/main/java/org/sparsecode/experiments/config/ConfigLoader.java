@@ -77,6 +77,11 @@ import org.sparsecode.core.plugin.SettingsBinder;
  * for one that came from {@code --set} the message starts {@code --set key.path=value: }. A problem that
  * shows only in some variants ends with {@code (in variant 'name')}; one that every variant shares is
  * reported once, without it.
+ *
+ * <p><b>Parts of the loader.</b> This class reads the file and binds plugin blocks; the rest is delegated:
+ * the top-level keys and header scalars to {@code TopLevelKeys}, variant expansion to {@code Variants}, the
+ * key-path language to {@link KeyPath} and its overrides to {@code SetOverride}, {@code parts:} to
+ * {@code Parts}, and the {@code FILE:LINE:COLUMN} of an error to {@code Locator}.
  */
 public final class ConfigLoader {
   /** Every key allowed at the top of an experiment file, in documentation order. */
