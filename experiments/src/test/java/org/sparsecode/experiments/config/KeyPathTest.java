@@ -5,12 +5,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /** The key-path language on its own: parsing, indexes, its text, equality, and get/set/contains on trees. */
 class KeyPathTest {
   private static final String NOT_A_PATH = "' is not a key path; write keys separated by dots and list items as"
       + " [index], e.g. solver.autoRho.period or metrics[1].type";
+
+  /** Runs of the seeded round-trip test in the default build; {@code -Dfuzz.runs=N} for more. */
+  private static final int RUNS = Integer.getInteger("fuzz.runs", 200);
+  /** Runs of the slow round-trip test. */
+  private static final int SLOW_RUNS = 200_000;
+  private static final long BASE_SEED = 0x6b65795061746831L;
+  private static final String TEXT_CHARS = "ab_-09.[]x ";
 
   private static Node tree(String yaml) throws YamlTrees.SyntaxError {
     return YamlTrees.parse(yaml, "", null);
@@ -262,5 +275,43 @@ class KeyPathTest {
     Node root = tree("solver: {type: fista}");
     assertThatThrownBy(() -> KeyPath.parse("solver[0]").set(root, tree("1"), null))
         .isInstanceOf(ConfigError.class).hasMessage("'solver' is a map, not a list");
+  }
+
+  // ---------------------------------------------------------------------------------------------------
+  // seeded round trips
+
+  /**
+   * Random texts made of the characters a path uses: each either parses, and then its text parses back to an
+   * equal path, or fails with a {@link ConfigError}, never another exception. The seed is the test's name.
+   */
+  @TestFactory
+  Stream<DynamicTest> aRandomTextParsesToAPathThatRoundTripsOrFailsWithAConfigError() {
+    return roundTrips(RUNS);
+  }
+
+  /** The same over many more seeds (run with -Pslow). */
+  @Tag("slow")
+  @TestFactory
+  Stream<DynamicTest> manyRandomTextsRoundTripOrFailWithAConfigError() {
+    return roundTrips(SLOW_RUNS);
+  }
+
+  private static Stream<DynamicTest> roundTrips(int runs) {
+    return LongStream.range(0, runs).map(i -> BASE_SEED + i).mapToObj(seed -> DynamicTest.dynamicTest(
+        "seed " + seed, () -> {
+          SplittableRandom random = new SplittableRandom(seed);
+          StringBuilder text = new StringBuilder();
+          for (int n = random.nextInt(1, 16); n > 0; n--) {
+            text.append(TEXT_CHARS.charAt(random.nextInt(TEXT_CHARS.length())));
+          }
+          KeyPath path;
+          try {
+            path = KeyPath.parse(text.toString());
+          } catch (ConfigError expected) {
+            return;
+          }
+          assertThat(KeyPath.parse(path.toString())).as("seed %d: '%s'", seed, text).isEqualTo(path);
+          assertThat(KeyPath.parse(path.toString()).toString()).as("seed %d", seed).isEqualTo(path.toString());
+        }));
   }
 }
