@@ -249,32 +249,34 @@ class KeyPathTest {
     assertThat(set.plain()).isEqualTo(Map.of("solver", Map.of("type", "fista", "autoRho", Map.of("period", 4))));
   }
 
+  /** Asserts that setting {@code path} in the tree of {@code yaml} fails with {@code message}. */
+  private static void assertSetFails(String yaml, String path, String message) throws YamlTrees.SyntaxError {
+    Node root = tree(yaml);
+    Node value = tree("1");
+    assertThatThrownBy(() -> KeyPath.parse(path).set(root, value, null)).isInstanceOf(ConfigError.class)
+        .hasMessage(message);
+  }
+
   @Test
   void setThroughAScalarIsAnError() throws YamlTrees.SyntaxError {
-    Node root = tree("seed: 42");
-    assertThatThrownBy(() -> KeyPath.parse("seed.x").set(root, tree("1"), null)).isInstanceOf(ConfigError.class)
-        .hasMessage("'seed' is 42, not a block with keys");
+    assertSetFails("seed: 42", "seed.x", "'seed' is 42, not a block with keys");
   }
 
   @Test
   void setPastAListsEndIsAnError() throws YamlTrees.SyntaxError {
-    Node root = tree("metrics: [psnr, sparseness]");
-    assertThatThrownBy(() -> KeyPath.parse("metrics[5].type").set(root, tree("x"), null))
-        .isInstanceOf(ConfigError.class).hasMessage("'metrics' has 2 items, so metrics[5] does not exist");
+    assertSetFails("metrics: [psnr, sparseness]", "metrics[5].type", "'metrics' has 2 items, so metrics[5] does not"
+        + " exist");
   }
 
   @Test
   void setIntoAMissingListIsAnError() throws YamlTrees.SyntaxError {
-    Node root = tree("seed: 1");
-    assertThatThrownBy(() -> KeyPath.parse("metrics[0].cutoffs").set(root, tree("[0.1]"), null))
-        .isInstanceOf(ConfigError.class).hasMessage("there is no 'metrics' list; set it whole: --set metrics=[...]");
+    assertSetFails("seed: 1", "metrics[0].cutoffs", "there is no 'metrics' list; set it whole: --set"
+        + " metrics=[...]");
   }
 
   @Test
   void setIndexingAMapIsAnError() throws YamlTrees.SyntaxError {
-    Node root = tree("solver: {type: fista}");
-    assertThatThrownBy(() -> KeyPath.parse("solver[0]").set(root, tree("1"), null))
-        .isInstanceOf(ConfigError.class).hasMessage("'solver' is a map, not a list");
+    assertSetFails("solver: {type: fista}", "solver[0]", "'solver' is a map, not a list");
   }
 
   // ---------------------------------------------------------------------------------------------------

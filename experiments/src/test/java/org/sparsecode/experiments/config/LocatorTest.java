@@ -3,6 +3,8 @@ package org.sparsecode.experiments.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Error location: a problem at a key path becomes {@code FILE:LINE:COLUMN: key.path: problem}. */
 class LocatorTest {
@@ -12,32 +14,18 @@ class LocatorTest {
     return new Locator("f.yaml", YamlTrees.parse(yaml, "", null), variant);
   }
 
-  @Test
-  void anInvalidValueIsLocatedAtTheValue() throws YamlTrees.SyntaxError {
-    assertThat(at(FILE, null).error("solver.lambda", "too big", false)).hasMessage("f.yaml:3:11: solver.lambda:"
-        + " too big");
-  }
-
-  @Test
-  void anUnknownKeyIsLocatedAtTheKey() throws YamlTrees.SyntaxError {
-    assertThat(at(FILE, null).error("solver.lambda", "unknown", true)).hasMessage("f.yaml:3:3: solver.lambda:"
-        + " unknown");
-  }
-
-  @Test
-  void aListItemIsLocatedAtTheItem() throws YamlTrees.SyntaxError {
-    assertThat(at(FILE, null).error("metrics[1]", "twice", false)).hasMessage("f.yaml:4:14: metrics[1]: twice");
-  }
-
-  @Test
-  void aPathPastTheTreeIsLocatedAtItsDeepestNodeAndShownWhole() throws YamlTrees.SyntaxError {
-    assertThat(at(FILE, null).error("solver.autoRho.period", "is required", false)).hasMessage("f.yaml:1:1:"
-        + " solver.autoRho.period: is required");
-  }
-
-  @Test
-  void theWholeFileIsTheFirstLineWithoutAPath() throws YamlTrees.SyntaxError {
-    assertThat(at(FILE, null).error("", "not a map", false)).hasMessage("f.yaml:1:1: not a map");
+  /** A problem "P" at a path of {@link #FILE}: where it is located and how its path is shown. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "an invalid value is located at the value | solver.lambda | false | f.yaml:3:11: solver.lambda: P",
+      "an unknown key is located at the key | solver.lambda | true | f.yaml:3:3: solver.lambda: P",
+      "a list item is located at the item | metrics[1] | false | f.yaml:4:14: metrics[1]: P",
+      "a path past the tree is located at its deepest node and shown whole | solver.autoRho.period | false"
+          + " | f.yaml:1:1: solver.autoRho.period: P",
+      "the whole file is its first line, without a path | '' | false | f.yaml:1:1: P"})
+  void aProblemIsLocatedAtItsNode(String rule, String path, boolean atKey, String message)
+      throws YamlTrees.SyntaxError {
+    assertThat(at(FILE, null).error(path, "P", atKey)).hasMessage(message);
   }
 
   @Test
