@@ -9,7 +9,6 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,12 +18,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.sparsecode.api.ConfigException;
 import org.sparsecode.api.Plugin;
-import org.sparsecode.api.Precision;
 import org.sparsecode.api.image.ImageSource;
 import org.sparsecode.api.kernel.KernelGenerator;
 import org.sparsecode.api.learning.DictionaryLearner;
@@ -80,29 +77,24 @@ import org.sparsecode.core.plugin.SettingsBinder;
  * for one that came from {@code --set} the message starts {@code --set key.path=value: }. A problem that
  * shows only in some variants ends with {@code (in variant 'name')}; one that every variant shares is
  * reported once, without it.
+ *
+ * <p><b>Parts of the loader.</b> This class reads the file and binds plugin blocks; the rest is delegated:
+ * the top-level keys and header scalars to {@code TopLevelKeys}, variant expansion to {@code Variants}, the
+ * key-path language to {@link KeyPath} and its overrides to {@code SetOverride}, {@code parts:} to
+ * {@code Parts}, and the {@code FILE:LINE:COLUMN} of an error to {@code Locator}.
  */
 public final class ConfigLoader {
   /** Every key allowed at the top of an experiment file, in documentation order. */
-  public static final List<String> TOP_LEVEL_KEYS = List.of("name", "description", "seed", "precision",
-      "threads", "images", "dictionary", "learning", "solver", "metrics", "variants", "parts", "sweep");
+  public static final List<String> TOP_LEVEL_KEYS = TopLevelKeys.ALL;
 
   /** The metrics evaluated when the file has no {@code metrics:} key. */
   public static final List<String> DEFAULT_METRICS = List.of("psnr", "sparseness");
 
-  private static final List<String> VARIANT_KEYS = TOP_LEVEL_KEYS.stream()
-      .filter(k -> !k.equals("name") && !k.equals("variants") && !k.equals("parts") && !k.equals("sweep")).toList();
-  private static final List<String> SETTABLE_KEYS = TOP_LEVEL_KEYS.stream()
-      .filter(k -> !k.equals("variants") && !k.equals("parts") && !k.equals("sweep")).toList();
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
-  private static final Pattern SEGMENT = Pattern.compile("([A-Za-z0-9_-]+)((?:\\[\\d+])*)");
-  private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
-
   /** The largest experiment file read, in bytes. */
   static final int MAX_FILE_BYTES = 1 << 20;
-  /** The most threads an experiment may ask for. */
-  static final int MAX_THREADS = 4096;
 
   private final PluginRegistry registry;
+
 
   /**
    * Creates a loader.
@@ -140,30 +132,13 @@ public final class ConfigLoader {
       }
       sets.add(SetOverride.parse(text, null));
     }
-    Study study = new Study();
+    SetOverride.Study study = new SetOverride.Study();
     ExperimentPlan plan = load(file, sets, study, new ArrayList<>());
     study.check(sets);
     return plan;
   }
 
-  /**
-   * Which {@code --set}s found their block somewhere in a study (a file, its variants and its parts): in a
-   * study of several experiments, {@code --set learning.steps=N} applies to those that learn and skips the
-   * others; it is an error only when no experiment has the block.
-   */
-  private static final class Study {
-    private final java.util.Set<SetOverride> applied = new java.util.HashSet<>();
-
-    void check(List<SetOverride> sets) {
-      for (SetOverride set : sets) {
-        if (!applied.contains(set)) {
-          throw set.missingBlockError();
-        }
-      }
-    }
-  }
-
-  private ExperimentPlan load(Path file, List<SetOverride> sets, Study study, List<Path> including) {
+  private ExperimentPlan load(Path file, List<SetOverride> sets, SetOverride.Study study, List<Path> including) {
     String where = file.toString();
     Node root;
     try {
@@ -179,74 +154,21 @@ public final class ConfigLoader {
     }
     if (!root.isMap()) {
       throw top.error("", "expected a map of top-level keys (" + String.join(", ", TOP_LEVEL_KEYS) + "), got "
-          + describe(root), false);
+          + root.describe(), false);
     }
-    for (Map.Entry<String, Node> e : root.entries().entrySet()) {
-      if (!TOP_LEVEL_KEYS.contains(e.getKey())) {
-        throw top.error(e.getKey(), unknownKey(e.getKey(), TOP_LEVEL_KEYS), true);
-      }
-      if (e.getValue().isNull()) {
-        throw top.error(e.getKey(), noValue(e.getKey()), true);
-      }
-    }
-    if (root.get("sweep") != null) {
-      throw top.error("sweep", "not supported yet; write the grid as variants: (one named override set per"
-          + " cell)", true);
-    }
+    TopLevelKeys.check(root, top);
     Map<String, Node> baseEntries = new LinkedHashMap<>(root.entries());
     Node variants = baseEntries.remove("variants");
     Node partsNode = baseEntries.remove("parts");
     Node base = root.withMap(baseEntries);
     String defaultName = defaultName(file);
     Path baseDirectory = file.toAbsolutePath().getParent();
-    List<ExperimentConfig> experiments = new ArrayList<>();
-    if (variants == null || variants.isNull()) {
-      experiments.add(build(apply(base, sets, null, study), null, defaultName, baseDirectory, where));
-    } else {
-      if (!variants.isMap() || variants.entries().isEmpty()) {
-        throw top.error("variants", (variants.isMap() ? "is empty; list at least one variant" : "expected a map"
-            + " of variant names to overrides") + ", e.g. variants: { thin: { dictionary: { preset: thin } } }"
-            + (variants.isMap() ? ", or remove the key" : ", got " + describe(variants)), false);
-      }
-      Map<String, ConfigError> failures = new LinkedHashMap<>();
-      for (Map.Entry<String, Node> e : variants.entries().entrySet()) {
-        String name = e.getKey();
-        String path = "variants." + name;
-        if (!NAME.matcher(name).matches() || name.equals(".") || name.equals("..")) {
-          throw top.error(path, "a variant name may hold only letters, digits, '_', '.' and '-' (it names the"
-              + " variant's output directory), got '" + name + "'", true);
-        }
-        Node v = e.getValue();
-        if (v.isNull()) {
-          v = Node.map(Map.of(), v.origin());
-        }
-        if (!v.isMap()) {
-          throw top.error(path, "expected a map of overrides such as { solver: { lambda: 0.01 } }, got "
-              + describe(v), false);
-        }
-        for (Map.Entry<String, Node> o : v.entries().entrySet()) {
-          String key = o.getKey();
-          if (!VARIANT_KEYS.contains(key)) {
-            String problem = TOP_LEVEL_KEYS.contains(key) ? "a variant cannot override '" + key + "'"
-                : unknownKey(key, VARIANT_KEYS);
-            throw top.error(path + "." + key, problem, true);
-          }
-          if (o.getValue().isNull()) {
-            throw top.error(path + "." + key, noValue(key), true);
-          }
-        }
-        try {
-          Node merged = merge(base, v);
-          experiments.add(build(apply(merged, sets, name, study), name, defaultName, baseDirectory, where));
-        } catch (ConfigError error) {
-          failures.put(name, error);
-        }
-      }
-      if (!failures.isEmpty()) {
-        throw firstFailure(failures, variants.entries().size());
-      }
-    }
-    Map<String, ExperimentPlan> parts = parts(top, partsNode, variants, file, sets, study, including);
+    BiFunction<Node, String, ExperimentConfig> build = (tree, variant) -> build(
+        SetOverride.applyAll(tree, sets, variant, study), variant, defaultName, baseDirectory, where);
+    List<ExperimentConfig> experiments = variants == null || variants.isNull()
+        ? List.of(build.apply(base, null)) : Variants.expand(top, base, variants, build);
+    Map<String, ExperimentPlan> parts = Parts.resolve(top, partsNode, variants, file, sets, study, including,
+        (part, partSets, stack) -> load(part, partSets, study, stack));
     return new ExperimentPlan(file, experiments.get(0).name(), List.copyOf(experiments), parts);
   }
 
@@ -300,166 +222,10 @@ public final class ConfigLoader {
     return out.toString();
   }
 
-  /** The message for a top-level key or a block written without a value ({@code learning:} and nothing). */
-  private static String noValue(String key) {
-    String hint = switch (key) {
-      case "images", "dictionary", "learning", "solver" -> "write a block such as " + key + ": { type: ... }";
-      case "metrics" -> "write a list such as metrics: [psnr, sparseness]";
-      case "variants" -> "write a map of variant names to overrides, e.g. variants: { thin: { dictionary: {"
-          + " preset: thin } } }";
-      case "parts" -> "write a map of part names to experiment files, e.g. parts: { part-one: part-one.yaml }";
-      default -> "write one";
-    };
-    return "no value; " + hint + ", or remove the key";
-  }
-
-  /**
-   * Loads the {@code parts:} of a file: a map of part names (they name the output sub-directories) to
-   * experiment files, relative to this file's directory, each loaded with the same {@code --set}s.
-   */
-  private Map<String, ExperimentPlan> parts(Locator top, Node node, Node variants, Path file,
-      List<SetOverride> sets, Study study, List<Path> including) {
-    Map<String, ExperimentPlan> parts = new LinkedHashMap<>();
-    if (node == null || node.isNull()) {
-      return parts;
-    }
-    if (!node.isMap() || node.entries().isEmpty()) {
-      throw top.error("parts", (node.isMap() ? "is empty; list at least one part" : "expected a map of part names"
-          + " to experiment files") + ", e.g. parts: { part-one: part-one.yaml }" + (node.isMap()
-          ? ", or remove the key" : ", got " + describe(node)), false);
-    }
-    Path self = file.toAbsolutePath().normalize();
-    List<Path> stack = new ArrayList<>(including);
-    stack.add(self);
-    for (Map.Entry<String, Node> e : node.entries().entrySet()) {
-      String name = e.getKey();
-      String path = "parts." + name;
-      if (!NAME.matcher(name).matches() || name.equals(".") || name.equals("..")) {
-        throw top.error(path, "a part name may hold only letters, digits, '_', '.' and '-' (it names the"
-            + " part's output directory), got '" + name + "'", true);
-      }
-      if (variants != null && variants.isMap() && variants.entries().containsKey(name)) {
-        throw top.error(path, "'" + name + "' is also a variant; both would write " + name + "/", true);
-      }
-      Node spec = e.getValue();
-      List<SetOverride> partSets = new ArrayList<>();
-      if (spec.isMap()) {
-        for (String key : spec.entries().keySet()) {
-          if (!key.equals("file") && !key.equals("set")) {
-            throw top.error(path + "." + key, unknownKey(key, List.of("file", "set")), true);
-          }
-        }
-        Node setNode = spec.get("set");
-        if (setNode != null && !setNode.isNull()) {
-          if (!setNode.isList()) {
-            throw top.error(path + ".set", "expected a list of key.path=value strings, as --set takes them, got "
-                + describe(setNode), false);
-          }
-          for (int i = 0; i < setNode.items().size(); i++) {
-            String item = path + ".set[" + i + "]";
-            if (!(setNode.items().get(i).plain() instanceof String text)) {
-              throw top.error(item, "expected a key.path=value string, got " + describe(setNode.items().get(i)),
-                  false);
-            }
-            partSets.add(SetOverride.parse(text, top.where(item, false)));
-          }
-        }
-        path = path + ".file";
-        Node fileNode = spec.get("file");
-        if (fileNode == null) {
-          throw top.error(path, "is required: the part's experiment file, relative to this file", true);
-        }
-        spec = fileNode;
-      }
-      if (!(spec.plain() instanceof String relative) || relative.isBlank()) {
-        throw top.error(path, "expected the path of an experiment file, relative to this file (or { file: ..., set:"
-            + " [key.path=value, ...] }), got " + describe(spec), false);
-      }
-      Path partFile;
-      try {
-        partFile = self.getParent().resolve(relative).normalize();
-      } catch (InvalidPathException bad) {
-        throw top.error(path, "'" + relative + "' is not a valid path: " + bad.getReason(), false);
-      }
-      if (stack.contains(partFile)) {
-        throw top.error(path, "includes " + relative + ", which includes this file: parts may not form a cycle",
-            false);
-      }
-      if (Files.isDirectory(partFile)) {
-        throw top.error(path, partFile + " is a directory; name an experiment file (.yaml) in it", false);
-      }
-      if (!Files.isRegularFile(partFile)) {
-        throw top.error(path, "no such experiment file: " + partFile, false);
-      }
-      Path shown = file.getParent() == null ? Path.of(relative) : file.getParent().resolve(relative).normalize();
-      // the part's own sets first, so that the command line's win
-      List<SetOverride> all = new ArrayList<>(partSets);
-      all.addAll(sets);
-      parts.put(name, load(shown, all, study, stack));
-      for (SetOverride set : partSets) {
-        if (!study.applied.contains(set)) {
-          throw set.missingBlockError();
-        }
-      }
-    }
-    return parts;
-  }
-
-  /**
-   * The error to report when variants fail: the first one, without its "(in variant 'x')" when every
-   * variant fails the same way (the problem is then in the base or in a --set, not in a variant).
-   */
-  private static ConfigError firstFailure(Map<String, ConfigError> failures, int variants) {
-    Map.Entry<String, ConfigError> first = failures.entrySet().iterator().next();
-    String suffix = " (in variant '" + first.getKey() + "')";
-    String message = first.getValue().getMessage();
-    if (failures.size() < variants || !message.endsWith(suffix)) {
-      return first.getValue();
-    }
-    String core = message.substring(0, message.length() - suffix.length());
-    for (Map.Entry<String, ConfigError> f : failures.entrySet()) {
-      if (!f.getValue().getMessage().equals(core + " (in variant '" + f.getKey() + "')")) {
-        return first.getValue();
-      }
-    }
-    return new ConfigError(core, first.getValue());
-  }
-
-  // ---------------------------------------------------------------------------------------------------
-  // one experiment
-
-  /** The top-level scalars, bound like plugin settings so that they get the same conversions and messages. */
-  private record Header(String name, String description, Long seed, Precision precision, Integer threads) {
-    Header {
-      if (name != null && (!NAME.matcher(name).matches() || name.equals(".") || name.equals(".."))) {
-        throw new ConfigException("name", "may hold only letters, digits, '_', '.' and '-' (it names the"
-            + " output directory), got '" + name + "'");
-      }
-      seed = seed == null ? 0L : seed;
-      precision = precision == null ? Precision.FLOAT32 : precision;
-      threads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-      if (threads < 1 || threads > MAX_THREADS) {
-        throw new ConfigException("threads", "must be in [1, " + MAX_THREADS + "], got " + threads);
-      }
-    }
-  }
-
   private ExperimentConfig build(Node tree, String variant, String defaultName, Path baseDirectory,
       String where) {
     Locator at = new Locator(where, tree, variant);
-    Map<String, Object> header = new LinkedHashMap<>();
-    for (String key : List.of("name", "description", "seed", "precision", "threads")) {
-      Node n = tree.get(key);
-      if (n != null) {
-        header.put(key, n.plain());
-      }
-    }
-    Header h;
-    try {
-      h = SettingsBinder.bind(Header.class, header);
-    } catch (ConfigException e) {
-      throw at.error(e.key(), e.problem(), false);
-    }
+    TopLevelKeys.Header h = TopLevelKeys.header(tree, at);
     String name = h.name() == null ? defaultName : h.name();
     PluginChoice<ImageSource> images = block(at, tree, "images", ImageSource.class, "is required");
     PluginChoice<KernelGenerator> dictionary = block(at, tree, "dictionary", KernelGenerator.class,
@@ -522,7 +288,7 @@ public final class ConfigLoader {
       items = node.items();
     } else {
       throw at.error("metrics", "expected a list of metric names or blocks, e.g. [psnr, sparseness,"
-          + " { type: resilience }], got " + describe(node), false);
+          + " { type: resilience }], got " + node.describe(), false);
     }
     List<PluginChoice<Metric>> out = new ArrayList<>();
     Map<String, Integer> seen = new LinkedHashMap<>();
@@ -536,7 +302,7 @@ public final class ConfigLoader {
         choice = choice(at, item, path, Metric.class);
       } else {
         throw at.error(path, "expected a metric name or a block such as { type: resilience }, got "
-            + describe(item), false);
+            + item.describe(), false);
       }
       Integer first = seen.putIfAbsent(choice.type(), i);
       if (first != null) {
@@ -549,7 +315,7 @@ public final class ConfigLoader {
 
   private <T> PluginChoice<T> choice(Locator at, Node node, String path, Class<T> role) {
     if (!node.isMap()) {
-      throw at.error(path, "expected a block such as { type: " + example(role) + " }, got " + describe(node),
+      throw at.error(path, "expected a block such as { type: " + example(role) + " }, got " + node.describe(),
           false);
     }
     Node typeNode = node.get("type");
@@ -560,7 +326,7 @@ public final class ConfigLoader {
       throw at.error(path + ".type", "no value; name the block's plugin: " + available(role), true);
     }
     if (!(typeNode.scalar() instanceof String type)) {
-      throw at.error(path + ".type", "expected a plugin name, got " + describe(typeNode) + "; "
+      throw at.error(path + ".type", "expected a plugin name, got " + typeNode.describe() + "; "
           + available(role), false);
     }
     Plugin<T> plugin;
@@ -607,298 +373,6 @@ public final class ConfigLoader {
   private String example(Class<?> role) {
     List<? extends Plugin<?>> plugins = registry.ofRole(role);
     return plugins.isEmpty() ? "NAME" : plugins.get(0).name();
-  }
-
-  // ---------------------------------------------------------------------------------------------------
-  // variants and overrides
-
-  /** Deep merge: maps merge key by key; lists and scalars replace; a map with another {@code type} replaces. */
-  static Node merge(Node base, Node over) {
-    if (!base.isMap() || !over.isMap()) {
-      return over;
-    }
-    Node baseType = base.get("type");
-    Node overType = over.get("type");
-    if (overType != null && baseType != null && !Objects.equals(baseType.plain(), overType.plain())) {
-      return over;
-    }
-    Map<String, Node> entries = new LinkedHashMap<>(base.entries());
-    for (Map.Entry<String, Node> e : over.entries().entrySet()) {
-      Node b = entries.get(e.getKey());
-      entries.put(e.getKey(), b == null ? e.getValue() : merge(b, e.getValue()));
-    }
-    return base.withMap(entries);
-  }
-
-  private static Node apply(Node tree, List<SetOverride> sets, String variant, Study study) {
-    Node out = tree;
-    for (SetOverride set : sets) {
-      if (set.missesBlock(out)) {
-        continue;
-      }
-      out = set.applyTo(out, 0, variant);
-      study.applied.add(set);
-    }
-    return out;
-  }
-
-  /**
-   * One {@code key.path=value} override: a {@code --set} of the command line, or an item of a part's
-   * {@code set:} list, whose errors are reported at that item ({@code source.where()}).
-   */
-  private record SetOverride(String text, String path, List<Object> segments, Node value, Node.Assignment source) {
-
-    /**
-     * Parses an override.
-     *
-     * @param text {@code key.path=value}
-     * @param where the location of a part's {@code set:} item ({@code FILE:LINE:COLUMN: parts.p.set[0]}), or
-     *     {@code null} for the command line
-     */
-    static SetOverride parse(String text, String where) {
-      Node.Assignment source = new Node.Assignment(text, where);
-      int eq = text.indexOf('=');
-      if (eq < 0) {
-        throw new ConfigError(source.label() + ": expected key.path=value, e.g. "
-            + (where == null ? "--set " : "") + "solver.lambda=5e-3");
-      }
-      String path = text.substring(0, eq).trim();
-      if (path.isEmpty()) {
-        throw new ConfigError(source.label() + ": the key path before '=' is empty; expected key.path=value, e.g. "
-            + (where == null ? "--set " : "") + "solver.lambda=5e-3");
-      }
-      List<Object> segments = new ArrayList<>();
-      for (String part : path.split("\\.", -1)) {
-        Matcher m = SEGMENT.matcher(part);
-        if (!m.matches()) {
-          throw new ConfigError(source.label() + ": '" + path + "' is not a key path; write keys separated by"
-              + " dots and list items as [index], e.g. solver.autoRho.period or metrics[1].type");
-        }
-        segments.add(m.group(1));
-        Matcher idx = INDEX.matcher(m.group(2));
-        while (idx.find()) {
-          if (idx.group(1).length() > 9) {
-            throw new ConfigError(source.label() + ": the index [" + idx.group(1) + "] is too large; a list"
-                + " holds a few items, numbered from 0");
-          }
-          segments.add(Integer.parseInt(idx.group(1)));
-        }
-      }
-      String first = (String) segments.get(0);
-      if (!SETTABLE_KEYS.contains(first)) {
-        String problem = TOP_LEVEL_KEYS.contains(first)
-            ? "'" + first + "' cannot be set " + (where == null ? "from the command line (--set applies to every"
-            + " variant)" : "by a part's set:")
-            : unknownKey(first, SETTABLE_KEYS);
-        throw new ConfigError(source.label() + ": " + problem);
-      }
-      Node value;
-      try {
-        value = YamlTrees.parse(text.substring(eq + 1), path, source);
-      } catch (YamlTrees.SyntaxError e) {
-        throw new ConfigError(source.label() + ": " + (e.path == null ? "the value is not valid YAML: "
-            : e.path + ": ") + e.getMessage(), e);
-      }
-      if (value.isNull()) {
-        String shown = text.substring(eq + 1).isBlank() ? "no value after '='" : "no value (YAML reads '"
-            + text.substring(eq + 1).trim() + "' as null)";
-        throw new ConfigError(source.label() + ": " + shown + "; give one, e.g. "
-            + (where == null ? "--set " : "") + path + "=" + example(path) + " (to keep the file's value or the"
-            + " default, leave the " + (where == null ? "--set" : "item") + " out)");
-      }
-      return new SetOverride(text, path, List.copyOf(segments), value, source);
-    }
-
-    /** A plausible value for an example in a message. */
-    private static String example(String path) {
-      String key = path.substring(path.lastIndexOf('.') + 1);
-      return switch (key) {
-        case "lambda" -> "5e-3";
-        case "type" -> "NAME";
-        case "names", "metrics" -> "[...]";
-        default -> "VALUE";
-      };
-    }
-
-    /** Whether the block this sets a key in ({@code learning} of {@code learning.steps}) is absent. */
-    boolean missesBlock(Node tree) {
-      if (segments.size() < 2 || !(segments.get(1) instanceof String) || !tree.isMap()) {
-        return false;
-      }
-      Node child = tree.get((String) segments.get(0));
-      return child == null || child.isNull();
-    }
-
-    /** The error for a --set whose block no experiment of the study has. */
-    ConfigError missingBlockError() {
-      String block = (String) segments.get(0);
-      return fail("there is no '" + block + "' block to set '" + format(segments.subList(1, segments.size()))
-          + "' in; add it to the file, or set it whole: " + (source.where() == null ? "--set " : "") + block
-          + "={ type: ..., " + segments.get(1) + ": ... }", null);
-    }
-
-    Node applyTo(Node node, int i, String variant) {
-      Object seg = segments.get(i);
-      String here = format(segments.subList(0, i + 1));
-      boolean last = i == segments.size() - 1;
-      if (seg instanceof String key) {
-        if (!node.isMap()) {
-          throw fail("'" + format(segments.subList(0, i)) + "' is " + describe(node) + ", not a block with keys",
-              variant);
-        }
-        Map<String, Node> entries = new LinkedHashMap<>(node.entries());
-        Node child = entries.get(key);
-        if (last) {
-          entries.put(key, value);
-        } else if ((child == null || child.isNull()) && segments.get(i + 1) instanceof Integer) {
-          throw fail("there is no '" + here + "' list; set it whole: --set " + here + "=[...]", variant);
-        } else if (child == null || child.isNull()) {
-          // a nested settings map the file leaves to its defaults (solver.autoRho): start it empty; the
-          // settings binder then checks that the key exists (a missing top-level block never gets here: apply
-          // skips it, see missesBlock, and the study reports it when no experiment has it)
-          entries.put(key, applyTo(Node.map(Map.of(), new Node.Origin(here, 0, 0, 0, 0, source)), i + 1, variant));
-        } else {
-          entries.put(key, applyTo(child, i + 1, variant));
-        }
-        return node.withMap(entries);
-      }
-      int index = (Integer) seg;
-      String parent = format(segments.subList(0, i));
-      if (!node.isList()) {
-        throw fail("'" + parent + "' is " + describe(node) + ", not a list", variant);
-      }
-      if (index >= node.items().size()) {
-        throw fail("'" + parent + "' has " + node.items().size() + " items, so " + here + " does not exist",
-            variant);
-      }
-      List<Node> items = new ArrayList<>(node.items());
-      items.set(index, last ? value : applyTo(items.get(index), i + 1, variant));
-      return node.withList(items);
-    }
-
-    private ConfigError fail(String problem, String variant) {
-      return new ConfigError(source.label() + ": " + problem + (variant == null ? "" : " (in variant '"
-          + variant + "')"));
-    }
-  }
-
-  // ---------------------------------------------------------------------------------------------------
-  // messages
-
-  /**
-   * Turns a key path of a (merged, overridden) tree into a located message: finds the deepest node on
-   * the path and reports its origin.
-   */
-  private record Locator(String file, Node root, String variant) {
-
-    ConfigError error(String path, String problem, boolean atKey) {
-      Found f = find(path);
-      String inVariant = variant == null || f.node.source().startsWith("variants.") ? ""
-          : " (in variant '" + variant + "')";
-      if (f.node.override() != null) {
-        // the path is left out when it is the one the override names
-        String what = f.node.override().text().startsWith(f.shown + "=") ? problem : f.shown + ": " + problem;
-        return new ConfigError(f.node.override().label() + ": " + what + inVariant);
-      }
-      return new ConfigError(location(f, atKey) + (f.shown.isEmpty() ? "" : f.shown + ": ") + problem + inVariant);
-    }
-
-    /** {@code FILE:LINE:COLUMN: key.path} of a path of the tree, for messages about it. */
-    String where(String path, boolean atKey) {
-      Found f = find(path);
-      return location(f, atKey) + f.shown;
-    }
-
-    private String location(Found f, boolean atKey) {
-      Node node = f.node;
-      // a key written without a value ("lambda:") has no value to point at: point at its key
-      boolean useKey = node.keyLine() > 0 && (f.rest || atKey || !node.isScalar() || node.isNull());
-      int line = useKey ? node.keyLine() : node.valueLine();
-      int column = useKey ? node.keyColumn() : node.valueColumn();
-      if (line <= 0) {
-        line = 1;
-        column = 1;
-      }
-      return file + ":" + line + ":" + column + ": ";
-    }
-
-    private record Found(Node node, String shown, boolean rest) {}
-
-    /** The deepest node on a path and the path as its source wrote it. */
-    private Found find(String path) {
-      List<Object> segments = segments(path);
-      Node node = root;
-      int found = 0;
-      for (Object seg : segments) {
-        Node next = null;
-        if (seg instanceof String key && node.isMap()) {
-          next = node.get(key);
-        } else if (seg instanceof Integer index && node.isList() && index < node.items().size()) {
-          next = node.items().get(index);
-        }
-        if (next == null) {
-          break;
-        }
-        node = next;
-        found++;
-      }
-      List<Object> rest = segments.subList(found, segments.size());
-      String shown = node.source().isEmpty() ? format(rest)
-          : rest.isEmpty() ? node.source() : node.source() + (rest.get(0) instanceof Integer ? "" : ".")
-          + format(rest);
-      return new Found(node, shown, !rest.isEmpty());
-    }
-  }
-
-  private static List<Object> segments(String path) {
-    List<Object> out = new ArrayList<>();
-    if (path.isEmpty()) {
-      return out;
-    }
-    for (String part : path.split("\\.")) {
-      int bracket = part.indexOf('[');
-      out.add(bracket < 0 ? part : part.substring(0, bracket));
-      if (bracket >= 0) {
-        Matcher idx = INDEX.matcher(part.substring(bracket));
-        while (idx.find()) {
-          // a key that merely looks like an index (a YAML key may hold any text) stays a key
-          out.add(idx.group(1).length() < 10 ? (Object) Integer.parseInt(idx.group(1)) : idx.group());
-        }
-      }
-    }
-    return out;
-  }
-
-  private static String format(List<Object> segments) {
-    StringBuilder out = new StringBuilder();
-    for (Object s : segments) {
-      if (s instanceof Integer i) {
-        out.append('[').append(i).append(']');
-      } else {
-        if (out.length() > 0) {
-          out.append('.');
-        }
-        out.append(s);
-      }
-    }
-    return out.toString();
-  }
-
-  private static String unknownKey(String key, List<String> valid) {
-    String closest = SettingsBinder.suggest(key, valid);
-    return "unknown key '" + key + "'" + (closest == null ? "; valid keys: " : "; did you mean '" + closest
-        + "'? Valid keys: ") + String.join(", ", valid);
-  }
-
-  private static String describe(Node node) {
-    switch (node.kind()) {
-      case MAP:
-        return "a map";
-      case LIST:
-        return "a list";
-      default:
-        return node.scalar() instanceof String s ? "'" + s + "'" : String.valueOf(node.scalar());
-    }
   }
 
   private static String defaultName(Path file) {

@@ -186,6 +186,18 @@ final class Node {
     return size;
   }
 
+  /** The node as a message shows it: {@code a map}, {@code a list}, a string in quotes, another scalar as is. */
+  String describe() {
+    switch (kind) {
+      case MAP:
+        return "a map";
+      case LIST:
+        return "a list";
+      default:
+        return scalar instanceof String s ? "'" + s + "'" : String.valueOf(scalar);
+    }
+  }
+
   /** The plain tree (maps, lists, scalars) that the settings binder and YAML writers take. */
   Object plain() {
     switch (kind) {

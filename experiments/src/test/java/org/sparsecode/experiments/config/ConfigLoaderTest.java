@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.sparsecode.api.Precision;
 import org.sparsecode.core.plugin.PluginRegistry;
 
@@ -20,38 +18,7 @@ import org.sparsecode.core.plugin.PluginRegistry;
  * 1-based and point at the offending key (unknown keys) or value (invalid values); they were checked by
  * hand against the files under {@code src/test/resources/invalid/}.
  */
-class ConfigLoaderTest {
-  /** The toy plugins only, so that the "Available:" lists do not change as real plugins are added. */
-  static final PluginRegistry TOYS = PluginRegistry.of(PluginRegistry.load().all().stream()
-      .filter(p -> p.name().startsWith("toy-")).toList());
-
-  private final ConfigLoader loader = new ConfigLoader(TOYS);
-
-  static Path resource(String name) {
-    try {
-      return Path.of(ConfigLoaderTest.class.getResource("/" + name).toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private ExperimentPlan load(String name, String... overrides) {
-    return loader.load(resource(name), List.of(overrides));
-  }
-
-  private void assertFails(String name, String message) {
-    Path file = resource(name);
-    assertThatThrownBy(() -> loader.load(file, List.of()))
-        .isInstanceOf(ConfigError.class)
-        .hasMessage(file + message);
-  }
-
-  private void assertSetFails(String name, String override, String message) {
-    assertThatThrownBy(() -> load(name, override))
-        .isInstanceOf(ConfigError.class)
-        .hasMessage(message);
-  }
-
+class ConfigLoaderTest extends LoaderTestBase {
   // ---------------------------------------------------------------------------------------------------
   // a valid file
 
@@ -93,23 +60,9 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void theNameDefaultsToTheFileName() {
-    assertThat(load("yaml/minimal.yaml").name()).isEqualTo("minimal");
-  }
-
-  @Test
   void theBaseDirectoryIsTheFilesDirectory() {
     assertThat(load("yaml/quick.yaml").experiments().get(0).baseDirectory())
         .isEqualTo(resource("yaml/quick.yaml").getParent());
-  }
-
-  @Test
-  void topLevelDefaultsAreSeedZeroFloat32AndTheAvailableProcessors() {
-    ExperimentConfig c = load("yaml/minimal.yaml").experiments().get(0);
-    assertThat(c.seed()).isZero();
-    assertThat(c.precision()).isEqualTo(Precision.FLOAT32);
-    assertThat(c.threads()).isEqualTo(Runtime.getRuntime().availableProcessors());
-    assertThat(c.description()).isNull();
   }
 
   @Test
@@ -185,11 +138,6 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void zeroThreadsIsAnError() {
-    assertFails("invalid/bad-threads.yaml", ":1:10: threads: must be in [1, 4096], got 0");
-  }
-
-  @Test
   void anUnknownAliasIsAnError() {
     assertFails("invalid/unknown-alias.yaml", ":3:9: malformed YAML: unknown alias *defaults (no anchor &defaults"
         + " before it)");
@@ -205,13 +153,6 @@ class ConfigLoaderTest {
   void aDuplicateKeyIsAnError() {
     assertFails("invalid/duplicate-key.yaml", ":6:3: solver.lambda: duplicate key; it is already set at line 5,"
         + " column 3");
-  }
-
-  @Test
-  void anUnknownTopLevelKeyIsNamedWithTheValidKeys() {
-    assertFails("invalid/unknown-top-level-key.yaml", ":4:1: metrcs: unknown key 'metrcs'; did you mean"
-        + " 'metrics'? Valid keys: name, description, seed, precision, threads, images, dictionary, learning,"
-        + " solver, metrics, variants, parts, sweep");
   }
 
   @Test
@@ -285,71 +226,6 @@ class ConfigLoaderTest {
   void aScalarWhereABlockIsExpectedIsAnError() {
     assertFails("invalid/block-not-a-map.yaml", ":3:9: solver: expected a block such as { type: toy-solver },"
         + " got 'toy-solver'");
-  }
-
-  @Test
-  void anUnknownPrecisionListsTheChoices() {
-    assertFails("invalid/bad-precision.yaml", ":1:12: precision: expected one of float32, float64, got"
-        + " 'float16'; did you mean 'float32'?");
-  }
-
-  @Test
-  void sweepIsReservedForLater() {
-    assertFails("invalid/sweep.yaml", ":5:1: sweep: not supported yet; write the grid as variants: (one named"
-        + " override set per cell)");
-  }
-
-  // ---------------------------------------------------------------------------------------------------
-  // variants
-
-  @Test
-  void eachVariantIsOneExperimentInFileOrder() {
-    ExperimentPlan plan = load("yaml/variants.yaml");
-    assertThat(plan.hasVariants()).isTrue();
-    assertThat(plan.experiments()).extracting(ExperimentConfig::variant).containsExactly("thin", "full", "gabor");
-    assertThat(plan.experiments()).extracting(ExperimentConfig::name).containsOnly("thin-vs-full");
-  }
-
-  @Test
-  void anEmptyVariantIsTheBase() {
-    ExperimentConfig thin = load("yaml/variants.yaml").experiments().get(0);
-    assertThat(thin.dictionary().settings()).isEqualTo(new ToyPlugins.KernelSettings("thin", 9, null, null));
-  }
-
-  @Test
-  void variantMapsMergeKeyByKeyIntoTheBase() {
-    ExperimentConfig full = load("yaml/variants.yaml").experiments().get(1);
-    // preset comes from the variant, size from the base; thetas is the full preset's default
-    assertThat(full.dictionary().settings()).isEqualTo(new ToyPlugins.KernelSettings("full", 9, 24, null));
-    // autoRho.period from the variant, autoRho.enabled from the base
-    assertThat(full.solver().settings()).isEqualTo(new ToyPlugins.SolverSettings(0.01, 100,
-        new ToyPlugins.AutoRho(false, 7)));
-  }
-
-  @Test
-  void aVariantThatChangesTypeReplacesTheWholeBlock() {
-    ExperimentConfig gabor = load("yaml/variants.yaml").experiments().get(2);
-    assertThat(gabor.dictionary().type()).isEqualTo("toy-gabor");
-    assertThat(gabor.dictionary().settings()).isEqualTo(new ToyPlugins.GaborSettings(0.1));
-  }
-
-  @Test
-  void anInvalidVariantFailsTheLoadNamingTheVariantPath() {
-    assertFails("invalid/bad-variant.yaml", ":8:27: variants.full.dictionary.preset: must be thin or full, got"
-        + " 'fll'");
-  }
-
-  @Test
-  void aVariantNameMustBeADirectoryName() {
-    assertFails("invalid/bad-variant-name.yaml", ":6:3: variants.thin/1: a variant name may hold only letters,"
-        + " digits, '_', '.' and '-' (it names the variant's output directory), got 'thin/1'");
-  }
-
-  @Test
-  void anUnknownKeyInAVariantIsNamed() {
-    assertFails("invalid/variant-unknown-key.yaml", ":7:5: variants.thin.dictonary: unknown key 'dictonary';"
-        + " did you mean 'dictionary'? Valid keys: description, seed, precision, threads, images, dictionary,"
-        + " learning, solver, metrics");
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -485,38 +361,6 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void aPartIsLoadedFromItsFileWithTheSameSets() {
-    ExperimentPlan plan = load("yaml/study.yaml", "solver.lambda=0.5");
-    assertThat(plan.parts()).containsOnlyKeys("first");
-    ExperimentPlan part = plan.parts().get("first");
-    assertThat(part.name()).isEqualTo("study-part");
-    assertThat(part.file()).isEqualTo(resource("yaml/study-part.yaml"));
-    assertThat(part.experiments()).extracting(ExperimentConfig::variant).containsExactly("a", "b");
-    assertThat(part.experiments()).allSatisfy(c -> assertThat(c.solver().settings())
-        .isEqualTo(new ToyPlugins.SolverSettings(0.5, null, null)));
-  }
-
-  @Test
-  void aPartsOwnSetsApplyBeforeTheCommandLines() {
-    ExperimentPlan part = load("yaml/study-set.yaml", "images.size=20").parts().get("first");
-    assertThat(part.experiments()).allSatisfy(c -> {
-      assertThat(c.solver().settings()).isEqualTo(new ToyPlugins.SolverSettings(0.25, null, null));
-      assertThat(c.images().settings()).isEqualTo(new ToyPlugins.ImagesSettings(20, null));
-    });
-  }
-
-  @Test
-  void aPartThatIncludesItsOwnFileIsAnError() {
-    assertFails("yaml/study-cycle.yaml", ":6:10: parts.again: includes study-cycle.yaml, which includes this file:"
-        + " parts may not form a cycle");
-  }
-
-  @Test
-  void aPartNamedLikeAVariantIsAnError() {
-    assertFails("yaml/study-clash.yaml", ":6:3: parts.thin: 'thin' is also a variant; both would write thin/");
-  }
-
-  @Test
   void setOfAnItemOfAMissingListIsAnError() {
     assertSetFails("yaml/no-metrics.yaml", "metrics[0].cutoffs=[0.1]", "--set metrics[0].cutoffs=[0.1]: there is"
         + " no 'metrics' list; set it whole: --set metrics=[...]");
@@ -563,41 +407,8 @@ class ConfigLoaderTest {
         + " from the command line (--set applies to every variant)");
   }
 
-  @Test
-  void setThatFailsInEveryVariantIsReportedOnce() {
-    assertSetFails("yaml/variants.yaml", "solver.lambda=-1", "--set solver.lambda=-1: must be > 0 and finite, got"
-        + " -1.0");
-  }
-
-  @Test
-  void setThatFailsInOneVariantNamesIt() {
-    assertSetFails("yaml/variants.yaml", "dictionary.preset=thin", "--set dictionary.preset=thin: unknown key"
-        + " 'preset'; valid keys: frequency (in variant 'gabor')");
-  }
-
   // ---------------------------------------------------------------------------------------------------
   // values that YAML allows
-
-  @TempDir
-  Path tmp;
-
-  private static final String BASE = """
-      images: { type: toy-images }
-      dictionary: { type: toy-kernels }
-      metrics: [toy-metric]
-      """;
-
-  /** Writes an experiment file: the {@link #BASE} blocks and then {@code rest}. */
-  private Path write(String name, String rest) throws IOException {
-    return Files.writeString(tmp.resolve(name), BASE + rest);
-  }
-
-  private void assertWrittenFails(String name, String rest, String message) throws IOException {
-    Path file = write(name, rest);
-    assertThatThrownBy(() -> loader.load(file, List.of()))
-        .isInstanceOf(ConfigError.class)
-        .hasMessage(file + message);
-  }
 
   @Test
   void yamlsNanIsOutOfRangeForTheKeyNotMalformedYaml() throws IOException {
@@ -649,34 +460,9 @@ class ConfigLoaderTest {
   }
 
   @Test
-  void aBlockWithoutValueIsAnErrorNotAnAbsentBlock() throws IOException {
-    assertWrittenFails("no-learning.yaml", "solver: { type: toy-solver }\nlearning:\n", ":5:1: learning: no value;"
-        + " write a block such as learning: { type: ... }, or remove the key");
-  }
-
-  @Test
   void aTypeWithoutValueListsThePlugins() throws IOException {
     assertWrittenFails("no-type.yaml", "solver: { type: , lambda: 0.1 }\n", ":4:11: solver.type: no value; name"
         + " the block's plugin: available solver types: toy-solver");
-  }
-
-  @Test
-  void aVariantThatEmptiesARequiredBlockIsAnError() throws IOException {
-    assertWrittenFails("variant-null.yaml", "solver: { type: toy-solver }\nvariants:\n  a: {}\n  b: { solver: ~ }\n",
-        ":7:8: variants.b.solver: no value; write a block such as solver: { type: ... }, or remove the key");
-  }
-
-  @Test
-  void anEmptyVariantsMapIsAnError() throws IOException {
-    assertWrittenFails("variants-empty.yaml", "solver: { type: toy-solver }\nvariants: {}\n", ":5:1: variants: is"
-        + " empty; list at least one variant, e.g. variants: { thin: { dictionary: { preset: thin } } }, or remove"
-        + " the key");
-  }
-
-  @Test
-  void moreThreadsThanAnyMachineHasAreRefusedWithTheRange() throws IOException {
-    assertWrittenFails("threads.yaml", "solver: { type: toy-solver }\nthreads: 1000000\n", ":5:10: threads: must"
-        + " be in [1, 4096], got 1000000");
   }
 
   @Test
@@ -689,53 +475,6 @@ class ConfigLoaderTest {
   void setWithAHugeListIndexIsAnError() {
     assertSetFails("yaml/quick.yaml", "metrics[99999999999].type=x", "--set metrics[99999999999].type=x: the index"
         + " [99999999999] is too large; a list holds a few items, numbered from 0");
-  }
-
-  // ---------------------------------------------------------------------------------------------------
-  // a part's set:
-
-  @Test
-  void aBadKeyInAPartsSetIsReportedAtTheSetItemOfTheIncludingFile() {
-    Path file = resource("yaml/study-set-bad.yaml");
-    assertThatThrownBy(() -> loader.load(file, List.of()))
-        .isInstanceOf(ConfigError.class)
-        .hasMessage(file + ":7:59: parts.first.set[1]: solver.lamda=0.25: unknown key 'lamda'; did you mean"
-            + " 'lambda'? Valid keys: lambda, maxIter, autoRho");
-  }
-
-  @Test
-  void aPartsSetItemWithoutEqualsIsReportedAtTheItem() throws IOException {
-    Files.copy(resource("yaml/study-part.yaml"), tmp.resolve("study-part.yaml"));
-    assertWrittenFails("set-no-eq.yaml", "solver: { type: toy-solver }\nparts:\n  p: { file: study-part.yaml,"
-        + " set: [solver.lambda] }\n", ":6:37: parts.p.set[0]: solver.lambda: expected key.path=value, e.g."
-        + " solver.lambda=5e-3");
-  }
-
-  @Test
-  void aPartsSetIntoABlockThePartLacksIsReportedAtTheItem() throws IOException {
-    Files.copy(resource("yaml/study-part.yaml"), tmp.resolve("study-part.yaml"));
-    assertWrittenFails("set-no-block.yaml", "solver: { type: toy-solver }\nparts:\n  p: { file: study-part.yaml,"
-        + " set: [learning.steps=3] }\n", ":6:37: parts.p.set[0]: learning.steps=3: there is no 'learning' block"
-        + " to set 'steps' in; add it to the file, or set it whole: learning={ type: ..., steps: ... }");
-  }
-
-  @Test
-  void aPartThatIsADirectoryIsAnError() throws IOException {
-    Files.createDirectories(tmp.resolve("sub"));
-    assertWrittenFails("part-dir.yaml", "solver: { type: toy-solver }\nparts: { p: sub }\n", ":5:13: parts.p: "
-        + tmp.resolve("sub") + " is a directory; name an experiment file (.yaml) in it");
-  }
-
-  @Test
-  void aPartThatIsMissingIsAnError() throws IOException {
-    assertWrittenFails("part-missing.yaml", "solver: { type: toy-solver }\nparts: { p: nope.yaml }\n",
-        ":5:13: parts.p: no such experiment file: " + tmp.resolve("nope.yaml"));
-  }
-
-  @Test
-  void aLongFormPartWithoutFileIsAnError() throws IOException {
-    assertWrittenFails("part-no-file.yaml", "solver: { type: toy-solver }\nparts: { p: { set: [seed=1] } }\n",
-        ":5:10: parts.p.file: is required: the part's experiment file, relative to this file");
   }
 
   // ---------------------------------------------------------------------------------------------------
