@@ -19,10 +19,7 @@ import org.sparsecode.api.solver.SparseCode;
 import org.sparsecode.core.kernel.LogGaborPlugin;
 import org.sparsecode.core.kernel.LogGaborSettings;
 import org.sparsecode.eval.coefficients.CoefficientHistogram;
-import org.sparsecode.eval.coefficients.ExponentialFit;
-import org.sparsecode.eval.coefficients.OrientationActivity;
 import org.sparsecode.eval.coefficients.OrientationActivity.Measure;
-import org.sparsecode.eval.plot.OrientationPolar;
 import org.sparsecode.experiments.results.Json;
 import org.sparsecode.experiments.results.RunDirectory;
 
@@ -71,38 +68,6 @@ class CodeStatisticsTest {
 
   private static Map<String, Object> json(Path dir) throws IOException {
     return Json.parseObject(Files.readString(dir.resolve(CodeStatistics.JSON)), CodeStatistics.JSON);
-  }
-
-  @Test
-  void pooledHistogramOfTwoImagesIsCoefficientHistogramPooledOfTheirCodes() {
-    CodeStatistics s = stats(tmp, new ArrayList<>());
-    s.add(0, full, code(1));
-    s.add(1, full, code(2));
-    CoefficientHistogram expected = CoefficientHistogram.pooled(List.of(code(1), code(2)));
-    assertThat(s.sums().counts).containsExactly(expected.counts());
-    assertThat(s.sums().below).isEqualTo(expected.belowRange());
-    CodeStatisticsOutput.Pooled p = CodeStatisticsOutput.pooled(s);
-    ExponentialFit fit = expected.fit();
-    assertThat(p.probabilities()).containsExactly(expected.probabilities());
-    assertThat(p.fit().a()).isEqualTo(fit.a());
-    assertThat(p.fit().b()).isEqualTo(fit.b());
-    assertThat(p.fit().rSquared()).isEqualTo(fit.rSquared());
-  }
-
-  @Test
-  void pooledActivityOfTwoImagesIsOrientationActivityPooledOfTheirCodes() {
-    CodeStatistics s = stats(tmp, new ArrayList<>());
-    s.add(0, full, code(1));
-    s.add(1, full, code(2));
-    OrientationActivity expected = OrientationActivity.pooled(full, List.of(code(1), code(2)), Measure.COUNT);
-    List<OrientationPolar.Panel> groups = CodeStatisticsOutput.pooled(s).groups();
-    assertThat(groups).hasSize(6);
-    for (int g = 0; g < 6; g++) {
-      assertThat(groups.get(g).bTheta()).isEqualTo(expected.groups().get(g).bTheta());
-      assertThat(groups.get(g).activity()).containsExactly(expected.groups().get(g).normalised(), within(1e-15));
-      assertThat(groups.get(g).energy()).isCloseTo(expected.energyFractions()[g], within(1e-12));
-      assertThat(groups.get(g).fit().mu1()).isCloseTo(expected.groups().get(g).fit().mu1(), within(1e-9));
-    }
   }
 
   @Test
@@ -161,9 +126,9 @@ class CodeStatisticsTest {
     CodeStatistics resumed = stats(tmp, log);
     resumed.add(2, full, code(3));
     CoefficientHistogram all = CoefficientHistogram.pooled(List.of(code(1), code(2), code(3)));
-    assertThat(resumed.sums().counts).containsExactly(all.counts());
-    assertThat(resumed.sums().pooled).isEqualTo(3);
-    assertThat(resumed.perImageFits()).hasSize(3);
+    assertThat(resumed.pool().counts()).containsExactly(all.counts());
+    assertThat(resumed.pool().images()).containsExactly(0, 1, 2);
+    assertThat(resumed.pool().imageFits()).hasSize(3);
     assertThat(log).anyMatch(l -> l.contains("restored"));
   }
 
@@ -177,8 +142,8 @@ class CodeStatisticsTest {
     CodeStatistics resumed = stats(tmp, new ArrayList<>());
     resumed.add(2, full, code(3));
     CoefficientHistogram all = CoefficientHistogram.pooled(List.of(code(1), code(2), code(3)));
-    assertThat(resumed.sums().counts).containsExactly(all.counts());
-    assertThat(resumed.perImageFits()).hasSize(3);
+    assertThat(resumed.pool().counts()).containsExactly(all.counts());
+    assertThat(resumed.pool().imageFits()).hasSize(3);
   }
 
   @Test
