@@ -133,6 +133,35 @@ class CodeStatisticsTest {
   }
 
   @Test
+  void resumedRunPoolsTheSameBitsAsAnUninterruptedRun(@TempDir Path other) {
+    CodeStatistics uninterrupted = stats(other, new ArrayList<>());
+    CodeStatistics first = stats(tmp, new ArrayList<>());
+    for (int i = 0; i < 3; i++) {
+      uninterrupted.add(i, full, code(i + 1));
+      if (i < 2) {
+        first.add(i, full, code(i + 1));
+      }
+    }
+    CodeStatistics resumed = stats(tmp, new ArrayList<>());
+    resumed.add(2, full, code(3));
+    assertThat(resumed.pool()).isEqualTo(uninterrupted.pool());
+    assertThat(resumed.pool().meanImageProbabilities()).containsExactly(uninterrupted.pool().meanImageProbabilities());
+  }
+
+  @Test
+  void partialSumsOfAnotherDictionaryAreNotRestored() {
+    Dictionary learned = Dictionary.of(full.size(), full.count(), full.kernels());
+    CodeStatistics first = stats(tmp, new ArrayList<>());
+    first.add(0, learned, code(1));
+    List<String> log = new ArrayList<>();
+    CodeStatistics resumed = stats(tmp, log);
+    resumed.add(1, full, code(2));
+    assertThat(resumed.pool().images()).containsExactly(1);
+    assertThat(log).contains("warning: coefficient statistics: " + CodeStatistics.PARTIAL + " does not hold the sums "
+        + "of images 1..1; the pooled statistics cover images 2 on only");
+  }
+
+  @Test
   void runKilledBetweenThePartialSumsAndResultsJsonRestoresTheSumsBeforeTheLastImage() {
     // the partial file already holds image 3, results.json does not: the run codes image 3 again
     CodeStatistics first = stats(tmp, new ArrayList<>());
