@@ -50,8 +50,8 @@ final class CodeStatisticsOutput {
       panels.add(new OrientationPolar.Panel(group.bTheta(), group.thetas(), group.normalised(),
           OrientationActivityMetric.fit(group), energy[g], detail));
     }
-    return new Pooled(CoefficientPool.centres(), pool.probabilities(), pool.meanImageProbabilities(), pool.fit(),
-        groups, panels);
+    CoefficientHistogram h = pool.histogram();
+    return new Pooled(h.centres(), h.probabilities(), pool.meanImageProbabilities(), h.fit(), groups, panels);
   }
 
   /**
@@ -64,9 +64,10 @@ final class CodeStatisticsOutput {
     Pooled pooled = pooled(stats);
     RunDirectory out = stats.out();
     CoefficientPool pool = stats.pool();
-    long total = pool.total();
+    CoefficientHistogram h = pool.histogram();
+    long total = h.total();
     int n = pool.size();
-    out.writeString(CodeStatistics.HISTOGRAM_CSV, histogramCsv(pooled, pool.counts()));
+    out.writeString(CodeStatistics.HISTOGRAM_CSV, histogramCsv(pooled, h.counts()));
     if (pool.orientation()) {
       out.writeString(CodeStatistics.ORIENTATION_CSV, orientationCsv(pooled));
     }
@@ -134,8 +135,8 @@ final class CodeStatisticsOutput {
     h.put("values", "signed x binned on [0.01, 1], so only x > 0 counts (the paper's np.histogram); "
         + "probabilities = counts / their sum");
     h.put("counted", total);
-    h.put("belowRange", pool.belowRange());
-    h.put("aboveRange", pool.aboveRange());
+    h.put("belowRange", pool.histogram().belowRange());
+    h.put("aboveRange", pool.histogram().aboveRange());
     ExponentialFit f = pooled.fit();
     Map<String, Object> fit = new LinkedHashMap<>();
     fit.put("a", f.a());

@@ -9,23 +9,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.solver.SparseCode;
-import org.sparsecode.core.kernel.LogGaborPlugin;
-import org.sparsecode.core.kernel.LogGaborSettings;
+import org.sparsecode.eval.coefficients.CodeFixtures;
 import org.sparsecode.eval.coefficients.CoefficientHistogram;
 import org.sparsecode.eval.coefficients.OrientationActivity.Measure;
 import org.sparsecode.experiments.results.Json;
 import org.sparsecode.experiments.results.RunDirectory;
 
 class CodeStatisticsTest {
-  private static final int SIDE = 8;
-
   @TempDir
   Path tmp;
 
@@ -34,20 +31,11 @@ class CodeStatisticsTest {
 
   @BeforeAll
   static void generateFullDictionary() {
-    full = LogGaborPlugin.generator(LogGaborSettings.preset("full")).generate();
+    full = CodeFixtures.fullDictionary();
   }
 
-  /** A seeded code of the full dictionary: 5 % of the entries non-zero, exponential magnitudes of mean 0.2. */
   private static SparseCode code(long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    double[] dense = new double[full.count() * SIDE * SIDE];
-    for (int i = 0; i < dense.length; i++) {
-      if (random.nextDouble() < 0.05) {
-        double magnitude = -0.2 * Math.log(1 - random.nextDouble());
-        dense[i] = random.nextBoolean() ? magnitude : -magnitude;
-      }
-    }
-    return SparseCode.fromDense(full.count(), SIDE, SIDE, dense);
+    return CodeFixtures.code(full, seed);
   }
 
   private CodeStatistics stats(Path dir, List<String> log) {
@@ -101,7 +89,7 @@ class CodeStatisticsTest {
     assertThat(j).containsEntry("images", 2).containsEntry("pooledImages", 2).doesNotContainKey("note");
     Map<String, Object> perImage = map(map(j.get("histogram")).get("perImage"));
     assertThat(map(perImage.get("b"))).containsKeys("mean", "median", "sd", "min", "max");
-    assertThat(map(j.get("orientation")).get("groups")).asList().hasSize(6);
+    assertThat(map(j.get("orientation")).get("groups")).asInstanceOf(InstanceOfAssertFactories.LIST).hasSize(6);
   }
 
   @Test
@@ -126,7 +114,7 @@ class CodeStatisticsTest {
     CodeStatistics resumed = stats(tmp, log);
     resumed.add(2, full, code(3));
     CoefficientHistogram all = CoefficientHistogram.pooled(List.of(code(1), code(2), code(3)));
-    assertThat(resumed.pool().counts()).containsExactly(all.counts());
+    assertThat(resumed.pool().histogram().counts()).containsExactly(all.counts());
     assertThat(resumed.pool().images()).containsExactly(0, 1, 2);
     assertThat(resumed.pool().imageFits()).hasSize(3);
     assertThat(log).anyMatch(l -> l.contains("restored"));
@@ -171,7 +159,7 @@ class CodeStatisticsTest {
     CodeStatistics resumed = stats(tmp, new ArrayList<>());
     resumed.add(2, full, code(3));
     CoefficientHistogram all = CoefficientHistogram.pooled(List.of(code(1), code(2), code(3)));
-    assertThat(resumed.pool().counts()).containsExactly(all.counts());
+    assertThat(resumed.pool().histogram().counts()).containsExactly(all.counts());
     assertThat(resumed.pool().imageFits()).hasSize(3);
   }
 

@@ -256,67 +256,23 @@ public final class CoefficientPool {
   // ---- histogram totals
 
   /**
-   * The pooled counts per bin.
+   * The pooled histogram: the counts of all images added, as {@link CoefficientHistogram#pooled} of their
+   * codes counts them, with its probabilities and its exponential fit.
    *
-   * @return 65 counts, the sums of the images' counts
+   * @return the pooled histogram (all counts 0 for an empty pool)
    */
-  public long[] counts() {
+  public CoefficientHistogram histogram() {
     long[] c = new long[BINS];
+    long below = 0;
+    long above = 0;
     for (Contribution x : images.values()) {
       for (int i = 0; i < BINS; i++) {
         c[i] += x.counts[i];
       }
+      below += x.below;
+      above += x.above;
     }
-    return c;
-  }
-
-  /**
-   * Number of coefficients counted in [0.01, 1] over all images.
-   *
-   * @return the sum of {@link #counts()}
-   */
-  public long total() {
-    long t = 0;
-    for (long c : counts()) {
-      t += c;
-    }
-    return t;
-  }
-
-  /**
-   * Number of non-zero coefficients below the range over all images ({@link CoefficientHistogram#belowRange}).
-   *
-   * @return the count
-   */
-  public long belowRange() {
-    return images.values().stream().mapToLong(Contribution::below).sum();
-  }
-
-  /**
-   * Number of coefficients above 1 over all images.
-   *
-   * @return the count
-   */
-  public long aboveRange() {
-    return images.values().stream().mapToLong(Contribution::above).sum();
-  }
-
-  /**
-   * The pooled histogram: the counts of all images added, as {@link CoefficientHistogram#pooled} of their
-   * codes would count them.
-   *
-   * @return the pooled counts normalised to sum 1 (all 0 when nothing was counted)
-   */
-  public double[] probabilities() {
-    long[] c = counts();
-    long t = total();
-    double[] p = new double[BINS];
-    if (t > 0) {
-      for (int i = 0; i < BINS; i++) {
-        p[i] = (double) c[i] / t;
-      }
-    }
-    return p;
+    return CoefficientHistogram.ofCounts(c, below, above);
   }
 
   /**
@@ -340,30 +296,6 @@ public final class CoefficientPool {
       sum[i] = counted > 0 ? sum[i] / counted : Double.NaN;
     }
     return sum;
-  }
-
-  /**
-   * The bin centres.
-   *
-   * @return 65 midpoints of {@link CoefficientHistogram#edges()}
-   */
-  public static double[] centres() {
-    double[] edges = CoefficientHistogram.edges();
-    double[] c = new double[BINS];
-    for (int i = 0; i < BINS; i++) {
-      c[i] = 0.5 * (edges[i] + edges[i + 1]);
-    }
-    return c;
-  }
-
-  /**
-   * The exponential fit to the pooled probabilities, the fit {@link CoefficientHistogram#fit()} makes to a
-   * histogram of all the codes at once.
-   *
-   * @return the fit; {@link ExponentialFit#EMPTY} when nothing was counted
-   */
-  public ExponentialFit fit() {
-    return total() > 0 ? ExponentialFit.fit(centres(), probabilities()) : ExponentialFit.EMPTY;
   }
 
   /**

@@ -23,8 +23,6 @@ import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.solver.SparseCode;
 import org.sparsecode.core.io.NpyArray;
 import org.sparsecode.core.io.Npz;
-import org.sparsecode.core.kernel.LogGaborPlugin;
-import org.sparsecode.core.kernel.LogGaborSettings;
 import org.sparsecode.eval.coefficients.OrientationActivity.Measure;
 
 /**
@@ -35,7 +33,6 @@ import org.sparsecode.eval.coefficients.OrientationActivity.Measure;
  * incompatible pools are refused; a pool survives a round trip through arrays and a {@code .npz} file.
  */
 class CoefficientPoolTest {
-  private static final int SIDE = 8;
   private static final int IMAGES = 9;
   private static final long BASE_SEED = 0xC0EF_F1C1L;
   private static final int RUNS = 25;
@@ -51,24 +48,11 @@ class CoefficientPoolTest {
 
   @BeforeAll
   static void generateTheDictionaryAndCodes() {
-    full = LogGaborPlugin.generator(LogGaborSettings.preset("full")).generate();
+    full = CodeFixtures.fullDictionary();
     codes = new ArrayList<>();
     for (int i = 0; i < IMAGES; i++) {
-      codes.add(code(i + 1));
+      codes.add(CodeFixtures.code(full, i + 1));
     }
-  }
-
-  /** A seeded code of the full dictionary: 5 % of the entries non-zero, exponential magnitudes of mean 0.2. */
-  private static SparseCode code(long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    double[] dense = new double[full.count() * SIDE * SIDE];
-    for (int i = 0; i < dense.length; i++) {
-      if (random.nextDouble() < 0.05) {
-        double magnitude = -0.2 * Math.log(1 - random.nextDouble());
-        dense[i] = random.nextBoolean() ? magnitude : -magnitude;
-      }
-    }
-    return SparseCode.fromDense(full.count(), SIDE, SIDE, dense);
   }
 
   /** The pool of the given images of {@link #codes}, added in the order given. */
@@ -84,11 +68,11 @@ class CoefficientPoolTest {
   void pooledHistogramIsCoefficientHistogramPooledOfTheCodes() {
     CoefficientPool p = pool(Measure.COUNT, 0, 1);
     CoefficientHistogram expected = CoefficientHistogram.pooled(List.of(codes.get(0), codes.get(1)));
-    assertThat(p.counts()).containsExactly(expected.counts());
-    assertThat(p.belowRange()).isEqualTo(expected.belowRange());
-    assertThat(p.aboveRange()).isEqualTo(expected.aboveRange());
-    assertThat(p.probabilities()).containsExactly(expected.probabilities());
-    assertThat(p.fit()).isEqualTo(expected.fit());
+    assertThat(p.histogram().counts()).containsExactly(expected.counts());
+    assertThat(p.histogram().belowRange()).isEqualTo(expected.belowRange());
+    assertThat(p.histogram().aboveRange()).isEqualTo(expected.aboveRange());
+    assertThat(p.histogram().probabilities()).containsExactly(expected.probabilities());
+    assertThat(p.histogram().fit()).isEqualTo(expected.fit());
   }
 
   @Test
@@ -132,10 +116,10 @@ class CoefficientPoolTest {
     CoefficientPool p = CoefficientPool.of(full, Measure.COUNT);
     assertThat(p.isEmpty()).isTrue();
     assertThat(p.images()).isEmpty();
-    assertThat(p.total()).isZero();
-    assertThat(p.probabilities()).containsOnly(0.0);
+    assertThat(p.histogram().total()).isZero();
+    assertThat(p.histogram().probabilities()).containsOnly(0.0);
     assertThat(p.meanImageProbabilities()).containsOnly(Double.NaN);
-    assertThat(p.fit()).isEqualTo(ExponentialFit.EMPTY);
+    assertThat(p.histogram().fit()).isEqualTo(ExponentialFit.EMPTY);
     assertThat(p.imageFits()).isEmpty();
     assertThat(p.groups()).hasSize(6).allSatisfy(g -> assertThat(g.activity()).containsOnly(0.0));
     assertThat(p.energyFractions()).containsOnly(0.0);
@@ -154,7 +138,7 @@ class CoefficientPoolTest {
     p.add(0, learned, codes.get(0));
     assertThat(p.orientation()).isFalse();
     assertThat(p.groups()).isEmpty();
-    assertThat(p.counts()).containsExactly(CoefficientHistogram.of(codes.get(0)).counts());
+    assertThat(p.histogram().counts()).containsExactly(CoefficientHistogram.of(codes.get(0)).counts());
   }
 
   @Test
@@ -347,12 +331,12 @@ class CoefficientPoolTest {
   /** Every total of the two pools is the same, bit for bit (NaN equal to NaN). */
   private static void assertSameTotals(CoefficientPool got, CoefficientPool want) {
     assertThat(got.images()).containsExactly(want.images());
-    assertThat(got.counts()).containsExactly(want.counts());
-    assertThat(got.belowRange()).isEqualTo(want.belowRange());
-    assertThat(got.aboveRange()).isEqualTo(want.aboveRange());
-    assertThat(bits(got.probabilities())).containsExactly(bits(want.probabilities()));
+    assertThat(got.histogram().counts()).containsExactly(want.histogram().counts());
+    assertThat(got.histogram().belowRange()).isEqualTo(want.histogram().belowRange());
+    assertThat(got.histogram().aboveRange()).isEqualTo(want.histogram().aboveRange());
+    assertThat(bits(got.histogram().probabilities())).containsExactly(bits(want.histogram().probabilities()));
     assertThat(bits(got.meanImageProbabilities())).containsExactly(bits(want.meanImageProbabilities()));
-    assertThat(got.fit()).isEqualTo(want.fit());
+    assertThat(got.histogram().fit()).isEqualTo(want.histogram().fit());
     assertThat(got.imageFits()).isEqualTo(want.imageFits());
     assertThat(bits(got.energyFractions())).containsExactly(bits(want.energyFractions()));
     for (int g = 0; g < want.groups().size(); g++) {
