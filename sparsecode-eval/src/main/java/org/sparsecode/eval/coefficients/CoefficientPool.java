@@ -24,9 +24,11 @@ import org.sparsecode.eval.coefficients.OrientationActivity.Measure;
  * keyed by its index, and computes every total when it is read, adding the images' values in increasing
  * index order starting from 0 (the integer counts are exact in any order). The pool of images 0..8 is thus
  * the same, bit for bit, whether they were added in one process or merged from {0..4} and {5..8} in any order
- * and grouping, and the totals are those a single process adding the images in index order gets. Each image
- * costs about 2 kB (its 65 probabilities and counts, one activity per (B_θ, θ) and one energy per B_θ), so a
- * run of thousands of images stays small; the price is that reading a total is linear in the images.
+ * and grouping, and the totals are those a single process adding the images in index order gets — the numbers
+ * the running sums of earlier versions wrote, so existing runs' files do not change (an exact or compensated
+ * accumulator would also merge exactly, but would change those last digits). Each image costs about 2 kB
+ * (its 65 probabilities and counts, one activity per (B_θ, θ) and one energy per B_θ), so a run of thousands
+ * of images stays small; the price is that reading a total is linear in the images.
  *
  * <p><b>Compatibility.</b> A pool is made for one dictionary (its shape, kernel values and θ/B_θ, by a 64-bit
  * fingerprint) and one activity {@link Measure}; {@link #add} with another dictionary and {@link #merge} of a
