@@ -50,8 +50,8 @@ public final class RunDirectory {
   /** The re-fit's B_θ histogram and (θ, B_θ) scatter of the atoms (PNG). */
   public static final String ORIENTATION_PNG = "orientation-bandwidth.png";
   /**
-   * The pooled coefficient sums of the images coded so far (.npz), which a resumed run restores; deleted once
-   * {@link #RESULTS} says complete.
+   * The coefficient statistics of the images coded so far, one contribution per image (.npz, sparsecode-eval's
+   * {@code CoefficientPool}), which a resumed run restores; deleted once {@link #RESULTS} says complete.
    */
   public static final String PARTIAL_SUMS = "coefficients-partial.npz";
   /** Prefix of the reconstruction panel of the first image, {@code reconstruction-<id>.png}. */

@@ -3,19 +3,12 @@ package org.sparsecode.experiments.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.sparsecode.api.SparsecodeException;
 import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.solver.SparseCode;
-import org.sparsecode.core.io.NpyArray;
 import org.sparsecode.core.io.Npz;
-import org.sparsecode.eval.coefficients.CoefficientHistogram;
-import org.sparsecode.eval.coefficients.ExponentialFit;
-import org.sparsecode.eval.coefficients.OrientationActivity;
+import org.sparsecode.eval.coefficients.CoefficientPool;
 import org.sparsecode.eval.coefficients.OrientationActivity.Measure;
 import org.sparsecode.eval.coefficients.metric.CoefficientHistogramMetric;
 import org.sparsecode.eval.coefficients.metric.OrientationActivityMetric;
@@ -25,7 +18,8 @@ import org.sparsecode.experiments.results.RunDirectory;
 /**
  * The coefficient statistics of a run pooled over its images (the paper's Part one analyses): when the run
  * lists the {@code coefficient-histogram} or the {@code orientation-activity} metric, the engine hands every
- * image's code to {@link #add}, and {@link #write} writes at the end of the run
+ * image's code to {@link #add}, which pools it in a {@link CoefficientPool} (the pooling and its numbers live
+ * there), and {@link #write} writes at the end of the run
  * <ul>
  *   <li>{@value #HISTOGRAM_CSV}: per bin, the pooled count and probability, the mean over images of each
  *       image's probability, and the exponential fit to the pooled probabilities;</li>
@@ -43,10 +37,11 @@ import org.sparsecode.experiments.results.RunDirectory;
  * A dictionary whose kernels do not all carry θ and B_θ (learned, random) gets no orientation statistics; the
  * log says so.
  *
- * <p><b>Resumed runs.</b> After each image the sums are saved atomically to {@value #PARTIAL}, together with
- * the sums before that image (a run killed between this file and results.json is one image ahead of
- * results.json); a resumed run restores the sums that end where its earlier images end, so the pooled
- * statistics cover every image. The file is deleted once results.json says the run is complete. Should it be missing
+ * <p><b>Resumed runs.</b> After each image the pool, which keeps each image's contribution apart, is saved
+ * atomically to {@value #PARTIAL} ({@link CoefficientPool#toArrays}); a resumed run restores the images before
+ * the first one it codes (a run killed between this file and results.json is one image ahead of results.json,
+ * and codes that image again), so the pooled statistics cover every image and equal, bit for bit, those of an
+ * uninterrupted run. The file is deleted once results.json says the run is complete. Should it be missing
  * or not match, the statistics pool only the images coded by this run, and {@value #JSON} says so
  * ({@code pooledImages} &lt; {@code images}, {@code firstPooledImage}) and the log warns.
  */
@@ -63,10 +58,8 @@ public final class CodeStatistics {
   public static final String ORIENTATION_PNG = "orientation-activity.png";
   /** The share of coefficient energy per B_θ (PNG). */
   public static final String ENERGY_PNG = "energy-btheta.png";
-  /** The sums so far, while the run codes (deleted at the end). */
+  /** The pool so far, while the run codes (deleted at the end). */
   public static final String PARTIAL = RunDirectory.PARTIAL_SUMS;
-
-  private static final int BINS = CoefficientHistogram.BINS;
 
   private final boolean enabled;
   private final Measure measure;
@@ -74,13 +67,10 @@ public final class CodeStatistics {
   private final ProgressReporter progress;
   private final String title;
 
-  /** Decided at the first image: whether the dictionary carries θ and B_θ. */
-  private Boolean orientation;
-  private double[] bThetas;
-  private double[][] thetas;
-  private Sums current;
-  private Sums previous;
-  private final List<double[]> perImageFits = new ArrayList<>();
+  /** Made at the first image (or at {@link #write} when no image was coded). */
+  private CoefficientPool pool;
+  /** The index of the first image this run pools when nothing is pooled yet (for coefficients.json). */
+  private int first;
 
   /**
    * Creates the accumulator.
@@ -135,10 +125,10 @@ public final class CodeStatistics {
   }
 
   /**
-   * Adds one image's code and saves the sums to {@value #PARTIAL}.
+   * Adds one image's code and saves the pool to {@value #PARTIAL}.
    *
    * @param index the image's position in the run (0-based); a first call with index &gt; 0 means the run
-   *     resumed, and the sums of the earlier images are restored from {@value #PARTIAL} when it matches
+   *     resumed, and the earlier images are restored from {@value #PARTIAL} when it holds them
    * @param dictionary the dictionary the code was computed with
    * @param code the image's code
    */
@@ -146,77 +136,56 @@ public final class CodeStatistics {
     if (!enabled) {
       return;
     }
-    if (current == null) {
-      start(dictionary);
-      current = index > 0 ? restore(index) : null;
-      if (current == null) {
-        if (index > 0) {
-          progress.info("warning: coefficient statistics: " + PARTIAL + " does not hold the sums of images 1.."
-              + index + "; the pooled statistics cover images " + (index + 1) + " on only");
-        }
-        current = Sums.empty(index, groupSizes());
+    if (pool == null) {
+      start(dictionary, index);
+      if (pool.isEmpty() && index > 0) {
+        progress.info("warning: coefficient statistics: " + PARTIAL + " does not hold the sums of images 1.."
+            + index + "; the pooled statistics cover images " + (index + 1) + " on only");
       }
     }
-    previous = current.copy();
-    CoefficientHistogram h = CoefficientHistogram.of(code);
-    long[] counts = h.counts();
-    double[] p = h.probabilities();
-    for (int i = 0; i < BINS; i++) {
-      current.counts[i] += counts[i];
-      current.probabilitySum[i] += p[i];
-    }
-    current.below += h.belowRange();
-    current.above += h.aboveRange();
-    if (h.total() > 0) {
-      current.withCounts++;
-    }
-    ExponentialFit fit = h.fit();
-    perImageFits.add(new double[] {fit.a(), fit.b(), fit.rSquared()});
-    if (orientation) {
-      List<OrientationActivity.Group> groups = OrientationActivity.of(dictionary, code, measure).groups();
-      int at = 0;
-      for (int g = 0; g < groups.size(); g++) {
-        double[] a = groups.get(g).activity();
-        for (double v : a) {
-          current.activity[at++] += v;
-        }
-        current.energy[g] += groups.get(g).energy();
-      }
-    }
-    current.pooled++;
-    save();
+    pool.add(index, dictionary, code);
+    Npz.write(out.file(PARTIAL), pool.toArrays());
   }
 
-  /** Decides, once, whether the orientation statistics apply, and fixes the groups' layout. */
-  private void start(Dictionary dictionary) {
-    orientation = OrientationActivityMetric.applies(dictionary);
-    if (!orientation) {
+  /**
+   * Makes the pool of the dictionary, with images 0..end-1 restored from {@value #PARTIAL} when it holds them
+   * all, and says once when the orientation statistics do not apply.
+   */
+  private void start(Dictionary dictionary, int end) {
+    pool = CoefficientPool.of(dictionary, measure);
+    first = end;
+    if (!pool.orientation()) {
       progress.info("orientation activity skipped: the dictionary's kernels carry no θ and B_θ (learned, random "
           + "or Gabor kernels); only the coefficient histogram is pooled");
-      bThetas = new double[0];
-      thetas = new double[0][];
-      return;
     }
-    List<OrientationActivity.Group> groups = OrientationActivity.pooled(dictionary, List.of(), measure).groups();
-    bThetas = new double[groups.size()];
-    thetas = new double[groups.size()][];
-    for (int g = 0; g < groups.size(); g++) {
-      bThetas[g] = groups.get(g).bTheta();
-      thetas[g] = groups.get(g).thetas();
+    CoefficientPool saved = end > 0 ? restore(pool) : null;
+    if (saved != null) {
+      CoefficientPool earlier = saved.before(end);
+      // indices are distinct and in [0, end): end of them are images 0..end-1
+      if (earlier.size() == end) {
+        pool = earlier;
+        progress.info("coefficient statistics: restored the sums of images 1.." + end + " from " + PARTIAL);
+      }
     }
   }
 
-  private int[] groupSizes() {
-    int[] sizes = new int[thetas.length];
-    for (int g = 0; g < sizes.length; g++) {
-      sizes[g] = thetas[g].length;
+  /** The pool saved in {@value #PARTIAL} when it is readable and of the same dictionary and measure, or null. */
+  private CoefficientPool restore(CoefficientPool empty) {
+    Path file = out.file(PARTIAL);
+    if (!Files.isRegularFile(file)) {
+      return null;
     }
-    return sizes;
+    try {
+      CoefficientPool saved = CoefficientPool.fromArrays(Npz.read(file), PARTIAL);
+      return saved.compatibleWith(empty) ? saved : null;
+    } catch (SparsecodeException | IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /**
    * Writes the files and plots. With no image added (a resumed run whose images were all coded before), the
-   * sums of all {@code images} are restored from {@value #PARTIAL} first. {@value #PARTIAL} stays until
+   * images are restored from {@value #PARTIAL} first. {@value #PARTIAL} stays until
    * {@link #discardPartial()}: a run killed before its results.json says complete resumes with every image
    * coded, and needs it again.
    *
@@ -227,15 +196,11 @@ public final class CodeStatistics {
     if (!enabled) {
       return;
     }
-    if (current == null) {
-      start(dictionary);
-      current = images > 0 ? restore(images) : null;
-      if (current == null) {
-        if (images > 0) {
-          progress.info("warning: coefficient statistics: " + PARTIAL + " does not hold the sums of the "
-              + images + " images coded earlier; nothing pooled");
-        }
-        current = Sums.empty(images, groupSizes());
+    if (pool == null) {
+      start(dictionary, images);
+      if (pool.isEmpty() && images > 0) {
+        progress.info("warning: coefficient statistics: " + PARTIAL + " does not hold the sums of the "
+            + images + " images coded earlier; nothing pooled");
       }
     }
     CodeStatisticsOutput.write(this, images);
@@ -268,159 +233,21 @@ public final class CodeStatistics {
     return measure;
   }
 
-  boolean orientation() {
-    return orientation;
-  }
-
-  double[] bThetas() {
-    return bThetas;
-  }
-
-  double[][] thetas() {
-    return thetas;
-  }
-
-  Sums sums() {
-    return current;
+  /**
+   * The pool of the run.
+   *
+   * @return the pool; null before the first image
+   */
+  CoefficientPool pool() {
+    return pool;
   }
 
   /**
-   * The fits of the pooled images, one {@code {a, b, R²}} per image.
+   * The index of the first pooled image (0-based); with nothing pooled, where pooling would have started.
    *
-   * @return the fits in image order
+   * @return the index
    */
-  List<double[]> perImageFits() {
-    return perImageFits;
-  }
-
-  // ---- persistence
-
-  private void save() {
-    Map<String, NpyArray> arrays = new LinkedHashMap<>();
-    current.into(arrays, "");
-    previous.into(arrays, "previous_");
-    int n = perImageFits.size();
-    double[] fits = new double[3 * n];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(perImageFits.get(i), 0, fits, 3 * i, 3);
-    }
-    arrays.put("fits", NpyArray.of(fits, n, 3));
-    Npz.write(out.file(PARTIAL), arrays);
-  }
-
-  /** The saved sums (current or previous) that end at image {@code end}, or null. */
-  private Sums restore(int end) {
-    Path file = out.file(PARTIAL);
-    if (!Files.isRegularFile(file)) {
-      return null;
-    }
-    Map<String, NpyArray> arrays;
-    try {
-      arrays = Npz.read(file);
-    } catch (SparsecodeException e) {
-      return null;
-    }
-    int[] sizes = groupSizes();
-    for (String prefix : new String[] {"", "previous_"}) {
-      Sums s = Sums.from(arrays, prefix, sizes);
-      NpyArray fits = arrays.get("fits");
-      if (s != null && s.first == 0 && s.pooled == end && fits != null && fits.rank() == 2 && fits.dim(1) == 3
-          && fits.dim(0) >= end) {
-        for (int i = 0; i < end; i++) {
-          perImageFits.add(Arrays.copyOfRange(fits.data(), 3 * i, 3 * i + 3));
-        }
-        progress.info("coefficient statistics: restored the sums of images 1.." + end + " from " + PARTIAL);
-        return s;
-      }
-    }
-    return null;
-  }
-
-  /** The running sums; a copy is kept of the state before the last image. */
-  static final class Sums {
-    int first;
-    int pooled;
-    long below;
-    long above;
-    int withCounts;
-    long[] counts = new long[BINS];
-    double[] probabilitySum = new double[BINS];
-    double[] activity;
-    double[] energy;
-
-    static Sums empty(int first, int[] groupSizes) {
-      Sums s = new Sums();
-      s.first = first;
-      int cells = 0;
-      for (int n : groupSizes) {
-        cells += n;
-      }
-      s.activity = new double[cells];
-      s.energy = new double[groupSizes.length];
-      return s;
-    }
-
-    Sums copy() {
-      Sums s = new Sums();
-      s.first = first;
-      s.pooled = pooled;
-      s.below = below;
-      s.above = above;
-      s.withCounts = withCounts;
-      s.counts = counts.clone();
-      s.probabilitySum = probabilitySum.clone();
-      s.activity = activity.clone();
-      s.energy = energy.clone();
-      return s;
-    }
-
-    /** The activity of group g, a view copied out of the flat array. */
-    double[] activity(int g, int[] groupSizes) {
-      int at = 0;
-      for (int i = 0; i < g; i++) {
-        at += groupSizes[i];
-      }
-      return Arrays.copyOfRange(activity, at, at + groupSizes[g]);
-    }
-
-    void into(Map<String, NpyArray> arrays, String prefix) {
-      arrays.put(prefix + "state", NpyArray.of(new double[] {first, pooled, below, above, withCounts}, 5));
-      double[] c = new double[BINS];
-      for (int i = 0; i < BINS; i++) {
-        c[i] = counts[i];
-      }
-      arrays.put(prefix + "counts", NpyArray.of(c, BINS));
-      arrays.put(prefix + "probability_sum", NpyArray.of(probabilitySum.clone(), BINS));
-      arrays.put(prefix + "activity", NpyArray.of(activity.clone(), activity.length));
-      arrays.put(prefix + "energy", NpyArray.of(energy.clone(), energy.length));
-    }
-
-    /** The sums saved under a prefix, or null when absent or of another shape. */
-    static Sums from(Map<String, NpyArray> arrays, String prefix, int[] groupSizes) {
-      NpyArray state = arrays.get(prefix + "state");
-      NpyArray counts = arrays.get(prefix + "counts");
-      NpyArray prob = arrays.get(prefix + "probability_sum");
-      NpyArray activity = arrays.get(prefix + "activity");
-      NpyArray energy = arrays.get(prefix + "energy");
-      Sums s = empty(0, groupSizes);
-      if (state == null || counts == null || prob == null || activity == null || energy == null
-          || state.data().length != 5 || counts.data().length != BINS || prob.data().length != BINS
-          || activity.data().length != s.activity.length || energy.data().length != s.energy.length) {
-        return null;
-      }
-      double[] st = state.data();
-      s.first = (int) st[0];
-      s.pooled = (int) st[1];
-      s.below = (long) st[2];
-      s.above = (long) st[3];
-      s.withCounts = (int) st[4];
-      for (int i = 0; i < BINS; i++) {
-        s.counts[i] = (long) counts.data()[i];
-      }
-      s.probabilitySum = prob.data().clone();
-      s.activity = activity.data().clone();
-      s.energy = energy.data().clone();
-      return s;
-    }
+  int firstPooled() {
+    return pool.isEmpty() ? first : pool.images()[0];
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sparsecode.eval.coefficients.CoefficientHistogram;
+import org.sparsecode.eval.coefficients.CoefficientPool;
 import org.sparsecode.eval.coefficients.ExponentialFit;
 import org.sparsecode.eval.coefficients.OrientationActivity;
 import org.sparsecode.eval.coefficients.OrientationActivity.Measure;
@@ -19,61 +20,38 @@ import org.sparsecode.experiments.results.ResultsJson;
 import org.sparsecode.experiments.results.RunDirectory;
 import org.sparsecode.experiments.results.Summary;
 
-/** Writes the files of {@link CodeStatistics} from its sums: the two CSVs, the JSON and the three plots. */
+/** Writes the files of {@link CodeStatistics} from its pool: the two CSVs, the JSON and the three plots. */
 final class CodeStatisticsOutput {
   private CodeStatisticsOutput() {}
 
   /** The pooled numbers, computed once from the sums. */
   record Pooled(double[] centres, double[] probabilities, double[] meanImageProbabilities, ExponentialFit fit,
-      List<OrientationPolar.Panel> groups) {}
+      List<OrientationActivity.Group> raw, List<OrientationPolar.Panel> groups) {}
 
   /**
-   * The pooled histogram, its fit and the pooled groups.
+   * The pooled histogram, its fit and the pooled groups as plot panels.
    *
    * @param stats the accumulator
    * @return the numbers the files hold
    */
   static Pooled pooled(CodeStatistics stats) {
-    CodeStatistics.Sums s = stats.sums();
-    double[] edges = CoefficientHistogram.edges();
-    int bins = CoefficientHistogram.BINS;
-    double[] centres = new double[bins];
-    double[] p = new double[bins];
-    double[] mean = new double[bins];
-    long total = 0;
-    for (long c : s.counts) {
-      total += c;
-    }
-    for (int i = 0; i < bins; i++) {
-      centres[i] = 0.5 * (edges[i] + edges[i + 1]);
-      p[i] = total > 0 ? (double) s.counts[i] / total : 0;
-      mean[i] = s.withCounts > 0 ? s.probabilitySum[i] / s.withCounts : Double.NaN;
-    }
-    // the same fit CoefficientHistogram.fit() makes to a histogram of all the codes at once
-    ExponentialFit fit = total > 0 ? ExponentialFit.fit(centres, p) : ExponentialFit.EMPTY;
-    List<OrientationPolar.Panel> groups = new ArrayList<>();
-    if (stats.orientation()) {
-      double[] b = stats.bThetas();
-      int[] sizes = new int[b.length];
-      double energy = 0;
-      for (int g = 0; g < b.length; g++) {
-        sizes[g] = stats.thetas()[g].length;
-        energy += s.energy[g];
+    CoefficientPool pool = stats.pool();
+    List<OrientationPolar.Panel> panels = new ArrayList<>();
+    List<OrientationActivity.Group> groups = pool.groups();
+    double[] energy = pool.energyFractions();
+    for (int g = 0; g < groups.size(); g++) {
+      OrientationActivity.Group group = groups.get(g);
+      double sum = 0;
+      for (double v : group.activity()) {
+        sum += v;
       }
-      for (int g = 0; g < b.length; g++) {
-        OrientationActivity.Group group = new OrientationActivity.Group(b[g], stats.thetas()[g],
-            s.activity(g, sizes), s.energy[g]);
-        double sum = 0;
-        for (double v : group.activity()) {
-          sum += v;
-        }
-        String detail = stats.measure() == Measure.COUNT ? String.format(Locale.ROOT, "%.0f non-zero coefficients",
-            sum) : String.format(Locale.ROOT, "Σ|x| = %.4g", sum);
-        groups.add(new OrientationPolar.Panel(b[g], group.thetas(), group.normalised(),
-            OrientationActivityMetric.fit(group), energy > 0 ? s.energy[g] / energy : 0, detail));
-      }
+      String detail = stats.measure() == Measure.COUNT ? String.format(Locale.ROOT, "%.0f non-zero coefficients",
+          sum) : String.format(Locale.ROOT, "Σ|x| = %.4g", sum);
+      panels.add(new OrientationPolar.Panel(group.bTheta(), group.thetas(), group.normalised(),
+          OrientationActivityMetric.fit(group), energy[g], detail));
     }
-    return new Pooled(centres, p, mean, fit, groups);
+    CoefficientHistogram h = pool.histogram();
+    return new Pooled(h.centres(), h.probabilities(), pool.meanImageProbabilities(), h.fit(), groups, panels);
   }
 
   /**
@@ -85,56 +63,50 @@ final class CodeStatisticsOutput {
   static void write(CodeStatistics stats, int images) {
     Pooled pooled = pooled(stats);
     RunDirectory out = stats.out();
-    CodeStatistics.Sums s = stats.sums();
-    long total = 0;
-    for (long c : s.counts) {
-      total += c;
-    }
-    out.writeString(CodeStatistics.HISTOGRAM_CSV, histogramCsv(pooled, s));
-    if (stats.orientation()) {
-      out.writeString(CodeStatistics.ORIENTATION_CSV, orientationCsv(stats, pooled));
+    CoefficientPool pool = stats.pool();
+    CoefficientHistogram h = pool.histogram();
+    long total = h.total();
+    int n = pool.size();
+    out.writeString(CodeStatistics.HISTOGRAM_CSV, histogramCsv(pooled, h.counts()));
+    if (pool.orientation()) {
+      out.writeString(CodeStatistics.ORIENTATION_CSV, orientationCsv(pooled));
     }
     out.writeString(CodeStatistics.JSON, Json.pretty(json(stats, pooled, images, total)));
-    String what = total + " coefficients of " + s.pooled + " image" + (s.pooled == 1 ? "" : "s");
+    String what = total + " coefficients of " + n + " image" + (n == 1 ? "" : "s");
     draw(CodeStatistics.HISTOGRAM_PNG, stats, () -> CoefficientHistogramChart.write(
         out.file(CodeStatistics.HISTOGRAM_PNG), stats.title() + ": coefficient histogram (65 bins on [0.01, 1])",
         pooled.centres(), pooled.probabilities(), pooled.fit(), "pooled histogram (" + what + ")"));
-    if (stats.orientation()) {
+    if (pool.orientation()) {
       String measure = stats.measure() == Measure.COUNT ? "non-zero coefficients" : "Σ|x|";
       draw(CodeStatistics.ORIENTATION_PNG, stats, () -> OrientationPolar.write(
           out.file(CodeStatistics.ORIENTATION_PNG), stats.title() + ": activity (" + measure + ") over θ per B_θ, "
-              + s.pooled + " image" + (s.pooled == 1 ? "" : "s"), pooled.groups()));
-      double[] b = stats.bThetas();
+              + n + " image" + (n == 1 ? "" : "s"), pooled.groups()));
+      double[] b = pool.bThetas();
       double[] f = pooled.groups().stream().mapToDouble(OrientationPolar.Panel::energy).toArray();
       draw(CodeStatistics.ENERGY_PNG, stats, () -> EnergyChart.write(out.file(CodeStatistics.ENERGY_PNG),
           stats.title() + ": coefficient energy per B_θ", b, f));
     }
   }
 
-  private static String histogramCsv(Pooled pooled, CodeStatistics.Sums s) {
+  private static String histogramCsv(Pooled pooled, long[] counts) {
     double[] edges = CoefficientHistogram.edges();
     StringBuilder sb = new StringBuilder(
         "bin_low,bin_high,centre,count,pooled_probability,mean_image_probability,fit\n");
     for (int i = 0; i < pooled.centres().length; i++) {
       double c = pooled.centres()[i];
-      sb.append(edges[i]).append(',').append(edges[i + 1]).append(',').append(c).append(',').append(s.counts[i])
+      sb.append(edges[i]).append(',').append(edges[i + 1]).append(',').append(c).append(',').append(counts[i])
           .append(',').append(pooled.probabilities()[i]).append(',').append(pooled.meanImageProbabilities()[i])
           .append(',').append(pooled.fit().value(c)).append('\n');
     }
     return sb.toString();
   }
 
-  private static String orientationCsv(CodeStatistics stats, Pooled pooled) {
+  private static String orientationCsv(Pooled pooled) {
     StringBuilder sb = new StringBuilder("b_theta,b_theta_degrees,theta,theta_degrees,activity,share,fit\n");
-    CodeStatistics.Sums s = stats.sums();
-    int[] sizes = new int[stats.bThetas().length];
-    for (int g = 0; g < sizes.length; g++) {
-      sizes[g] = stats.thetas()[g].length;
-    }
-    for (int g = 0; g < sizes.length; g++) {
+    for (int g = 0; g < pooled.groups().size(); g++) {
       OrientationPolar.Panel panel = pooled.groups().get(g);
-      double[] raw = s.activity(g, sizes);
-      for (int i = 0; i < sizes[g]; i++) {
+      double[] raw = pooled.raw().get(g).activity();
+      for (int i = 0; i < raw.length; i++) {
         double t = panel.thetas()[i];
         sb.append(panel.bTheta()).append(',').append(Math.toDegrees(panel.bTheta())).append(',').append(t)
             .append(',').append(Math.toDegrees(t)).append(',').append(raw[i]).append(',')
@@ -145,13 +117,15 @@ final class CodeStatisticsOutput {
   }
 
   private static Map<String, Object> json(CodeStatistics stats, Pooled pooled, int images, long total) {
-    CodeStatistics.Sums s = stats.sums();
+    CoefficientPool pool = stats.pool();
+    int n = pool.size();
+    int first = stats.firstPooled();
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("images", images);
-    root.put("pooledImages", s.pooled);
-    root.put("firstPooledImage", s.first + 1);
-    if (s.pooled < images) {
-      root.put("note", "only images " + (s.first + 1) + ".." + (s.first + s.pooled) + " of " + images
+    root.put("pooledImages", n);
+    root.put("firstPooledImage", first + 1);
+    if (n < images) {
+      root.put("note", "only images " + (first + 1) + ".." + (first + n) + " of " + images
           + " are pooled: the sums of the earlier images of a resumed run were not found");
     }
     Map<String, Object> h = new LinkedHashMap<>();
@@ -161,8 +135,8 @@ final class CodeStatisticsOutput {
     h.put("values", "signed x binned on [0.01, 1], so only x > 0 counts (the paper's np.histogram); "
         + "probabilities = counts / their sum");
     h.put("counted", total);
-    h.put("belowRange", s.below);
-    h.put("aboveRange", s.above);
+    h.put("belowRange", pool.histogram().belowRange());
+    h.put("aboveRange", pool.histogram().aboveRange());
     ExponentialFit f = pooled.fit();
     Map<String, Object> fit = new LinkedHashMap<>();
     fit.put("a", f.a());
@@ -173,14 +147,14 @@ final class CodeStatisticsOutput {
     Map<String, Object> per = new LinkedHashMap<>();
     String[] names = {"a", "b", "r2"};
     for (int q = 0; q < 3; q++) {
-      double[] v = finite(stats.perImageFits(), q);
+      double[] v = finite(pool.imageFits(), q);
       per.put(names[q], ResultsJson.summary(Summary.of(v)));
     }
-    per.put("fitted", finite(stats.perImageFits(), 1).length);
+    per.put("fitted", finite(pool.imageFits(), 1).length);
     h.put("perImage", per);
     root.put("histogram", h);
     Map<String, Object> o = new LinkedHashMap<>();
-    if (!stats.orientation()) {
+    if (!pool.orientation()) {
       o.put("skipped", "the dictionary's kernels carry no θ and B_θ");
     } else {
       o.put("measure", stats.measure() == Measure.COUNT ? "count" : "abs");
@@ -205,9 +179,10 @@ final class CodeStatisticsOutput {
     return root;
   }
 
-  /** The finite values of one quantity of the per-image fits. */
-  private static double[] finite(List<double[]> fits, int q) {
-    return fits.stream().mapToDouble(f -> f[q]).filter(Double::isFinite).toArray();
+  /** The finite values of one quantity (0: a, 1: b, 2: R²) of the per-image fits. */
+  private static double[] finite(List<CoefficientPool.ImageFit> fits, int q) {
+    return fits.stream().mapToDouble(f -> q == 0 ? f.a() : q == 1 ? f.b() : f.rSquared()).filter(Double::isFinite)
+        .toArray();
   }
 
   /** Runs a drawing; on failure warns and goes on ({@link RunPlots#draw}). */

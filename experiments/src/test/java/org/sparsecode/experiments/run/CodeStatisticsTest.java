@@ -9,26 +9,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.solver.SparseCode;
-import org.sparsecode.core.kernel.LogGaborPlugin;
-import org.sparsecode.core.kernel.LogGaborSettings;
+import org.sparsecode.eval.coefficients.CodeFixtures;
 import org.sparsecode.eval.coefficients.CoefficientHistogram;
-import org.sparsecode.eval.coefficients.ExponentialFit;
-import org.sparsecode.eval.coefficients.OrientationActivity;
 import org.sparsecode.eval.coefficients.OrientationActivity.Measure;
-import org.sparsecode.eval.plot.OrientationPolar;
 import org.sparsecode.experiments.results.Json;
 import org.sparsecode.experiments.results.RunDirectory;
 
 class CodeStatisticsTest {
-  private static final int SIDE = 8;
-
   @TempDir
   Path tmp;
 
@@ -37,20 +31,11 @@ class CodeStatisticsTest {
 
   @BeforeAll
   static void generateFullDictionary() {
-    full = LogGaborPlugin.generator(LogGaborSettings.preset("full")).generate();
+    full = CodeFixtures.fullDictionary();
   }
 
-  /** A seeded code of the full dictionary: 5 % of the entries non-zero, exponential magnitudes of mean 0.2. */
   private static SparseCode code(long seed) {
-    SplittableRandom random = new SplittableRandom(seed);
-    double[] dense = new double[full.count() * SIDE * SIDE];
-    for (int i = 0; i < dense.length; i++) {
-      if (random.nextDouble() < 0.05) {
-        double magnitude = -0.2 * Math.log(1 - random.nextDouble());
-        dense[i] = random.nextBoolean() ? magnitude : -magnitude;
-      }
-    }
-    return SparseCode.fromDense(full.count(), SIDE, SIDE, dense);
+    return CodeFixtures.code(full, seed);
   }
 
   private CodeStatistics stats(Path dir, List<String> log) {
@@ -71,38 +56,6 @@ class CodeStatisticsTest {
 
   private static Map<String, Object> json(Path dir) throws IOException {
     return Json.parseObject(Files.readString(dir.resolve(CodeStatistics.JSON)), CodeStatistics.JSON);
-  }
-
-  @Test
-  void pooledHistogramOfTwoImagesIsCoefficientHistogramPooledOfTheirCodes() {
-    CodeStatistics s = stats(tmp, new ArrayList<>());
-    s.add(0, full, code(1));
-    s.add(1, full, code(2));
-    CoefficientHistogram expected = CoefficientHistogram.pooled(List.of(code(1), code(2)));
-    assertThat(s.sums().counts).containsExactly(expected.counts());
-    assertThat(s.sums().below).isEqualTo(expected.belowRange());
-    CodeStatisticsOutput.Pooled p = CodeStatisticsOutput.pooled(s);
-    ExponentialFit fit = expected.fit();
-    assertThat(p.probabilities()).containsExactly(expected.probabilities());
-    assertThat(p.fit().a()).isEqualTo(fit.a());
-    assertThat(p.fit().b()).isEqualTo(fit.b());
-    assertThat(p.fit().rSquared()).isEqualTo(fit.rSquared());
-  }
-
-  @Test
-  void pooledActivityOfTwoImagesIsOrientationActivityPooledOfTheirCodes() {
-    CodeStatistics s = stats(tmp, new ArrayList<>());
-    s.add(0, full, code(1));
-    s.add(1, full, code(2));
-    OrientationActivity expected = OrientationActivity.pooled(full, List.of(code(1), code(2)), Measure.COUNT);
-    List<OrientationPolar.Panel> groups = CodeStatisticsOutput.pooled(s).groups();
-    assertThat(groups).hasSize(6);
-    for (int g = 0; g < 6; g++) {
-      assertThat(groups.get(g).bTheta()).isEqualTo(expected.groups().get(g).bTheta());
-      assertThat(groups.get(g).activity()).containsExactly(expected.groups().get(g).normalised(), within(1e-15));
-      assertThat(groups.get(g).energy()).isCloseTo(expected.energyFractions()[g], within(1e-12));
-      assertThat(groups.get(g).fit().mu1()).isCloseTo(expected.groups().get(g).fit().mu1(), within(1e-9));
-    }
   }
 
   @Test
@@ -136,7 +89,7 @@ class CodeStatisticsTest {
     assertThat(j).containsEntry("images", 2).containsEntry("pooledImages", 2).doesNotContainKey("note");
     Map<String, Object> perImage = map(map(j.get("histogram")).get("perImage"));
     assertThat(map(perImage.get("b"))).containsKeys("mean", "median", "sd", "min", "max");
-    assertThat(map(j.get("orientation")).get("groups")).asList().hasSize(6);
+    assertThat(map(j.get("orientation")).get("groups")).asInstanceOf(InstanceOfAssertFactories.LIST).hasSize(6);
   }
 
   @Test
@@ -161,10 +114,39 @@ class CodeStatisticsTest {
     CodeStatistics resumed = stats(tmp, log);
     resumed.add(2, full, code(3));
     CoefficientHistogram all = CoefficientHistogram.pooled(List.of(code(1), code(2), code(3)));
-    assertThat(resumed.sums().counts).containsExactly(all.counts());
-    assertThat(resumed.sums().pooled).isEqualTo(3);
-    assertThat(resumed.perImageFits()).hasSize(3);
+    assertThat(resumed.pool().histogram().counts()).containsExactly(all.counts());
+    assertThat(resumed.pool().images()).containsExactly(0, 1, 2);
+    assertThat(resumed.pool().imageFits()).hasSize(3);
     assertThat(log).anyMatch(l -> l.contains("restored"));
+  }
+
+  @Test
+  void resumedRunPoolsTheSameBitsAsAnUninterruptedRun(@TempDir Path other) {
+    CodeStatistics uninterrupted = stats(other, new ArrayList<>());
+    CodeStatistics first = stats(tmp, new ArrayList<>());
+    for (int i = 0; i < 3; i++) {
+      uninterrupted.add(i, full, code(i + 1));
+      if (i < 2) {
+        first.add(i, full, code(i + 1));
+      }
+    }
+    CodeStatistics resumed = stats(tmp, new ArrayList<>());
+    resumed.add(2, full, code(3));
+    assertThat(resumed.pool()).isEqualTo(uninterrupted.pool());
+    assertThat(resumed.pool().meanImageProbabilities()).containsExactly(uninterrupted.pool().meanImageProbabilities());
+  }
+
+  @Test
+  void partialSumsOfAnotherDictionaryAreNotRestored() {
+    Dictionary learned = Dictionary.of(full.size(), full.count(), full.kernels());
+    CodeStatistics first = stats(tmp, new ArrayList<>());
+    first.add(0, learned, code(1));
+    List<String> log = new ArrayList<>();
+    CodeStatistics resumed = stats(tmp, log);
+    resumed.add(1, full, code(2));
+    assertThat(resumed.pool().images()).containsExactly(1);
+    assertThat(log).contains("warning: coefficient statistics: " + CodeStatistics.PARTIAL + " does not hold the sums "
+        + "of images 1..1; the pooled statistics cover images 2 on only");
   }
 
   @Test
@@ -177,8 +159,8 @@ class CodeStatisticsTest {
     CodeStatistics resumed = stats(tmp, new ArrayList<>());
     resumed.add(2, full, code(3));
     CoefficientHistogram all = CoefficientHistogram.pooled(List.of(code(1), code(2), code(3)));
-    assertThat(resumed.sums().counts).containsExactly(all.counts());
-    assertThat(resumed.perImageFits()).hasSize(3);
+    assertThat(resumed.pool().histogram().counts()).containsExactly(all.counts());
+    assertThat(resumed.pool().imageFits()).hasSize(3);
   }
 
   @Test

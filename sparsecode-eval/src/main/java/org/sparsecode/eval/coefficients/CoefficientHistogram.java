@@ -65,6 +65,21 @@ public final class CoefficientHistogram {
   }
 
   /**
+   * A histogram of counts already made (for example the counts of several histograms added).
+   *
+   * @param counts the {@value #BINS} counts, copied
+   * @param below the count left out below the range
+   * @param above the count left out above the range
+   * @return the histogram
+   */
+  static CoefficientHistogram ofCounts(long[] counts, long below, long above) {
+    if (counts.length != BINS) {
+      throw new IllegalArgumentException("coefficient histogram: " + counts.length + " counts, expected " + BINS);
+    }
+    return new CoefficientHistogram(edges(), counts.clone(), below, above);
+  }
+
+  /**
    * The histogram of several codes, counts added.
    *
    * @param codes the codes (for example one per image); may be empty

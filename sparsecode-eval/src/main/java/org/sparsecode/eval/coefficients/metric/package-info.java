@@ -5,7 +5,7 @@
  * {@code orientation-activity} (per orientation bandwidth B_θ, the two-peak von Mises fit of the activity over
  * θ and the group's share of the coefficient energy). Both are
  * {@link org.sparsecode.api.metric.CurveMetric}s: results.json holds a small nested map per image and
- * metrics.csv one column per quantity; the histograms themselves are pooled over the images by the run
- * (experiments' {@code CodeStatistics}), not written per image.
+ * metrics.csv one column per quantity; the histograms themselves are pooled over the images
+ * ({@link org.sparsecode.eval.coefficients.CoefficientPool}), not written per image.
  */
 package org.sparsecode.eval.coefficients.metric;
