@@ -52,9 +52,7 @@ public final class ResultsJson {
     if (r.learning() != null) {
       root.put("learning", r.learning());
     }
-    Map<String, Object> summary = new LinkedHashMap<>();
-    r.summary().forEach((name, s) -> summary.put(name, summary(s)));
-    root.put("summary", summary);
+    root.put("summary", summaries(r.summary()));
     if (!r.stages().isEmpty()) {
       root.put("stages", r.stages());
     }
@@ -89,6 +87,18 @@ public final class ResultsJson {
     m.put("seconds", image.seconds());
     image.metrics().forEach(m::putIfAbsent);
     image.curves().forEach(m::putIfAbsent);
+    return m;
+  }
+
+  /**
+   * The {@code summary} object: each column's {@link #summary(Summary)}, in order.
+   *
+   * @param summaries column name to its statistics
+   * @return ordered maps
+   */
+  public static Map<String, Object> summaries(Map<String, Summary> summaries) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    summaries.forEach((name, s) -> m.put(name, summary(s)));
     return m;
   }
 

@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sparsecode.experiments.results.Json;
+import org.sparsecode.experiments.results.ResultsJson;
 import org.sparsecode.experiments.results.RunDirectory;
+import org.sparsecode.experiments.results.RunResult;
 import org.sparsecode.experiments.run.ProgressReporter;
 
 class RunReportTest {
@@ -30,7 +30,7 @@ class RunReportTest {
   void aReportWrittenFromGivenResultsShowsThemNotTheResultsFileOnDisk() throws IOException {
     Path dir = tmp.resolve("run");
     SyntheticRuns.write(dir, "thin", 31.2, EMBEDDED);
-    Map<String, Object> results = Json.parseObject(Files.readString(dir.resolve(RunDirectory.RESULTS)), "results");
+    RunResult results = ResultsJson.read(dir.resolve(RunDirectory.RESULTS));
     // a run writes its report first, then the results.json that says complete
     Files.writeString(dir.resolve(RunDirectory.RESULTS), "{\"status\": \"running\"}");
     RunReport.write(new RunDirectory(dir), null, results, ProgressReporter.NONE);
