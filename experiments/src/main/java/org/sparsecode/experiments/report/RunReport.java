@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.sparsecode.experiments.config.ExperimentConfig;
 import org.sparsecode.experiments.results.ImageResult;
 import org.sparsecode.experiments.results.Provenance;
+import org.sparsecode.experiments.results.ResultsJson;
 import org.sparsecode.experiments.results.RunDirectory;
 import org.sparsecode.experiments.results.RunResult;
 import org.sparsecode.experiments.results.Summary;
@@ -488,33 +489,26 @@ public final class RunReport {
   }
 
   /**
-   * The rows of a provenance as results.json holds it: every field it wrote ({@code finishedAt} even while
-   * the run is in progress; {@code imagesSha256} once known), without the instants when {@code withInstants}
-   * is false.
+   * The rows of a provenance, each field that results.json holds for it ({@code finishedAt} even while the run
+   * is in progress, {@code imagesSha256} once known), in the page's order; the instants and the data's hash only
+   * when {@code withInstants}.
    *
    * @param t the key-value table
    * @param p the provenance
    * @param withInstants whether to add {@code startedAt}, {@code finishedAt} and {@code imagesSha256}
    */
   static void provenanceRows(Table t, Provenance p, boolean withInstants) {
-    Map<String, String> rows = new LinkedHashMap<>();
-    rows.put("sparsecode version", p.version());
-    rows.put("gitCommit", p.gitCommit());
-    rows.put("java", p.java());
-    rows.put("os", p.os());
-    rows.put("arch", p.arch());
-    rows.put("threads", Integer.toString(p.threads()));
-    rows.put("precision", p.precision());
+    Map<String, Object> fields = ResultsJson.provenance(p);
+    List<String> keys = new ArrayList<>(List.of("version", "gitCommit", "java", "os", "arch", "threads",
+        "precision"));
     if (withInstants) {
-      rows.put("startedAt", p.startedAt());
-      rows.put("finishedAt", p.finishedAt() == null ? "" : p.finishedAt());
-      rows.put("imagesSha256", p.imagesSha256());
+      keys.addAll(List.of("startedAt", "finishedAt", "imagesSha256"));
     }
-    rows.forEach((key, value) -> {
-      if (value != null) {
-        t.row(key, value);
+    for (String key : keys) {
+      if (fields.containsKey(key)) {
+        t.row(key.equals("version") ? "sparsecode version" : key, ReportFiles.string(fields.get(key)));
       }
-    });
+    }
   }
 
   /**

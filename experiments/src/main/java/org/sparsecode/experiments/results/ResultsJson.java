@@ -60,7 +60,14 @@ public final class ResultsJson {
     return root;
   }
 
-  private static Map<String, Object> provenance(Provenance p) {
+  /**
+   * The {@code provenance} object: every field, {@code finishedAt} {@code null} while the run is in progress,
+   * {@code imagesSha256} only once known.
+   *
+   * @param p the provenance
+   * @return an ordered map
+   */
+  public static Map<String, Object> provenance(Provenance p) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("version", p.version());
     m.put("gitCommit", p.gitCommit());
