@@ -121,6 +121,26 @@ class RunReportTest {
   }
 
   @Test
+  void aResultsFileTheReaderRefusesLeavesThePageWithItsConfigurationAndANote() throws IOException {
+    Path dir = tmp.resolve("run");
+    SyntheticRuns.write(dir, "thin", 31.2, EMBEDDED);
+    Files.writeString(dir.resolve(RunDirectory.RESULTS), "{\"experiment\": \"demo\", \"status\": \"complete\", "
+        + "\"images\": []}");
+    assertThat(report(dir)).contains("This directory holds no readable results.json.")
+        .contains("# resolved &lt;config&gt; of demo").doesNotContain("<h2>Summary</h2>");
+  }
+
+  @Test
+  void theCurveTableRegroupsTheSummaryColumnsOfEachPoint() throws IOException {
+    Path dir = tmp.resolve("run");
+    SyntheticRuns.write(dir, "thin", 31.2, EMBEDDED);
+    // the summary holds resilience_0.001_psnr (mean 31.2, sd 0.7) and no column of the point 0.5
+    assertThat(report(dir)).contains("<h3>Resilience over the images</h3>")
+        .contains("<tr><td>0.001</td><td class=\"n\">31.20</td><td class=\"n\">31.20 ± 0.70</td></tr>")
+        .doesNotContain("<tr><td>resilience_0.001_psnr</td>").doesNotContain("<tr><td>0.5</td>");
+  }
+
+  @Test
   void aReportThatCannotBeWrittenIsAWarningNotAFailure() throws IOException {
     Path file = Files.writeString(tmp.resolve("not-a-directory"), "x");
     List<String> said = new ArrayList<>();
