@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.sparsecode.api.SparsecodeException;
 import org.sparsecode.experiments.results.RunDirectory;
@@ -103,10 +102,10 @@ final class Interruption {
     RunDirectory run = new RunDirectory(dir);
     List<String> parts = new ArrayList<>();
     try {
-      Map<String, Object> results = run.readResults().orElse(null);
+      RunResult results = run.results().orElse(null);
       if (results != null) {
-        int images = results.get("images") instanceof List<?> l ? l.size() : 0;
-        boolean complete = RunResult.COMPLETE.equals(results.get("status"));
+        int images = results.images().size();
+        boolean complete = RunResult.COMPLETE.equals(results.status());
         String counted = images + (images == 1 ? " image" : " images");
         parts.add(complete ? "complete (" + counted + ")" : counted + " coded");
       }

@@ -73,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
     if (outcome.comparison() != null) {
       out.print(outcome.comparison().markdown());
     } else {
-      new RunDirectory(outcome.directory()).readResults().ifPresent(r -> out.print(
+      new RunDirectory(outcome.directory()).results().ifPresent(r -> out.print(
           new Comparison(plan.name(), List.of(Comparison.Row.of(plan.name(), r))).markdown()));
     }
     if (outcome.alreadyComplete()) {

@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sparsecode.eval.stats.Medians;
+import org.sparsecode.experiments.results.ImageResult;
+import org.sparsecode.experiments.results.Provenance;
 import org.sparsecode.experiments.results.RunDirectory;
+import org.sparsecode.experiments.results.RunResult;
+import org.sparsecode.experiments.results.Summary;
 import org.sparsecode.experiments.run.ProgressReporter;
 
 /**
@@ -139,15 +143,14 @@ public final class PlanReport {
     Table t = new Table(2, "scenario", "dictionary", "images", "PSNR median (dB)", "sparseness median",
         "PSNR mean ± sd (dB)", "sparseness mean ± sd", "seconds/image");
     for (String name : names) {
-      Map<String, Object> results = ReportFiles.json(dir.child(name).file(RunDirectory.RESULTS));
-      Map<String, Object> summary = ReportFiles.map(results.get("summary"));
+      RunResult results = ReportFiles.results(dir.child(name).file(RunDirectory.RESULTS)).orElse(null);
+      Map<String, Summary> summary = results == null ? Map.of() : results.summary();
       Map<String, Object> s = ReportFiles.map(stats.get(name));
       double n = s.containsKey("n") ? ReportFiles.number(s.get("n"))
-          : results.isEmpty() ? Double.NaN : ReportFiles.list(results.get("images")).size();
-      t.row(name, RunReport.dictionaryLabel(ReportFiles.map(results.get("dictionary"))), Format.metric("n", n),
+          : results == null ? Double.NaN : results.images().size();
+      t.row(name, RunReport.dictionaryLabel(results == null ? Map.of() : results.dictionary()), Format.metric("n", n),
           median("psnr", s, summary), median("sparseness", s, summary), meanSd("psnr", summary),
-          meanSd("sparseness", summary),
-          Format.metric("seconds", ReportFiles.number(ReportFiles.map(summary.get("seconds")).get("mean"))));
+          meanSd("sparseness", summary), Format.metric("seconds", stat(summary, "seconds").mean()));
     }
     String note = stats.isEmpty()
         ? "<p>Medians and means over the images, from each scenario's <code>results.json</code>.</p>\n"
@@ -158,7 +161,7 @@ public final class PlanReport {
   }
 
   /** A median with its interval from comparison.json, else the median of the run's summary. */
-  private static String median(String metric, Map<String, Object> stats, Map<String, Object> summary) {
+  private static String median(String metric, Map<String, Object> stats, Map<String, Summary> summary) {
     Map<String, Object> m = ReportFiles.map(stats.get(metric));
     if (!m.isEmpty()) {
       List<?> ci = ReportFiles.list(m.get("ci95"));
@@ -166,12 +169,17 @@ public final class PlanReport {
           ci.size() == 2 ? ReportFiles.number(ci.get(0)) : Double.NaN,
           ci.size() == 2 ? ReportFiles.number(ci.get(1)) : Double.NaN);
     }
-    return Format.metric(metric, ReportFiles.number(ReportFiles.map(summary.get(metric)).get("median")));
+    return Format.metric(metric, stat(summary, metric).median());
   }
 
-  private static String meanSd(String metric, Map<String, Object> summary) {
-    Map<String, Object> s = ReportFiles.map(summary.get(metric));
-    return Format.meanSd(metric, ReportFiles.number(s.get("mean")), ReportFiles.number(s.get("sd")));
+  private static String meanSd(String metric, Map<String, Summary> summary) {
+    Summary s = stat(summary, metric);
+    return Format.meanSd(metric, s.mean(), s.sd());
+  }
+
+  /** A column's summary; every statistic NaN when the run has none. */
+  private static Summary stat(Map<String, Summary> summary, String column) {
+    return summary.getOrDefault(column, Summary.EMPTY);
   }
 
   /** The tests of comparison.json, one row per pair and metric; empty without tests. */
@@ -223,7 +231,8 @@ public final class PlanReport {
     }
     if (!fromComparison) {
       for (String v : variants) {
-        Map<String, double[]> row = medianCurve(ReportFiles.json(dir.child(v).file(RunDirectory.RESULTS)));
+        Map<String, double[]> row = ReportFiles.results(dir.child(v).file(RunDirectory.RESULTS))
+            .map(PlanReport::medianCurve).orElse(Map.of());
         if (!row.isEmpty()) {
           table.put(v, row);
         }
@@ -279,13 +288,12 @@ public final class PlanReport {
   }
 
   /** The median over the images of each point of their {@code resilience} curve. */
-  private static Map<String, double[]> medianCurve(Map<String, Object> results) {
+  private static Map<String, double[]> medianCurve(RunResult results) {
     Map<String, List<double[]>> values = new LinkedHashMap<>();
-    for (Object o : ReportFiles.list(results.get("images"))) {
-      ReportFiles.map(ReportFiles.map(o).get("resilience")).forEach((cutoff, q) -> values
+    for (ImageResult image : results.images()) {
+      image.curves().getOrDefault("resilience", Map.of()).forEach((cutoff, q) -> values
           .computeIfAbsent(cutoff, k -> new ArrayList<>()).add(new double[] {
-              ReportFiles.number(ReportFiles.map(q).get("psnr")),
-              ReportFiles.number(ReportFiles.map(q).get("sparseness"))}));
+              q.getOrDefault("psnr", Double.NaN), q.getOrDefault("sparseness", Double.NaN)}));
     }
     Map<String, double[]> row = new LinkedHashMap<>();
     values.forEach((cutoff, list) -> row.put(cutoff, new double[] {
@@ -299,36 +307,31 @@ public final class PlanReport {
    * start and the last finish over all of them, and each scenario's status and configuration hash.
    */
   static String provenance(RunDirectory dir, List<String> variants) {
-    Map<String, Object> first = Map.of();
+    Provenance first = null;
     String started = null;
     String finished = null;
     Table status = new Table(Integer.MAX_VALUE, "scenario", "status", "configSha256", "imagesSha256");
     for (String v : variants) {
-      Map<String, Object> r = ReportFiles.json(dir.child(v).file(RunDirectory.RESULTS));
-      if (r.isEmpty()) {
+      RunResult r = ReportFiles.results(dir.child(v).file(RunDirectory.RESULTS)).orElse(null);
+      if (r == null) {
         continue;
       }
-      Map<String, Object> p = ReportFiles.map(r.get("provenance"));
-      if (first.isEmpty()) {
+      Provenance p = r.provenance();
+      if (first == null) {
         first = p;
       }
-      String s = p.get("startedAt") == null ? null : String.valueOf(p.get("startedAt"));
-      String f = p.get("finishedAt") == null ? null : String.valueOf(p.get("finishedAt"));
+      String s = p.startedAt();
+      String f = p.finishedAt();
       // ISO-8601 instants in UTC order as text
       started = s != null && (started == null || s.compareTo(started) < 0) ? s : started;
       finished = f != null && (finished == null || f.compareTo(finished) > 0) ? f : finished;
-      status.row(v, ReportFiles.string(r.get("status")), abbreviated(ReportFiles.string(r.get("configSha256"))),
-          abbreviated(ReportFiles.string(p.get("imagesSha256"))));
+      status.row(v, r.status(), abbreviated(r.configSha256()), abbreviated(ReportFiles.string(p.imagesSha256())));
     }
-    if (first.isEmpty()) {
+    if (first == null) {
       return "";
     }
     Table t = Table.keyValue();
-    for (String key : List.of("version", "gitCommit", "java", "os", "arch", "threads", "precision")) {
-      if (first.containsKey(key)) {
-        t.row(key.equals("version") ? "sparsecode version" : key, ReportFiles.string(first.get(key)));
-      }
-    }
+    RunReport.provenanceRows(t, first, false);
     t.row("first start", started == null ? "" : started);
     t.row("last finish", finished == null ? "" : finished);
     return t.html() + status.html();
@@ -341,12 +344,12 @@ public final class PlanReport {
 
   /** A variant's key numbers, the link to its report, and every plot of its directory. */
   static String variant(RunDirectory dir, String href) {
-    Map<String, Object> results = ReportFiles.json(dir.file(RunDirectory.RESULTS));
+    RunResult results = ReportFiles.results(dir.file(RunDirectory.RESULTS)).orElse(null);
     StringBuilder sb = new StringBuilder();
     sb.append("<p>").append(Files.isRegularFile(dir.file(RunReport.FILE))
         ? "Full report: " + Html.link(href + RunReport.FILE, href + RunReport.FILE)
         : "Directory: <code>" + Html.escape(href) + "</code>").append("</p>\n");
-    if (results.isEmpty()) {
+    if (results == null) {
       sb.append("<p class=\"note\">No readable results.json in this directory.</p>\n");
     } else {
       sb.append(keyNumbers(results));
@@ -355,27 +358,22 @@ public final class PlanReport {
     return sb.append(figures).toString();
   }
 
-  private static String keyNumbers(Map<String, Object> results) {
-    Map<String, Object> summary = ReportFiles.map(results.get("summary"));
+  private static String keyNumbers(RunResult results) {
+    Map<String, Summary> summary = results.summary();
     Table t = Table.keyValue();
-    t.row("dictionary", RunReport.dictionaryLabel(ReportFiles.map(results.get("dictionary"))));
-    Map<String, Object> solver = ReportFiles.map(results.get("solver"));
-    if (!solver.isEmpty()) {
-      t.row("solver", ReportFiles.string(solver.get("type")) + ", λ = "
-          + Format.general(ReportFiles.number(solver.get("lambda"))));
+    t.row("dictionary", RunReport.dictionaryLabel(results.dictionary()));
+    if (!results.solver().isEmpty()) {
+      t.row("solver", RunReport.solverLabel(results.solver()));
     }
-    t.row("images", Integer.toString(ReportFiles.list(results.get("images")).size()));
+    t.row("images", Integer.toString(results.images().size()));
     if (!summary.isEmpty()) {
-      t.row("PSNR median (dB)", Format.metric("psnr", ReportFiles.number(ReportFiles.map(summary.get("psnr"))
-          .get("median"))));
+      t.row("PSNR median (dB)", Format.metric("psnr", stat(summary, "psnr").median()));
       t.row("PSNR mean ± sd (dB)", meanSd("psnr", summary));
-      t.row("sparseness median", Format.metric("sparseness", ReportFiles.number(ReportFiles.map(
-          summary.get("sparseness")).get("median"))));
+      t.row("sparseness median", Format.metric("sparseness", stat(summary, "sparseness").median()));
       t.row("sparseness mean ± sd", meanSd("sparseness", summary));
-      t.row("seconds/image (mean)", Format.metric("seconds", ReportFiles.number(ReportFiles.map(
-          summary.get("seconds")).get("mean"))));
+      t.row("seconds/image (mean)", Format.metric("seconds", stat(summary, "seconds").mean()));
     }
-    Map<String, Object> learning = ReportFiles.map(results.get("learning"));
+    Map<String, Object> learning = results.learning() == null ? Map.of() : results.learning();
     if (!learning.isEmpty()) {
       List<?> objective = ReportFiles.list(learning.get("objective"));
       t.row("learning", ReportFiles.string(learning.get("type")) + ", " + objective.size() + " steps"
@@ -401,7 +399,8 @@ public final class PlanReport {
     List<String> variants = partVariants(dir);
     if (variants.isEmpty() && Files.isRegularFile(dir.file(RunDirectory.RESULTS))) {
       // a part without variants is a single run in DIR/<part>/ itself
-      return sb.append(keyNumbers(ReportFiles.json(dir.file(RunDirectory.RESULTS))))
+      return sb.append(ReportFiles.results(dir.file(RunDirectory.RESULTS)).map(PlanReport::keyNumbers)
+          .orElse("<p class=\"note\">No readable results.json in this directory.</p>\n"))
           .append(Figures.all(dir.root(), name -> true, "")).toString();
     }
     if (variants.isEmpty()) {

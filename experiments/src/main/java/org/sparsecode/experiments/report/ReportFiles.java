@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.sparsecode.api.SparsecodeException;
 import org.sparsecode.experiments.results.Json;
+import org.sparsecode.experiments.results.ResultsJson;
+import org.sparsecode.experiments.results.RunResult;
 
 /**
  * Tolerant reading of the files a report is built from: a missing or unreadable file is empty, never an
@@ -39,7 +41,7 @@ final class ReportFiles {
   }
 
   /**
-   * A JSON object file ({@code results.json}, {@code comparison.json}, {@code summary.json}).
+   * A JSON object file ({@code comparison.json}, {@code summary.json}, {@code coefficients.json}).
    *
    * @param file the file
    * @return the object, empty when absent, unreadable or not a JSON object
@@ -52,6 +54,23 @@ final class ReportFiles {
         return Map.<String, Object>of();
       }
     }).orElse(Map.of());
+  }
+
+  /**
+   * A {@code results.json} file ({@link ResultsJson#read(Path)}).
+   *
+   * @param file the file
+   * @return the result, empty when absent, unreadable, or not a results.json this version can read
+   */
+  static Optional<RunResult> results(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(ResultsJson.read(file));
+    } catch (SparsecodeException e) {
+      return Optional.empty();
+    }
   }
 
   /**

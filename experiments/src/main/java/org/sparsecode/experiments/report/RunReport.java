@@ -2,6 +2,7 @@ package org.sparsecode.experiments.report;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,7 +10,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.sparsecode.experiments.config.ExperimentConfig;
+import org.sparsecode.experiments.results.ImageResult;
+import org.sparsecode.experiments.results.Provenance;
+import org.sparsecode.experiments.results.ResultsJson;
 import org.sparsecode.experiments.results.RunDirectory;
+import org.sparsecode.experiments.results.RunResult;
+import org.sparsecode.experiments.results.Summary;
 import org.sparsecode.experiments.run.ProgressReporter;
 
 /**
@@ -54,10 +60,10 @@ public final class RunReport {
    *
    * @param dir the run directory, holding {@code config.yaml}
    * @param config the experiment (its base directory resolves a relative {@code images.path} for the credits)
-   * @param results the results tree, as {@code results.json} will hold it
+   * @param results the results, as {@code results.json} will hold them
    * @param progress where a failure is reported
    */
-  public static void write(RunDirectory dir, ExperimentConfig config, Map<String, Object> results,
+  public static void write(RunDirectory dir, ExperimentConfig config, RunResult results,
       ProgressReporter progress) {
     write(dir, () -> render(dir, results, config == null ? null : config.baseDirectory()), progress);
   }
@@ -78,22 +84,23 @@ public final class RunReport {
    * @return the HTML document
    */
   public static String render(RunDirectory dir, Path baseDirectory) {
-    return render(dir, ReportFiles.json(dir.file(RunDirectory.RESULTS)), baseDirectory);
+    return render(dir, ReportFiles.results(dir.file(RunDirectory.RESULTS)).orElse(null), baseDirectory);
   }
 
-  private static String render(RunDirectory dir, Map<String, Object> results, Path baseDirectory) {
+  /** The page; {@code results} null when the directory holds no readable results.json. */
+  private static String render(RunDirectory dir, RunResult results, Path baseDirectory) {
     String configText = ReportFiles.text(dir.file(RunDirectory.CONFIG)).orElse(null);
     Map<String, Object> config = configText == null ? Map.of() : ReportFiles.yamlOf(configText);
     String title = title(results, config, dir);
 
     List<String[]> nav = new ArrayList<>();
     StringBuilder body = new StringBuilder();
-    if (results.isEmpty()) {
+    if (results == null) {
       body.append("<p class=\"note\">This directory holds no readable results.json.</p>\n");
     } else {
       section(body, nav, "summary", "Summary", summary(results));
-      section(body, nav, "images", "Per image", perImage(results));
-      String learning = learning(ReportFiles.map(results.get("learning")));
+      section(body, nav, "images", "Per image", perImage(results.images()));
+      String learning = learning(results.learning() == null ? Map.of() : results.learning());
       if (!learning.isEmpty()) {
         section(body, nav, "learning", "Learning", learning);
       }
@@ -110,7 +117,7 @@ public final class RunReport {
         ? "<p class=\"note\">No config.yaml in this directory.</p>\n"
         : "<p>The resolved configuration (every default filled in), as written to <code>config.yaml</code>:</p>\n"
             + "<pre class=\"config\">" + Html.escape(configText) + "</pre>\n");
-    if (!results.isEmpty()) {
+    if (results != null) {
       section(body, nav, "provenance", "Provenance", provenance(results));
     }
     String credits = Credits.html(ReportFiles.map(config.get("images")), baseDirectory);
@@ -150,33 +157,43 @@ public final class RunReport {
         .append("</h2>\n").append(content).append("</section>\n");
   }
 
-  private static String title(Map<String, Object> results, Map<String, Object> config, RunDirectory dir) {
-    String experiment = ReportFiles.string(results.getOrDefault("experiment", config.get("name")));
+  private static String title(RunResult results, Map<String, Object> config, RunDirectory dir) {
+    String experiment = results != null ? results.experiment() : ReportFiles.string(config.get("name"));
     if (experiment.isEmpty()) {
       experiment = String.valueOf(dir.root().getFileName());
     }
-    Object variant = results.get("variant");
+    String variant = results == null ? null : results.variant();
     return variant == null ? experiment : experiment + " / " + variant;
   }
 
-  private static String subtitle(Map<String, Object> results) {
-    if (results.isEmpty()) {
+  private static String subtitle(RunResult results) {
+    if (results == null) {
       return "Run report";
     }
     List<String> parts = new ArrayList<>();
     parts.add("Run report");
-    parts.add("status " + ReportFiles.string(results.get("status")));
-    parts.add(ReportFiles.list(results.get("images")).size() + " images");
-    String dictionary = dictionaryLabel(ReportFiles.map(results.get("dictionary")));
+    parts.add("status " + results.status());
+    parts.add(results.images().size() + " images");
+    String dictionary = dictionaryLabel(results.dictionary());
     if (!dictionary.isEmpty()) {
       parts.add("dictionary " + dictionary);
     }
-    Map<String, Object> solver = ReportFiles.map(results.get("solver"));
+    String solver = solverLabel(results.solver());
     if (!solver.isEmpty()) {
-      parts.add("solver " + ReportFiles.string(solver.get("type")) + ", λ = "
-          + Format.general(ReportFiles.number(solver.get("lambda"))));
+      parts.add("solver " + solver);
     }
     return String.join(" · ", parts);
+  }
+
+  /**
+   * A solver's label: type and λ.
+   *
+   * @param solver the {@code solver} block of results.json
+   * @return e.g. {@code fista, λ = 0.01}; empty when absent
+   */
+  static String solverLabel(Map<String, Object> solver) {
+    return solver.isEmpty() ? "" : ReportFiles.string(solver.get("type")) + ", λ = "
+        + Format.general(ReportFiles.number(solver.get("lambda")));
   }
 
   /**
@@ -215,70 +232,75 @@ public final class RunReport {
    */
   private static final Set<String> UNTABULATED = Set.of("orientation-activity");
 
-  /** The curve metrics of the images (keys whose values are maps), in order of appearance. */
-  static Set<String> curveNames(List<?> images) {
+  /** The curve metrics of the images, in order of appearance. */
+  static Set<String> curveNames(List<ImageResult> images) {
     Set<String> names = new LinkedHashSet<>();
-    for (Object o : images) {
-      ReportFiles.map(o).forEach((k, v) -> {
-        if (v instanceof Map<?, ?>) {
-          names.add(k);
-        }
-      });
-    }
+    images.forEach(image -> names.addAll(image.curves().keySet()));
     return names;
   }
 
-  /** The summary table, then one table per curve metric (its flattened columns regrouped per point). */
-  static String summary(Map<String, Object> results) {
-    Map<String, Object> summary = ReportFiles.map(results.get("summary"));
+  /** Of one curve metric over the images: each point, in order of appearance, to its quantities. */
+  private static Map<String, List<String>> curvePoints(String curve, List<ImageResult> images) {
+    Map<String, List<String>> points = new LinkedHashMap<>();
+    for (ImageResult image : images) {
+      image.curves().getOrDefault(curve, Map.of()).forEach((point, values) -> {
+        List<String> quantities = points.computeIfAbsent(point, k -> new ArrayList<>());
+        values.keySet().stream().filter(q -> !quantities.contains(q)).forEach(quantities::add);
+      });
+    }
+    return points;
+  }
+
+  /** The summary table, then one table per curve metric (its summary columns regrouped per point). */
+  static String summary(RunResult results) {
+    Map<String, Summary> summary = results.summary();
     if (summary.isEmpty()) {
       return "<p class=\"note\">No summary (no image was coded).</p>\n";
     }
-    Set<String> curves = curveNames(ReportFiles.list(results.get("images")));
+    List<ImageResult> images = results.images();
+    Set<String> curves = curveNames(images);
+    // curve metric to point to quantity to its summary, for the columns the summary holds
+    Map<String, Map<String, Map<String, Summary>>> curveStats = new LinkedHashMap<>();
+    Set<String> curveColumns = new HashSet<>();
+    for (String curve : curves) {
+      curvePoints(curve, images).forEach((point, quantities) -> quantities.forEach(q -> {
+        String column = ImageResult.curveColumn(curve, point, q);
+        if (summary.containsKey(column)) {
+          curveColumns.add(column);
+          curveStats.computeIfAbsent(curve, k -> new LinkedHashMap<>())
+              .computeIfAbsent(point, k -> new LinkedHashMap<>()).put(q, summary.get(column));
+        }
+      }));
+    }
     Table t = new Table(1, "metric", "mean", "sd", "median", "min", "max");
-    Map<String, Map<String, Map<String, Object>>> curveStats = new LinkedHashMap<>();
-    summary.forEach((name, node) -> {
-      Map<String, Object> s = ReportFiles.map(node);
-      String curve = curves.stream().filter(c -> name.startsWith(c + "_")).findFirst().orElse(null);
-      int cut = name.lastIndexOf('_');
-      if (curve != null && cut > curve.length()) {
-        curveStats.computeIfAbsent(curve + "\u0000" + name.substring(curve.length() + 1, cut),
-            k -> new LinkedHashMap<>()).put(name.substring(cut + 1), s);
-        return;
+    summary.forEach((name, s) -> {
+      if (!curveColumns.contains(name)) {
+        t.row(label(name), Format.metric(name, s.mean()), Format.metric(name, s.sd()),
+            Format.metric(name, s.median()), Format.metric(name, s.min()), Format.metric(name, s.max()));
       }
-      t.row(label(name), stat(name, s, "mean"), stat(name, s, "sd"), stat(name, s, "median"), stat(name, s, "min"),
-          stat(name, s, "max"));
     });
     StringBuilder sb = new StringBuilder("<p>Over the images: mean, sample standard deviation, median, minimum and "
         + "maximum.</p>\n").append(t.html());
     for (String curve : curves) {
-      if (UNTABULATED.contains(curve)) {
+      Map<String, Map<String, Summary>> byPoint = curveStats.getOrDefault(curve, Map.of());
+      if (UNTABULATED.contains(curve) || byPoint.isEmpty()) {
         continue;
       }
       List<String> quantities = new ArrayList<>();
-      curveStats.forEach((key, byQuantity) -> {
-        if (key.startsWith(curve + "\u0000")) {
-          byQuantity.keySet().stream().filter(q -> !quantities.contains(q)).forEach(quantities::add);
-        }
-      });
-      if (quantities.isEmpty()) {
-        continue;
-      }
+      byPoint.values().forEach(byQuantity -> byQuantity.keySet().stream().filter(q -> !quantities.contains(q))
+          .forEach(quantities::add));
       List<String> header = new ArrayList<>(List.of(curve.startsWith("resilience") ? "cutoff c" : "point"));
       for (String q : quantities) {
         header.add(label(q) + " median");
         header.add(label(q) + " mean ± sd");
       }
       Table ct = new Table(1, header);
-      curveStats.forEach((key, byQuantity) -> {
-        if (!key.startsWith(curve + "\u0000")) {
-          return;
-        }
-        List<String> row = new ArrayList<>(List.of(key.substring(curve.length() + 1)));
+      byPoint.forEach((point, byQuantity) -> {
+        List<String> row = new ArrayList<>(List.of(point));
         for (String q : quantities) {
-          Map<String, Object> s = byQuantity.getOrDefault(q, Map.of());
-          row.add(Format.metric(q, ReportFiles.number(s.get("median"))));
-          row.add(Format.meanSd(q, ReportFiles.number(s.get("mean")), ReportFiles.number(s.get("sd"))));
+          Summary s = byQuantity.getOrDefault(q, Summary.EMPTY);
+          row.add(Format.metric(q, s.median()));
+          row.add(Format.meanSd(q, s.mean(), s.sd()));
         }
         ct.row(row);
       });
@@ -286,11 +308,6 @@ public final class RunReport {
           .append(curveNote(curve)).append(ct.html());
     }
     return sb.toString();
-  }
-
-  /** One statistic of a summary, formatted after its metric. */
-  private static String stat(String metric, Map<String, Object> summary, String key) {
-    return Format.metric(metric, ReportFiles.number(summary.get(key)));
   }
 
   /** A curve metric's heading. */
@@ -323,33 +340,31 @@ public final class RunReport {
   }
 
   /** The per-image table of scalar metrics, then one table per curve metric (a column group per point). */
-  static String perImage(Map<String, Object> results) {
-    List<?> images = ReportFiles.list(results.get("images"));
+  static String perImage(List<ImageResult> images) {
     if (images.isEmpty()) {
       return "<p class=\"note\">No image was coded (only learning ran).</p>\n";
     }
-    Set<String> curves = curveNames(images);
-    List<String> columns = new ArrayList<>();
-    for (Object o : images) {
-      ReportFiles.map(o).forEach((k, v) -> {
-        if (!"id".equals(k) && !(v instanceof Map<?, ?>) && !columns.contains(k)) {
-          columns.add(k);
-        }
-      });
-    }
+    // the columns in the order results.json holds them
+    List<String> columns = new ArrayList<>(List.of("psnr", "sparseness", "objective", "iterations", "seconds"));
+    images.forEach(image -> image.metrics().keySet().stream().filter(k -> !columns.contains(k))
+        .forEach(columns::add));
     List<String> header = new ArrayList<>(List.of("id"));
     columns.forEach(c -> header.add(label(c)));
     Table t = new Table(1, header);
-    for (Object o : images) {
-      Map<String, Object> m = ReportFiles.map(o);
-      List<String> row = new ArrayList<>(List.of(ReportFiles.string(m.get("id"))));
+    for (ImageResult image : images) {
+      List<String> row = new ArrayList<>(List.of(image.id()));
       for (String c : columns) {
-        row.add(m.containsKey(c) ? Format.metric(c, ReportFiles.number(m.get(c))) : "");
+        row.add(switch (c) {
+          case "iterations" -> Format.metric(c, image.iterations());
+          case "seconds" -> Format.metric(c, image.seconds());
+          case "psnr", "sparseness", "objective" -> Format.metric(c, image.metric(c));
+          default -> image.metrics().containsKey(c) ? Format.metric(c, image.metrics().get(c)) : "";
+        });
       }
       t.row(row);
     }
     StringBuilder sb = new StringBuilder(t.html());
-    for (String curve : curves) {
+    for (String curve : curveNames(images)) {
       if (UNTABULATED.contains(curve)) {
         sb.append("<p class=\"note\">").append(Html.escape(curveTitle(curve))).append(" per image: every value "
             + "is in <code>metrics.csv</code>; the pooled fits are under Coefficient statistics.</p>\n");
@@ -365,37 +380,30 @@ public final class RunReport {
   }
 
   /** One row per image, a column group per point of the curve, a column per quantity; empty without values. */
-  private static String curveTable(String curve, List<?> images) {
-    List<String> points = new ArrayList<>();
+  private static String curveTable(String curve, List<ImageResult> images) {
+    Map<String, List<String>> byPoint = curvePoints(curve, images);
+    List<String> points = new ArrayList<>(byPoint.keySet());
     List<String> quantities = new ArrayList<>();
-    for (Object o : images) {
-      ReportFiles.map(ReportFiles.map(o).get(curve)).forEach((point, q) -> {
-        if (!points.contains(point)) {
-          points.add(point);
-        }
-        ReportFiles.map(q).keySet().stream().filter(k -> !quantities.contains(k)).forEach(quantities::add);
-      });
+    byPoint.values().forEach(qs -> qs.stream().filter(q -> !quantities.contains(q)).forEach(quantities::add));
+    if (points.isEmpty() || quantities.isEmpty()) {
+      return "";
     }
     List<String> header = new ArrayList<>(List.of("id"));
     for (int i = 0; i < points.size(); i++) {
       quantities.forEach(q -> header.add(label(q)));
-    }
-    if (points.isEmpty() || quantities.isEmpty()) {
-      return "";
     }
     Table t = new Table(1, header);
     if (points.size() > 1 || curve.startsWith("resilience")) {
       t.group("", 1);
       points.forEach(p -> t.group(pointLabel(curve, p), quantities.size()));
     }
-    for (Object o : images) {
-      Map<String, Object> m = ReportFiles.map(o);
-      Map<String, Object> c = ReportFiles.map(m.get(curve));
-      List<String> row = new ArrayList<>(List.of(ReportFiles.string(m.get("id"))));
+    for (ImageResult image : images) {
+      Map<String, Map<String, Double>> c = image.curves().getOrDefault(curve, Map.of());
+      List<String> row = new ArrayList<>(List.of(image.id()));
       for (String p : points) {
-        Map<String, Object> values = ReportFiles.map(c.get(p));
+        Map<String, Double> values = c.getOrDefault(p, Map.of());
         for (String q : quantities) {
-          row.add(values.containsKey(q) ? Format.metric(q, ReportFiles.number(values.get(q))) : "");
+          row.add(values.containsKey(q) ? Format.metric(q, values.get(q)) : "");
         }
       }
       t.row(row);
@@ -462,29 +470,45 @@ public final class RunReport {
   }
 
   /** Identity, seed, software and machine of the run, and the data's hash. */
-  static String provenance(Map<String, Object> results) {
-    Map<String, Object> p = ReportFiles.map(results.get("provenance"));
+  static String provenance(RunResult results) {
     Table t = Table.keyValue();
-    t.row("experiment", ReportFiles.string(results.get("experiment")));
-    if (results.get("variant") != null) {
-      t.row("variant", ReportFiles.string(results.get("variant")));
+    t.row("experiment", results.experiment());
+    if (results.variant() != null) {
+      t.row("variant", results.variant());
     }
-    t.row("status", ReportFiles.string(results.get("status")));
-    t.row("seed", ReportFiles.string(results.get("seed")));
-    t.row("configSha256", ReportFiles.string(results.get("configSha256")));
-    for (String key : List.of("version", "gitCommit", "java", "os", "arch", "threads", "precision", "startedAt",
-        "finishedAt", "imagesSha256")) {
-      if (p.containsKey(key)) {
-        t.row(key.equals("version") ? "sparsecode version" : key, ReportFiles.string(p.get(key)));
-      }
-    }
-    Map<String, Object> stages = ReportFiles.map(results.get("stages"));
-    if (stages.isEmpty()) {
+    t.row("status", results.status());
+    t.row("seed", Long.toString(results.seed()));
+    t.row("configSha256", results.configSha256());
+    provenanceRows(t, results.provenance(), true);
+    if (results.stages().isEmpty()) {
       return t.html();
     }
     Table s = new Table(1, "stage", "seconds");
-    stages.forEach((stage, seconds) -> s.row(stage, Format.metric("seconds", ReportFiles.number(seconds))));
+    results.stages().forEach((stage, seconds) -> s.row(stage, Format.metric("seconds", seconds)));
     return t.html() + "<h3>Seconds per stage</h3>\n" + s.html();
+  }
+
+  /**
+   * The rows of a provenance, each field that results.json holds for it ({@code finishedAt} even while the run
+   * is in progress, {@code imagesSha256} once known), in the page's order; the instants and the data's hash only
+   * when {@code withInstants}.
+   *
+   * @param t the key-value table
+   * @param p the provenance
+   * @param withInstants whether to add {@code startedAt}, {@code finishedAt} and {@code imagesSha256}
+   */
+  static void provenanceRows(Table t, Provenance p, boolean withInstants) {
+    Map<String, Object> fields = ResultsJson.provenance(p);
+    List<String> keys = new ArrayList<>(List.of("version", "gitCommit", "java", "os", "arch", "threads",
+        "precision"));
+    if (withInstants) {
+      keys.addAll(List.of("startedAt", "finishedAt", "imagesSha256"));
+    }
+    for (String key : keys) {
+      if (fields.containsKey(key)) {
+        t.row(key.equals("version") ? "sparsecode version" : key, ReportFiles.string(fields.get(key)));
+      }
+    }
   }
 
   /**

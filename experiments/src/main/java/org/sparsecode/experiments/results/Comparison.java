@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The comparison of the variants of one experiment file, built from each variant's {@code results.json}
- * (so that variants finished by an earlier invocation count the same as fresh ones).
+ * (so that variants finished by an earlier invocation count the same as fresh ones), read by {@link
+ * ResultsJson#read(java.nio.file.Path)}.
  *
  * @param experiment the experiment's name
  * @param rows one row per variant, in the file's order
@@ -36,34 +37,19 @@ public record Comparison(String experiment, List<Comparison.Row> rows) {
       Summary sparseness, Summary seconds) {
 
     /**
-     * Reads a row from a parsed {@code results.json}.
+     * A variant's row.
      *
      * @param variant the variant's name
-     * @param results the parsed file
+     * @param results the variant's results
      * @return the row
      */
-    public static Row of(String variant, Map<String, Object> results) {
-      Map<String, Object> dict = map(results.get("dictionary"));
-      Map<String, Object> summary = map(results.get("summary"));
-      Object images = results.get("images");
+    public static Row of(String variant, RunResult results) {
+      Map<String, Object> dict = results.dictionary();
+      Map<String, Summary> summary = results.summary();
       return new Row(variant, String.valueOf(dict.getOrDefault("type", "?")),
-          (int) Json.number(dict.get("kernels")), (int) Json.number(dict.get("size")),
-          images instanceof List<?> l ? l.size() : 0,
-          summary(summary.get("psnr")), summary(summary.get("sparseness")), summary(summary.get("seconds")));
-    }
-
-    private static Summary summary(Object node) {
-      Map<String, Object> m = map(node);
-      if (m.isEmpty()) {
-        return Summary.EMPTY;
-      }
-      return new Summary(Json.number(m.get("mean")), Json.number(m.get("sd")), Json.number(m.get("median")),
-          Json.number(m.get("min")), Json.number(m.get("max")));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object node) {
-      return node instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+          (int) Json.number(dict.get("kernels")), (int) Json.number(dict.get("size")), results.images().size(),
+          summary.getOrDefault("psnr", Summary.EMPTY), summary.getOrDefault("sparseness", Summary.EMPTY),
+          summary.getOrDefault("seconds", Summary.EMPTY));
     }
 
     /**
@@ -151,24 +137,24 @@ public record Comparison(String experiment, List<Comparison.Row> rows) {
   /**
    * The {@code summary.json} tree: the experiment and, per variant, its directory and summaries.
    *
-   * @param variantResults variant name to its parsed {@code results.json}, in order
+   * @param variantResults variant name to its results, in order
    * @return ordered maps
    */
-  public Map<String, Object> summaryTree(Map<String, Map<String, Object>> variantResults) {
+  public Map<String, Object> summaryTree(Map<String, RunResult> variantResults) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("experiment", experiment);
     List<Object> list = new ArrayList<>();
     for (Row r : rows) {
       Map<String, Object> v = new LinkedHashMap<>();
-      Map<String, Object> results = variantResults.get(r.variant());
+      RunResult results = variantResults.get(r.variant());
       v.put("variant", r.variant());
       v.put("directory", r.variant());
-      v.put("status", results.get("status"));
-      v.put("configSha256", results.get("configSha256"));
-      v.put("dictionary", results.get("dictionary"));
-      v.put("solver", results.get("solver"));
+      v.put("status", results.status());
+      v.put("configSha256", results.configSha256());
+      v.put("dictionary", results.dictionary());
+      v.put("solver", results.solver());
       v.put("images", r.images());
-      v.put("summary", results.get("summary"));
+      v.put("summary", ResultsJson.summaries(results.summary()));
       list.add(v);
     }
     root.put("variants", list);

@@ -13,8 +13,8 @@ import org.sparsecode.eval.stats.ScenarioComparison;
 
 /**
  * The study-level comparison of the variants (scenarios) of an experiment file, {@code DIR/comparison.json}
- * (medians with their intervals, tests between the scenarios), built from the variants' parsed
- * {@code results.json}. Scripts read it; its contract:
+ * (medians with their intervals, tests between the scenarios), built from the variants' results
+ * ({@code results.json} read by {@link ResultsJson#read(java.nio.file.Path)}). Scripts read it; its contract:
  *
  * <pre>{@code
  * {"experiment": NAME, "seed": SEED, "images": [ids],
@@ -70,11 +70,11 @@ public final class ComparisonJson {
    * @param root the experiment file's output directory
    * @param experiment the experiment's name
    * @param seed the experiment's top-level seed (seeds every bootstrap)
-   * @param results each variant's parsed {@code results.json}, in variant order
+   * @param results each variant's results, in variant order
    * @return the tree written
    */
   public static Map<String, Object> write(RunDirectory root, String experiment, long seed,
-      Map<String, Map<String, Object>> results) {
+      Map<String, RunResult> results) {
     Map<String, Object> tree = tree(experiment, seed, results);
     root.writeString(FILE, Json.pretty(tree));
     return tree;
@@ -85,10 +85,10 @@ public final class ComparisonJson {
    *
    * @param experiment the experiment's name
    * @param seed the experiment's top-level seed
-   * @param results each variant's parsed {@code results.json}, in variant order
+   * @param results each variant's results, in variant order
    * @return ordered maps, lists and scalars, non-finite numbers as {@code null}
    */
-  public static Map<String, Object> tree(String experiment, long seed, Map<String, Map<String, Object>> results) {
+  public static Map<String, Object> tree(String experiment, long seed, Map<String, RunResult> results) {
     Objects.requireNonNull(results, "results");
     Map<String, Scenario> scenarios = new LinkedHashMap<>();
     LinkedHashSet<String> allIds = new LinkedHashSet<>();
@@ -121,38 +121,34 @@ public final class ComparisonJson {
     /** Cutoff key to quantity ({@code psnr}, {@code sparseness}) to per-image values; empty without curve. */
     final Map<String, Map<String, double[]>> resilience = new LinkedHashMap<>();
 
-    static Scenario of(Map<String, Object> r) {
+    static Scenario of(RunResult r) {
       Scenario s = new Scenario();
-      List<?> images = r.get("images") instanceof List<?> l ? l : List.of();
+      List<ImageResult> images = r.images();
       int n = images.size();
       double[] psnr = new double[n];
       double[] sparseness = new double[n];
       for (int i = 0; i < n; i++) {
-        Map<?, ?> m = images.get(i) instanceof Map<?, ?> map ? map : Map.of();
-        s.ids.add(String.valueOf(m.get("id")));
-        psnr[i] = Json.number(m.get("psnr"));
-        sparseness[i] = Json.number(m.get("sparseness"));
+        s.ids.add(images.get(i).id());
+        psnr[i] = images.get(i).metric("psnr");
+        sparseness[i] = images.get(i).metric("sparseness");
       }
       s.metrics.put("psnr", psnr);
       s.metrics.put("sparseness", sparseness);
       // the cutoffs of the first image that has the curve; an image without a point gets NaN there
       for (int i = 0; i < n && s.resilience.isEmpty(); i++) {
-        if (images.get(i) instanceof Map<?, ?> m && m.get(RESILIENCE) instanceof Map<?, ?> curve) {
-          for (Object key : curve.keySet()) {
-            Map<String, double[]> point = new LinkedHashMap<>();
-            point.put("psnr", new double[n]);
-            point.put("sparseness", new double[n]);
-            s.resilience.put(String.valueOf(key), point);
-          }
+        for (String key : images.get(i).curves().getOrDefault(RESILIENCE, Map.of()).keySet()) {
+          Map<String, double[]> point = new LinkedHashMap<>();
+          point.put("psnr", new double[n]);
+          point.put("sparseness", new double[n]);
+          s.resilience.put(key, point);
         }
       }
       s.resilience.forEach((key, point) -> {
         for (int i = 0; i < n; i++) {
-          Object p = images.get(i) instanceof Map<?, ?> m && m.get(RESILIENCE) instanceof Map<?, ?> curve
-              ? curve.get(key) : null;
-          Map<?, ?> values = p instanceof Map<?, ?> pm ? pm : Map.of();
-          point.get("psnr")[i] = Json.number(values.get("psnr"));
-          point.get("sparseness")[i] = Json.number(values.get("sparseness"));
+          Map<String, Double> values = images.get(i).curves().getOrDefault(RESILIENCE, Map.of())
+              .getOrDefault(key, Map.of());
+          point.get("psnr")[i] = values.getOrDefault("psnr", Double.NaN);
+          point.get("sparseness")[i] = values.getOrDefault("sparseness", Double.NaN);
         }
       });
       return s;

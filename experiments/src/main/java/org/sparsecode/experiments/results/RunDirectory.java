@@ -1,11 +1,9 @@
 package org.sparsecode.experiments.results;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.sparsecode.api.SparsecodeException;
 import org.sparsecode.api.kernel.Dictionary;
@@ -188,21 +186,14 @@ public final class RunDirectory {
   }
 
   /**
-   * Reads {@link #RESULTS} if present.
+   * Reads {@link #RESULTS} if present ({@link ResultsJson#read(Path)}).
    *
-   * @return the parsed object, empty when the file does not exist
-   * @throws SparsecodeException when it exists but cannot be read or parsed
+   * @return the result, empty when the file does not exist
+   * @throws SparsecodeException naming the file (and the key) when it exists but cannot be read or parsed
    */
-  public Optional<Map<String, Object>> readResults() {
+  public Optional<RunResult> results() {
     Path f = file(RESULTS);
-    if (!Files.isRegularFile(f)) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Json.parseObject(Files.readString(f, StandardCharsets.UTF_8), f.toString()));
-    } catch (IOException e) {
-      throw new SparsecodeException("cannot read " + f + ": " + reason(e), e);
-    }
+    return Files.isRegularFile(f) ? Optional.of(ResultsJson.read(f)) : Optional.empty();
   }
 
   /**
@@ -213,7 +204,7 @@ public final class RunDirectory {
    */
   public boolean isComplete() {
     try {
-      return readResults().map(m -> RunResult.COMPLETE.equals(m.get("status"))).orElse(false);
+      return results().map(r -> RunResult.COMPLETE.equals(r.status())).orElse(false);
     } catch (SparsecodeException e) {
       return false;
     }

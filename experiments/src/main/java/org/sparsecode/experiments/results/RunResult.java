@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Everything {@code results.json} holds for one run, with the parameters that produced it.
+ * Everything {@code results.json} holds for one run, with the parameters that produced it: written by
+ * {@link ResultsJson#toTree}, read back by {@link ResultsJson#read(java.nio.file.Path)}, which every report and
+ * comparison uses.
  *
  * @param experiment the experiment's name
  * @param variant the variant's name, or {@code null} for a file without variants

@@ -15,6 +15,7 @@ import org.sparsecode.experiments.results.Comparison;
 import org.sparsecode.experiments.results.ComparisonJson;
 import org.sparsecode.experiments.results.Json;
 import org.sparsecode.experiments.results.RunDirectory;
+import org.sparsecode.experiments.results.RunResult;
 
 /**
  * Runs an {@link ExperimentPlan} into a directory: a file without variants into {@code DIR} itself; one
@@ -189,7 +190,7 @@ public final class PlanRunner {
       if (!dir.isComplete()) {
         continue;
       }
-      Object sha = dir.readResults().map(m -> m.get("configSha256")).orElse(null);
+      String sha = dir.results().map(RunResult::configSha256).orElse(null);
       if (sha == null || sha.equals(Json.sha256(config.resolved()))) {
         continue;
       }
@@ -291,10 +292,10 @@ public final class PlanRunner {
   }
 
   private Comparison compare(RunDirectory root, boolean write) {
-    Map<String, Map<String, Object>> results = new LinkedHashMap<>();
+    Map<String, RunResult> results = new LinkedHashMap<>();
     List<Comparison.Row> rows = new java.util.ArrayList<>();
     for (ExperimentConfig config : plan.experiments()) {
-      Map<String, Object> r = root.child(config.variant()).readResults().orElseThrow();
+      RunResult r = root.child(config.variant()).results().orElseThrow();
       results.put(config.variant(), r);
       rows.add(Comparison.Row.of(config.variant(), r));
     }

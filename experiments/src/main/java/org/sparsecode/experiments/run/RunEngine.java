@@ -228,7 +228,7 @@ public final class RunEngine {
       // the results about to be written, parsed back as a reader of the file sees them)
       String finished = Json.pretty(ResultsJson.toTree(done));
       org.sparsecode.experiments.report.RunReport.write(out, config,
-          Json.parseObject(finished, RunDirectory.RESULTS), progress);
+          ResultsJson.read(finished, RunDirectory.RESULTS), progress);
       out.writeString(RunDirectory.RESULTS, finished);
       stats.discardPartial();
       return done;
@@ -320,47 +320,16 @@ public final class RunEngine {
    * depend on the thread count, so they need not be coded again, whatever threads the earlier run had.
    */
   private List<ImageResult> resumable(String sha) {
-    Map<String, Object> earlier;
+    RunResult earlier;
     try {
-      earlier = out.readResults().orElse(null);
+      earlier = out.results().orElse(null);
     } catch (SparsecodeException e) {
       return List.of();
     }
-    if (earlier == null || !RunResult.RUNNING.equals(earlier.get("status")) || !sha.equals(earlier.get("configSha256"))
-        || !(earlier.get("images") instanceof List<?> list)) {
+    if (earlier == null || !RunResult.RUNNING.equals(earlier.status()) || !sha.equals(earlier.configSha256())) {
       return List.of();
     }
-    List<ImageResult> done = new ArrayList<>();
-    for (Object o : list) {
-      if (!(o instanceof Map<?, ?> m) || !(m.get("id") instanceof String id)) {
-        return List.of();
-      }
-      Map<String, Double> values = new LinkedHashMap<>();
-      Map<String, Map<String, Map<String, Double>>> curves = new LinkedHashMap<>();
-      m.forEach((k, v) -> {
-        if (v instanceof Map<?, ?> curve) {
-          curves.put(String.valueOf(k), curveOf(curve));
-        } else if (!"id".equals(k) && !"iterations".equals(k) && !"seconds".equals(k)) {
-          values.put(String.valueOf(k), Json.number(v));
-        }
-      });
-      done.add(new ImageResult(id, values, curves, (int) Json.number(m.get("iterations")),
-          Json.number(m.get("seconds"))));
-    }
-    return done;
-  }
-
-  /** A curve as results.json holds it (point key to quantity to number), read back for a resumed run. */
-  private static Map<String, Map<String, Double>> curveOf(Map<?, ?> curve) {
-    Map<String, Map<String, Double>> out = new LinkedHashMap<>();
-    curve.forEach((key, point) -> {
-      Map<String, Double> q = new LinkedHashMap<>();
-      if (point instanceof Map<?, ?> pm) {
-        pm.forEach((name, v) -> q.put(String.valueOf(name), Json.number(v)));
-      }
-      out.put(String.valueOf(key), q);
-    });
-    return out;
+    return earlier.images();
   }
 
   /** Records the seconds since {@code start} as a stage and returns the time now. */

@@ -16,8 +16,10 @@ import org.sparsecode.eval.plot.OrientationDensity;
 import org.sparsecode.eval.plot.ReconstructionPanel;
 import org.sparsecode.eval.plot.ScatterPlot;
 import org.sparsecode.eval.plot.SecondsChart;
+import org.sparsecode.experiments.results.ImageResult;
 import org.sparsecode.experiments.results.Json;
 import org.sparsecode.experiments.results.RunDirectory;
+import org.sparsecode.experiments.results.RunResult;
 import org.sparsecode.learning.refit.AtomFit;
 import org.sparsecode.learning.refit.RefitResult;
 
@@ -77,34 +79,28 @@ final class RunPlots {
   }
 
   /**
-   * Draws the comparison of the variants from their parsed {@code results.json}: PSNR against sparseness
-   * (one point per image) and seconds per image.
+   * Draws the comparison of the variants from their results: PSNR against sparseness (one point per image)
+   * and seconds per image.
    *
    * @return the names of the files written, for the links in {@code comparison.md}
    */
-  static List<String> comparison(RunDirectory root, String title, Map<String, Map<String, Object>> results,
+  static List<String> comparison(RunDirectory root, String title, Map<String, RunResult> results,
       ProgressReporter progress) {
     List<ScatterPlot.Series> series = new ArrayList<>();
     List<SecondsChart.Bar> bars = new ArrayList<>();
     results.forEach((variant, r) -> {
-      List<?> images = r.get("images") instanceof List<?> l ? l : List.of();
-      double[] sparseness = new double[images.size()];
-      double[] psnr = new double[images.size()];
-      double[] seconds = new double[images.size()];
-      for (int i = 0; i < images.size(); i++) {
-        Map<?, ?> m = images.get(i) instanceof Map<?, ?> map ? map : Map.of();
-        sparseness[i] = number(m.get("sparseness"));
-        psnr[i] = number(m.get("psnr"));
-        seconds[i] = number(m.get("seconds"));
-      }
+      List<ImageResult> images = r.images();
+      double[] sparseness = images.stream().mapToDouble(m -> m.metric("sparseness")).toArray();
+      double[] psnr = images.stream().mapToDouble(m -> m.metric("psnr")).toArray();
+      double[] seconds = images.stream().mapToDouble(ImageResult::seconds).toArray();
       series.add(new ScatterPlot.Series(variant, sparseness, psnr));
       bars.add(new SecondsChart.Bar(variant, seconds));
     });
     List<String> written = new ArrayList<>();
     List<LineChart.Series> curves = new ArrayList<>();
     results.forEach((variant, r) -> {
-      if (r.get("learning") instanceof Map<?, ?> learning && learning.get("objective") instanceof List<?> o) {
-        curves.add(new LineChart.Series(variant, o.stream().mapToDouble(RunPlots::number).toArray()));
+      if (r.learning() != null && r.learning().get("objective") instanceof List<?> o) {
+        curves.add(new LineChart.Series(variant, o.stream().mapToDouble(Json::number).toArray()));
       }
     });
     if (!curves.isEmpty() && draw(RunDirectory.LEARNING_OBJECTIVE_PNG, progress, () -> LineChart.write(
@@ -121,11 +117,6 @@ final class RunPlots {
     }
     written.addAll(StudyPlots.comparison(root, title, results, progress));
     return written;
-  }
-
-  /** A value of results.json as a double; NaN when absent (the point is then left out of the plot). */
-  private static double number(Object o) {
-    return Json.number(o);
   }
 
   /** How long a drawing may take before the run goes on without it. */

@@ -12,7 +12,7 @@ import org.sparsecode.eval.plot.DistributionPlot;
 import org.sparsecode.eval.plot.ResilienceChart;
 import org.sparsecode.eval.stats.Medians;
 import org.sparsecode.experiments.results.Json;
-import org.sparsecode.experiments.results.ResultsJson;
+import org.sparsecode.experiments.results.ImageResult;
 import org.sparsecode.experiments.results.RunDirectory;
 import org.sparsecode.experiments.results.RunResult;
 
@@ -66,7 +66,7 @@ final class StudyPlots {
   }
 
   /**
-   * Draws the comparison plots of the variants from their parsed {@code results.json}.
+   * Draws the comparison plots of the variants from their results.
    *
    * @param root the variants file's directory
    * @param title the experiment's name
@@ -74,14 +74,14 @@ final class StudyPlots {
    * @param progress for warnings
    * @return the names of the files written
    */
-  static List<String> comparison(RunDirectory root, String title, Map<String, Map<String, Object>> results,
+  static List<String> comparison(RunDirectory root, String title, Map<String, RunResult> results,
       ProgressReporter progress) {
     List<DistributionPlot.Group> psnr = new ArrayList<>();
     List<DistributionPlot.Group> sparseness = new ArrayList<>();
     List<ResilienceChart.Curve> medians = new ArrayList<>();
     String axis = null;
-    for (Map.Entry<String, Map<String, Object>> e : results.entrySet()) {
-      List<Map<?, ?>> images = images(e.getValue());
+    for (Map.Entry<String, RunResult> e : results.entrySet()) {
+      List<ImageResult> images = e.getValue().images();
       psnr.add(new DistributionPlot.Group(e.getKey(), values(images, "psnr")));
       sparseness.add(new DistributionPlot.Group(e.getKey(), values(images, "sparseness")));
       List<ResilienceChart.Curve> curves = curves(images);
@@ -122,7 +122,7 @@ final class StudyPlots {
    * @param progress for warnings
    */
   static void run(RunDirectory out, Map<String, Object> resolved, RunResult done, ProgressReporter progress) {
-    List<ResilienceChart.Curve> curves = curves(images(ResultsJson.toTree(done)));
+    List<ResilienceChart.Curve> curves = curves(done.images());
     if (curves.isEmpty()) {
       deleteStale(out, progress);
       return;
@@ -133,33 +133,23 @@ final class StudyPlots {
         axis(form(resolved)), List.of(median), curves));
   }
 
-  /** The images of a results tree, as maps. */
-  private static List<Map<?, ?>> images(Map<String, Object> results) {
-    List<Map<?, ?>> out = new ArrayList<>();
-    if (results.get("images") instanceof List<?> list) {
-      for (Object o : list) {
-        out.add(o instanceof Map<?, ?> m ? m : Map.of());
-      }
-    }
-    return out;
-  }
-
-  private static double[] values(List<Map<?, ?>> images, String key) {
-    return images.stream().mapToDouble(m -> Json.number(m.get(key))).toArray();
+  private static double[] values(List<ImageResult> images, String key) {
+    return images.stream().mapToDouble(m -> m.metric(key)).toArray();
   }
 
   /**
    * Each image's resilience curve over the cutoffs of the first image that has one (keys that are not
    * numbers are skipped); empty when no image has the curve.
    */
-  private static List<ResilienceChart.Curve> curves(List<Map<?, ?>> images) {
+  private static List<ResilienceChart.Curve> curves(List<ImageResult> images) {
     Map<String, Double> cutoffs = new LinkedHashMap<>();
-    for (Map<?, ?> m : images) {
-      if (m.get(CURVE) instanceof Map<?, ?> curve && !curve.isEmpty()) {
-        for (Object key : curve.keySet()) {
-          double c = Json.number(String.valueOf(key));
+    for (ImageResult m : images) {
+      Map<String, Map<String, Double>> curve = m.curves().getOrDefault(CURVE, Map.of());
+      if (!curve.isEmpty()) {
+        for (String key : curve.keySet()) {
+          double c = Json.number(key);
           if (Double.isFinite(c)) {
-            cutoffs.put(String.valueOf(key), c);
+            cutoffs.put(key, c);
           }
         }
         break;
@@ -170,17 +160,17 @@ final class StudyPlots {
       return out;
     }
     double[] x = cutoffs.values().stream().mapToDouble(Double::doubleValue).toArray();
-    for (Map<?, ?> m : images) {
-      Map<?, ?> curve = m.get(CURVE) instanceof Map<?, ?> c ? c : Map.of();
+    for (ImageResult m : images) {
+      Map<String, Map<String, Double>> curve = m.curves().getOrDefault(CURVE, Map.of());
       double[] psnr = new double[x.length];
       double[] sparseness = new double[x.length];
       int i = 0;
       for (String key : cutoffs.keySet()) {
-        Map<?, ?> point = curve.get(key) instanceof Map<?, ?> p ? p : Map.of();
-        psnr[i] = Json.number(point.get("psnr"));
-        sparseness[i++] = Json.number(point.get("sparseness"));
+        Map<String, Double> point = curve.getOrDefault(key, Map.of());
+        psnr[i] = point.getOrDefault("psnr", Double.NaN);
+        sparseness[i++] = point.getOrDefault("sparseness", Double.NaN);
       }
-      out.add(new ResilienceChart.Curve(String.valueOf(m.get("id")), x, psnr, sparseness));
+      out.add(new ResilienceChart.Curve(m.id(), x, psnr, sparseness));
     }
     return out;
   }

@@ -50,9 +50,11 @@ class InterruptionTest {
   void keptListsEachRunDirectoryWithItsProgress() throws IOException {
     Path root = tmp.resolve("plan");
     Files.createDirectories(root.resolve("thin"));
-    Files.writeString(root.resolve("thin/results.json"), "{\"status\": \"running\", \"images\": [{}, {}]}");
+    Files.writeString(root.resolve("thin/results.json"), "{\"experiment\": \"x\", \"configSha256\": \"c\", "
+        + "\"status\": \"running\", \"images\": [{\"id\": \"a\"}, {\"id\": \"b\"}]}");
     Files.createDirectories(root.resolve("full"));
-    Files.writeString(root.resolve("full/results.json"), "{\"status\": \"complete\", \"images\": [{}]}");
+    Files.writeString(root.resolve("full/results.json"), "{\"experiment\": \"x\", \"configSha256\": \"c\", "
+        + "\"status\": \"complete\", \"images\": [{\"id\": \"a\"}]}");
     assertThat(Interruption.kept(root)).containsExactly("full: complete (1 image)", "thin: 2 images coded");
   }
 

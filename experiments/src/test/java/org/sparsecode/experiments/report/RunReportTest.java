@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sparsecode.experiments.results.Json;
+import org.sparsecode.experiments.results.ResultsJson;
 import org.sparsecode.experiments.results.RunDirectory;
+import org.sparsecode.experiments.results.RunResult;
 import org.sparsecode.experiments.run.ProgressReporter;
 
 class RunReportTest {
@@ -30,7 +30,7 @@ class RunReportTest {
   void aReportWrittenFromGivenResultsShowsThemNotTheResultsFileOnDisk() throws IOException {
     Path dir = tmp.resolve("run");
     SyntheticRuns.write(dir, "thin", 31.2, EMBEDDED);
-    Map<String, Object> results = Json.parseObject(Files.readString(dir.resolve(RunDirectory.RESULTS)), "results");
+    RunResult results = ResultsJson.read(dir.resolve(RunDirectory.RESULTS));
     // a run writes its report first, then the results.json that says complete
     Files.writeString(dir.resolve(RunDirectory.RESULTS), "{\"status\": \"running\"}");
     RunReport.write(new RunDirectory(dir), null, results, ProgressReporter.NONE);
@@ -118,6 +118,26 @@ class RunReportTest {
     SyntheticRuns.write(dir, null, 31.2, "images: {type: directory, path: photos}\n");
     RunReport.write(new RunDirectory(dir), tmp.resolve("yaml"), ProgressReporter.NONE);
     assertThat(Files.readString(dir.resolve(RunReport.FILE))).contains("<pre>all &lt;mine&gt;\n</pre>");
+  }
+
+  @Test
+  void aResultsFileTheReaderRefusesLeavesThePageWithItsConfigurationAndANote() throws IOException {
+    Path dir = tmp.resolve("run");
+    SyntheticRuns.write(dir, "thin", 31.2, EMBEDDED);
+    Files.writeString(dir.resolve(RunDirectory.RESULTS), "{\"experiment\": \"demo\", \"status\": \"complete\", "
+        + "\"images\": []}");
+    assertThat(report(dir)).contains("This directory holds no readable results.json.")
+        .contains("# resolved &lt;config&gt; of demo").doesNotContain("<h2>Summary</h2>");
+  }
+
+  @Test
+  void theCurveTableRegroupsTheSummaryColumnsOfEachPoint() throws IOException {
+    Path dir = tmp.resolve("run");
+    SyntheticRuns.write(dir, "thin", 31.2, EMBEDDED);
+    // the summary holds resilience_0.001_psnr (mean 31.2, sd 0.7) and no column of the point 0.5
+    assertThat(report(dir)).contains("<h3>Resilience over the images</h3>")
+        .contains("<tr><td>0.001</td><td class=\"n\">31.20</td><td class=\"n\">31.20 ± 0.70</td></tr>")
+        .doesNotContain("<tr><td>resilience_0.001_psnr</td>").doesNotContain("<tr><td>0.5</td>");
   }
 
   @Test

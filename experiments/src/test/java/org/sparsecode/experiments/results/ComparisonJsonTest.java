@@ -20,32 +20,30 @@ class ComparisonJsonTest {
 
   private static final List<String> IDS = List.of("i1", "i2", "i3", "i4", "i5", "i6");
 
-  /** A results.json tree as PlanRunner reads it; resilience points derived from the values when asked. */
-  private static Map<String, Object> results(List<String> ids, double[] psnr, double[] sparseness,
-      boolean resilience) {
-    List<Object> images = new ArrayList<>();
+  /** A variant's results as PlanRunner reads them; resilience points derived from the values when asked. */
+  private static RunResult results(List<String> ids, double[] psnr, double[] sparseness, boolean resilience) {
+    List<ImageResult> images = new ArrayList<>();
     for (int i = 0; i < ids.size(); i++) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", ids.get(i));
-      m.put("psnr", psnr[i]);
-      m.put("sparseness", sparseness[i]);
+      Map<String, Double> metrics = new LinkedHashMap<>();
+      metrics.put("psnr", psnr[i]);
+      metrics.put("sparseness", sparseness[i]);
+      Map<String, Map<String, Map<String, Double>>> curves = new LinkedHashMap<>();
       if (resilience) {
-        Map<String, Object> curve = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> curve = new LinkedHashMap<>();
         curve.put("0.001", Map.of("psnr", psnr[i] - 0.1, "sparseness", sparseness[i] + 0.001));
         curve.put("0.5", Map.of("psnr", psnr[i] - 5, "sparseness", sparseness[i] + 0.01));
-        m.put("resilience", curve);
+        curves.put("resilience", curve);
       }
-      images.add(m);
+      images.add(new ImageResult(ids.get(i), metrics, curves, 10, 0.5));
     }
-    Map<String, Object> r = new LinkedHashMap<>();
-    r.put("experiment", "study");
-    r.put("images", images);
-    return r;
+    return new RunResult("study", null, 42, "sha", new Provenance("1", "c", "17", "Linux", "amd64", 1,
+        "2026-01-01T00:00:00Z", null, "float64", null), Map.of(), Map.of(), null, images, Map.of(),
+        RunResult.COMPLETE);
   }
 
   /** thin and full: the same six images (paired); scratch: three other images (unpaired), no resilience. */
-  private static Map<String, Map<String, Object>> study() {
-    Map<String, Map<String, Object>> m = new LinkedHashMap<>();
+  private static Map<String, RunResult> study() {
+    Map<String, RunResult> m = new LinkedHashMap<>();
     m.put("thin", results(IDS, new double[] {30, 31, 32, 33, 34, 35},
         new double[] {0.90, 0.91, 0.92, 0.93, 0.94, 0.95}, true));
     // a − b = 10, 10.5, …, 12.5: all positive and distinct
@@ -146,7 +144,7 @@ class ComparisonJsonTest {
 
   @Test
   void aVariantWithOneImageGetsNoCiAndNoTestsAndNanIsWrittenAsNull() {
-    Map<String, Map<String, Object>> m = new LinkedHashMap<>();
+    Map<String, RunResult> m = new LinkedHashMap<>();
     m.put("thin", results(List.of("i1", "i2", "i3"), new double[] {30, Double.NaN, 32},
         new double[] {0.9, 0.91, 0.92}, false));
     m.put("one", results(List.of("i1"), new double[] {Double.NaN}, new double[] {0.9}, false));

@@ -12,11 +12,16 @@ class RunDirectoryTest {
   @TempDir
   Path tmp;
 
+  /** The smallest results.json the reader accepts, with the given status. */
+  private static String results(String status) {
+    return "{\"experiment\": \"x\", \"configSha256\": \"c\", \"status\": \"" + status + "\", \"images\": []}";
+  }
+
   @Test
   void createRemovesTheTemporaryFilesThatWritesOfAKilledRunLeft() throws IOException {
     Path root = Files.createDirectories(tmp.resolve("run"));
     Path stale = Files.writeString(root.resolve(".results.json4242.tmp"), "{\"status\": \"runn");
-    Path results = Files.writeString(root.resolve(RunDirectory.RESULTS), "{\"status\": \"running\"}");
+    Path results = Files.writeString(root.resolve(RunDirectory.RESULTS), results("running"));
     new RunDirectory(root).create();
     assertThat(stale).doesNotExist();
     assertThat(results).exists();
@@ -25,7 +30,7 @@ class RunDirectoryTest {
   @Test
   void removeLeftoversTidiesAFinishedRunAndKeepsItsFiles() throws IOException {
     Path root = Files.createDirectories(tmp.resolve("run"));
-    Files.writeString(root.resolve(RunDirectory.RESULTS), "{\"status\": \"complete\"}");
+    Files.writeString(root.resolve(RunDirectory.RESULTS), results("complete"));
     Path partial = Files.writeString(root.resolve(RunDirectory.PARTIAL_SUMS), "sums");
     Path stale = Files.writeString(root.resolve(".report.html99.tmp"), "<html");
     Path checkpoint = Files.writeString(root.resolve("learning-checkpoint.npz"), "kept");
@@ -39,7 +44,7 @@ class RunDirectoryTest {
   @Test
   void removeLeftoversKeepsThePartialSumsOfAnUnfinishedRun() throws IOException {
     Path root = Files.createDirectories(tmp.resolve("run"));
-    Files.writeString(root.resolve(RunDirectory.RESULTS), "{\"status\": \"running\"}");
+    Files.writeString(root.resolve(RunDirectory.RESULTS), results("running"));
     Path partial = Files.writeString(root.resolve(RunDirectory.PARTIAL_SUMS), "sums");
     new RunDirectory(root).removeLeftovers();
     assertThat(partial).as("the resumed run restores the pooled sums from it").exists();
