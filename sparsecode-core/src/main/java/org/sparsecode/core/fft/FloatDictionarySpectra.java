@@ -130,20 +130,8 @@ public final class FloatDictionarySpectra {
       }
       fft.forward(maps, j * height * width, mapSpectra, j * len, work[w]);
     });
-    loop.forEach(fft.columns(), (w, c) -> {
-      int col = 2 * c * h;
-      for (int j = 0; j < count; j++) {
-        int o = j * len + col;
-        for (int i = 0; i < 2 * h; i += 2) {
-          double dr = spectra[o + i];
-          double di = spectra[o + i + 1];
-          double xr = mapSpectra[o + i];
-          double xi = mapSpectra[o + i + 1];
-          sum[col + i] = (float) (sum[col + i] + (dr * xr - di * xi));
-          sum[col + i + 1] = (float) (sum[col + i + 1] + (dr * xi + di * xr));
-        }
-      }
-    });
+    loop.forEach(fft.columns(), (w, c) -> addProducts(spectra, mapSpectra, count, len, 2 * c * h, h, sum,
+        2 * c * h));
     fft.inverse(sum, 0, image, 0, fft.newWork());
   }
 
@@ -179,5 +167,34 @@ public final class FloatDictionarySpectra {
       }
       fft.inverse(products, at, maps, j * height * width, work[w]);
     });
+  }
+  /**
+   * Adds {@code Σ_k D̂_k F_k} over one spectral column to {@code target}: the complex multiply-add per kernel
+   * that every synthesis in the frequency domain needs (the solvers' data terms, their objectives, {@link
+   * #synthesize}). Kernels are taken in index order, so a sum split over columns between workers is the same
+   * on any number of threads.
+   *
+   * @param dhat the K kernel spectra, {@code len} values each (interleaved complex)
+   * @param spectra the K map spectra, same layout
+   * @param count K
+   * @param len values per spectrum
+   * @param col the column's first value in a spectrum ({@code 2 · c · H})
+   * @param h H: the column holds {@code 2 · H} values
+   * @param target receives the column's sum added to {@code target[to .. to + 2H)}
+   * @param to where the column starts in {@code target}
+   */
+  public static void addProducts(float[] dhat, float[] spectra, int count, int len, int col, int h,
+      float[] target, int to) {
+    for (int k = 0; k < count; k++) {
+      int o = k * len + col;
+      for (int i = 0; i < 2 * h; i += 2) {
+        double dr = dhat[o + i];
+        double di = dhat[o + i + 1];
+        double fr = spectra[o + i];
+        double fi = spectra[o + i + 1];
+        target[to + i] = (float) (target[to + i] + (dr * fr - di * fi));
+        target[to + i + 1] = (float) (target[to + i + 1] + (dr * fi + di * fr));
+      }
+    }
   }
 }

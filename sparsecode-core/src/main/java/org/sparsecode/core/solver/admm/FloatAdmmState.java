@@ -160,7 +160,7 @@ final class FloatAdmmState extends AdmmState {
       float[] g = columnScratch[w];
       int col = 2 * c * h;
       java.util.Arrays.fill(g, 0, 2 * h, 0);
-      addProducts(g, col, h);
+      FloatDictionarySpectra.addProducts(dhat, spectra, count, len, col, h, g, 0);
       double sum = 0;
       for (int i = 0; i < 2 * h; i += 2) {
         double scale = rho + dnorm[(col + i) / 2];
@@ -258,7 +258,7 @@ final class FloatAdmmState extends AdmmState {
       for (int i = 0; i < 2 * h; i++) {
         g[i] = (float) -shat[col + i];
       }
-      addProducts(g, col, h);
+      FloatDictionarySpectra.addProducts(dhat, spectra, count, len, col, h, g, 0);
       double sum = 0;
       for (int i = 0; i < 2 * h; i++) {
         double r = g[i];
@@ -272,22 +272,5 @@ final class FloatAdmmState extends AdmmState {
   @Override
   SparseCode code() {
     return SparseCode.fromDense(count, height, width, y);
-  }
-  /**
-   * Adds Σ_k D̂_k F_k of spectral column {@code col} (2h interleaved values, every kernel's column contiguous)
-   * to {@code g}: the one complex multiply-add per kernel that both the X step and the objective of Y need.
-   */
-  private void addProducts(float[] g, int col, int h) {
-    for (int k = 0; k < count; k++) {
-      int o = k * len + col;
-      for (int i = 0; i < 2 * h; i += 2) {
-        double dr = dhat[o + i];
-        double di = dhat[o + i + 1];
-        double fr = spectra[o + i];
-        double fi = spectra[o + i + 1];
-        g[i] = (float) (g[i] + (dr * fr - di * fi));
-        g[i + 1] = (float) (g[i + 1] + (dr * fi + di * fr));
-      }
-    }
   }
 }

@@ -146,17 +146,7 @@ final class DoubleFistaState extends FistaState {
     loop.forEach(fft.columns(), (w, c) -> {
       int col = 2 * c * h;
       java.util.Arrays.fill(target, col, col + 2 * h, (double) 0);
-      for (int k = 0; k < count; k++) {
-        int o = k * len + col;
-        for (int i = 0; i < 2 * h; i += 2) {
-          double dr = dhat[o + i];
-          double di = dhat[o + i + 1];
-          double fr = kernelSpectra[o + i];
-          double fi = kernelSpectra[o + i + 1];
-          target[col + i] = (double) (target[col + i] + (dr * fr - di * fi));
-          target[col + i + 1] = (double) (target[col + i + 1] + (dr * fi + di * fr));
-        }
-      }
+      DoubleDictionarySpectra.addProducts(dhat, kernelSpectra, count, len, col, h, target, col);
     });
   }
 

@@ -146,17 +146,7 @@ final class FloatFistaState extends FistaState {
     loop.forEach(fft.columns(), (w, c) -> {
       int col = 2 * c * h;
       java.util.Arrays.fill(target, col, col + 2 * h, (float) 0);
-      for (int k = 0; k < count; k++) {
-        int o = k * len + col;
-        for (int i = 0; i < 2 * h; i += 2) {
-          double dr = dhat[o + i];
-          double di = dhat[o + i + 1];
-          double fr = kernelSpectra[o + i];
-          double fi = kernelSpectra[o + i + 1];
-          target[col + i] = (float) (target[col + i] + (dr * fr - di * fi));
-          target[col + i + 1] = (float) (target[col + i + 1] + (dr * fi + di * fr));
-        }
-      }
+      FloatDictionarySpectra.addProducts(dhat, kernelSpectra, count, len, col, h, target, col);
     });
   }
 
