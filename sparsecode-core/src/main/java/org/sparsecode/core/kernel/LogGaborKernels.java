@@ -19,6 +19,7 @@ import org.sparsecode.api.kernel.KernelInfo;
  *   env   *= √2 / √mean|env|²;   E = env · exp(-i phase)
  *   raw    = Re(ifft2(ifftshift(E))) · mask;   kernel = (raw - median(raw)) / max|raw - median(raw)|
  * </pre>
+ * (or, with {@link Normalisation#UNIT_L2}, divided by {@code ‖raw - median(raw)‖₂} instead).
  * The orientation factor is the stable form of SLIP's {@code exp(cos(f_θ - θ)/B_θ²)}: the factor
  * {@code exp(1/B_θ²)} cancels in the energy normalisation, and dropping it keeps small bandwidths finite
  * (SLIP overflows to NaN below B_θ ≈ 0.053). θ is measured from the row axis (axis 0) towards the column
@@ -35,6 +36,55 @@ public final class LogGaborKernels {
   private static final double MASK_EXPONENT = 3.0;
   /** SLIP's DC guard: the squared radius written at zero frequency. */
   private static final double DC_GUARD_R2 = 1e-12;
+
+  /**
+   * How a kernel is scaled after median centring.
+   *
+   * <p>Why it matters: under the ℓ1 penalty {@code λ‖x‖₁} a kernel of ℓ2 norm c contributes c·x to the
+   * reconstruction at the cost λ|x|, so its effective penalty is λ/c. With the paper's peak-1 normalisation
+   * the narrow-B_θ (elongated) kernels have the largest ℓ2 norm (in the 'full' preset about 2.9–3.9 at
+   * B_θ = 5° against 1.5–2.2 at 30°), so one λ penalises the bandwidths unequally and the code favours the
+   * narrowest ones. With unit ℓ2 norm every kernel pays the same price, which separates the effect of
+   * mixing bandwidths from that of elongated kernels.
+   */
+  public enum Normalisation {
+    /** Max-abs 1: SLIP's {@code normalize(center=True, use_max=True)}, the paper's (and the default). */
+    PEAK("peak"),
+    /** ℓ2 norm 1: every kernel costs the same under the ℓ1 penalty. */
+    UNIT_L2("unit-l2");
+
+    private final String yamlName;
+
+    Normalisation(String yamlName) {
+      this.yamlName = yamlName;
+    }
+
+    /**
+     * The name written in YAML.
+     *
+     * @return {@code peak} or {@code unit-l2}
+     */
+    public String yamlName() {
+      return yamlName;
+    }
+
+    /**
+     * The normalisation of a YAML name.
+     *
+     * @param name {@code peak} or {@code unit-l2}
+     * @return the normalisation
+     * @throws ConfigException naming {@code normalise} and the accepted values when the name is none of them
+     */
+    public static Normalisation of(String name) {
+      for (Normalisation v : values()) {
+        if (v.yamlName.equals(name)) {
+          return v;
+        }
+      }
+      throw new ConfigException("normalise", "must be one of " + String.join(", ", LogGaborSettings.NORMALISATIONS)
+          + ", got '" + name + "'");
+    }
+  }
 
   private final int n;
   private final double[] fx;
@@ -294,13 +344,29 @@ public final class LogGaborKernels {
   }
 
   /**
-   * The normalised kernel: {@link #normalize} of {@link #raw}.
+   * The normalised kernel, the paper's way: {@link #normalize} of {@link #raw} (median 0, peak 1).
    *
    * @param p the kernel's parameters
    * @return N×N values, row-major, median 0 and max-abs 1
    */
   public double[] kernel(KernelInfo p) {
-    return normalize(raw(p));
+    return kernel(p, Normalisation.PEAK);
+  }
+
+  /**
+   * The normalised kernel: {@link #raw}, median-centred, then scaled as {@code normalisation} says.
+   *
+   * @param p the kernel's parameters
+   * @param normalisation {@link Normalisation#PEAK} ({@link #normalize}) or {@link Normalisation#UNIT_L2}
+   *     ({@link #normalizeUnitL2})
+   * @return N×N values, row-major, median 0
+   */
+  public double[] kernel(KernelInfo p, Normalisation normalisation) {
+    double[] raw = raw(p);
+    return switch (normalisation) {
+      case PEAK -> normalize(raw);
+      case UNIT_L2 -> normalizeUnitL2(raw);
+    };
   }
 
   /**
@@ -311,20 +377,51 @@ public final class LogGaborKernels {
    * @return the normalised copy
    */
   public static double[] normalize(double[] values) {
+    double[] out = medianCentred(values);
+    double max = 0;
+    for (double v : out) {
+      max = Math.max(max, Math.abs(v));
+    }
+    if (max > 0) {
+      for (int i = 0; i < out.length; i++) {
+        out[i] /= max;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The same median centring as {@link #normalize}, then a division by the ℓ2 norm of the centred values
+   * instead of their largest absolute value (left as is when 0). Since both forms divide the same centred
+   * values by a positive number, the result is the peak-1 kernel divided by its own ℓ2 norm (to rounding).
+   *
+   * @param values the values, not modified
+   * @return the normalised copy: median 0 (before scaling) and ℓ2 norm 1
+   */
+  public static double[] normalizeUnitL2(double[] values) {
+    double[] out = medianCentred(values);
+    double sum = 0;
+    for (double v : out) {
+      sum += v * v;
+    }
+    double norm = Math.sqrt(sum);
+    if (norm > 0) {
+      for (int i = 0; i < out.length; i++) {
+        out[i] /= norm;
+      }
+    }
+    return out;
+  }
+
+  /** {@code values - median(values)}, numpy's median (the mean of the two middle values for an even count). */
+  private static double[] medianCentred(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     int len = sorted.length;
     double median = len % 2 == 1 ? sorted[len / 2] : (sorted[len / 2 - 1] + sorted[len / 2]) / 2;
     double[] out = new double[len];
-    double max = 0;
     for (int i = 0; i < len; i++) {
       out[i] = values[i] - median;
-      max = Math.max(max, Math.abs(out[i]));
-    }
-    if (max > 0) {
-      for (int i = 0; i < len; i++) {
-        out[i] /= max;
-      }
     }
     return out;
   }
@@ -338,13 +435,33 @@ public final class LogGaborKernels {
    * @param thetas orientations in radians
    * @param bThetas orientation bandwidths in radians, each &gt; 0
    * @param phases phases in radians
+   * @return {@code thetas.length · bThetas.length · phases.length} kernels with their {@link KernelInfo},
+   *     each median 0 and peak 1 (the paper's)
+   * @throws ConfigException as {@link #dictionary(double, double, double[], double[], double[], Normalisation)}
+   */
+  public Dictionary dictionary(double sf0, double bsf, double[] thetas, double[] bThetas, double[] phases) {
+    return dictionary(sf0, bsf, thetas, bThetas, phases, Normalisation.PEAK);
+  }
+
+  /**
+   * The dictionary of every combination, in the paper's atom order (see
+   * {@link #dictionary(double, double, double[], double[], double[])}), each kernel scaled as
+   * {@code normalisation} says.
+   *
+   * @param sf0 peak spatial frequency, cycles per pixel, in (0, 0.5]
+   * @param bsf radial bandwidth B_sf, &gt; 0
+   * @param thetas orientations in radians
+   * @param bThetas orientation bandwidths in radians, each &gt; 0
+   * @param phases phases in radians
+   * @param normalisation peak 1 (the paper's) or unit ℓ2 norm, after the same median centring
    * @return {@code thetas.length · bThetas.length · phases.length} kernels with their {@link KernelInfo}
    * @throws ConfigException naming {@code bThetas} when a bandwidth is not &gt; 0, {@code sf0} or
    *     {@code bThetas} when a kernel would be all zeros because its band misses the frequency grid (see
    *     {@link #checkEnergy}), {@code phases} when a kernel vanishes after median centring, {@code sf0} for a
    *     non-finite value
    */
-  public Dictionary dictionary(double sf0, double bsf, double[] thetas, double[] bThetas, double[] phases) {
+  public Dictionary dictionary(double sf0, double bsf, double[] thetas, double[] bThetas, double[] phases,
+      Normalisation normalisation) {
     checkBandwidths(bThetas);
     int count = thetas.length * bThetas.length * phases.length;
     if (count < 1) {
@@ -360,7 +477,7 @@ public final class LogGaborKernels {
           KernelInfo p = new KernelInfo(theta, bTheta, phase, sf0, bsf);
           double[] values;
           try {
-            values = kernel(p);
+            values = kernel(p, normalisation);
           } catch (ArithmeticException e) {
             throw noEnergy(p, k);
           }

@@ -7,7 +7,8 @@ import org.sparsecode.core.plugin.TypedPlugin;
 
 /**
  * The {@code log-gabor} kernel generator: Perrinet's LogGabor/SLIP kernels ({@link LogGaborKernels}) for
- * every combination of {@link LogGaborSettings}, median-centred with peak 1 (not unit ℓ2).
+ * every combination of {@link LogGaborSettings}, median-centred, then scaled to peak 1 (the paper's, the
+ * default) or to unit ℓ2 norm ({@code normalise: unit-l2}).
  */
 public final class LogGaborPlugin extends TypedPlugin<KernelGenerator, LogGaborSettings> {
 
@@ -15,7 +16,7 @@ public final class LogGaborPlugin extends TypedPlugin<KernelGenerator, LogGaborS
   public LogGaborPlugin() {
     super("log-gabor", KernelGenerator.class, LogGaborSettings.class,
         "log-Gabor kernels (LogGabor/SLIP formulas; presets thin, full of Ladret et al. 2024), "
-            + "median-centred, peak 1");
+            + "median-centred, peak 1 or unit-l2");
   }
 
   /**
@@ -39,6 +40,6 @@ public final class LogGaborPlugin extends TypedPlugin<KernelGenerator, LogGaborS
    */
   public static KernelGenerator generator(LogGaborSettings s) {
     return () -> LogGaborKernels.ofSize(s.size()).dictionary(s.sf0(), s.bsf(), s.thetaValues(), s.bThetaValues(),
-        s.phaseValues());
+        s.phaseValues(), s.normalisation());
   }
 }

@@ -19,6 +19,11 @@ import org.sparsecode.api.Setting;
  * <p>Presets (explicit keys override them): {@code thin} = the paper's homogeneous dictionary, 72 θ ×
  * B_θ = π/15 × 2 phases; {@code full} = the heterogeneous one, 12 θ × B_θ = kπ/36, k = 1..6 × 2 phases.
  *
+ * <p>{@code normalise} scales each kernel after median centring: {@code peak} (max-abs 1, the paper's and
+ * the default) or {@code unit-l2} (ℓ2 norm 1). It matters for comparing bandwidths: with peak 1 the
+ * narrow-B_θ kernels have the largest ℓ2 norm, so one λ penalises the bandwidths unequally (a kernel of norm
+ * c costs λ/c per unit of its contribution); see {@link LogGaborKernels.Normalisation}.
+ *
  * @param preset {@code thin}, {@code full}, or {@code null} for none (then {@code thetas} and
  *     {@code bThetas} are required)
  * @param size kernel side in pixels, even and at least 2; default {@value #DEFAULT_SIZE}
@@ -28,11 +33,14 @@ import org.sparsecode.api.Setting;
  * @param bThetas orientation bandwidths B_θ in radians, each &gt; 0; at least one; no count form;
  *     required without a preset
  * @param phases phases in radians; at least one; default {@value #DEFAULT_PHASES} (= [0, π/2])
+ * @param normalise {@code peak} (median 0, max-abs 1) or {@code unit-l2} (median-centred, then ℓ2 norm 1);
+ *     default {@value #DEFAULT_NORMALISE}
  */
 public record LogGaborSettings(@Setting(oneOf = {"thin", "full"}) String preset, Integer size, Double sf0,
     Double bsf, @Setting(form = AngleList.FORM, unit = "rad") Object thetas,
     @Setting(form = AngleList.FORM_NO_COUNT, unit = "rad") Object bThetas,
-    @Setting(form = AngleList.FORM, unit = "rad") Object phases) {
+    @Setting(form = AngleList.FORM, unit = "rad") Object phases,
+    @Setting(oneOf = {"peak", "unit-l2"}) String normalise) {
 
   /** Default kernel side (the paper's 12×12). */
   public static final int DEFAULT_SIZE = 12;
@@ -42,6 +50,10 @@ public record LogGaborSettings(@Setting(oneOf = {"thin", "full"}) String preset,
   public static final double DEFAULT_BSF = 0.4;
   /** Default number of phases: linspace(0, π, 2, endpoint=False) = [0, π/2]. */
   public static final int DEFAULT_PHASES = 2;
+  /** Default normalisation: the paper's peak 1. */
+  public static final String DEFAULT_NORMALISE = "peak";
+  /** The accepted values of {@code normalise}. */
+  public static final List<String> NORMALISATIONS = List.of("peak", "unit-l2");
   /** The preset names. */
   public static final List<String> PRESETS = List.of("thin", "full");
   /**
@@ -53,8 +65,8 @@ public record LogGaborSettings(@Setting(oneOf = {"thin", "full"}) String preset,
   /**
    * Applies the preset, fills defaults, resolves the angle lists and validates.
    *
-   * @throws ConfigException naming the key ({@code preset}, {@code size}, {@code sf0}, {@code bsf},
-   *     {@code thetas}, {@code bThetas}, {@code phases}) of the first invalid value
+   * @throws ConfigException naming the key ({@code preset}, {@code normalise}, {@code size}, {@code sf0},
+   *     {@code bsf}, {@code thetas}, {@code bThetas}, {@code phases}) of the first invalid value
    */
   public LogGaborSettings {
     if (preset != null) {
@@ -76,6 +88,8 @@ public record LogGaborSettings(@Setting(oneOf = {"thin", "full"}) String preset,
             + String.join(", ", PRESETS));
       }
     }
+    normalise = normalise != null ? normalise : DEFAULT_NORMALISE;
+    LogGaborKernels.Normalisation.of(normalise);
     size = size != null ? size : DEFAULT_SIZE;
     if (size > 4096) {
       throw new ConfigException("size", "must be an even number in [2, 4096], got " + size);
@@ -119,13 +133,39 @@ public record LogGaborSettings(@Setting(oneOf = {"thin", "full"}) String preset,
   }
 
   /**
+   * Settings with the paper's peak normalisation (the other components as in the canonical constructor).
+   *
+   * @param preset see the record's components
+   * @param size see the record's components
+   * @param sf0 see the record's components
+   * @param bsf see the record's components
+   * @param thetas see the record's components
+   * @param bThetas see the record's components
+   * @param phases see the record's components
+   * @throws ConfigException as the canonical constructor
+   */
+  public LogGaborSettings(String preset, Integer size, Double sf0, Double bsf, Object thetas, Object bThetas,
+      Object phases) {
+    this(preset, size, sf0, bsf, thetas, bThetas, phases, null);
+  }
+
+  /**
    * The settings of a preset with nothing overridden.
    *
    * @param preset {@code thin} or {@code full}
    * @return the resolved settings
    */
   public static LogGaborSettings preset(String preset) {
-    return new LogGaborSettings(preset, null, null, null, null, null, null);
+    return new LogGaborSettings(preset, null, null, null, null, null, null, null);
+  }
+
+  /**
+   * The resolved normalisation.
+   *
+   * @return {@link LogGaborKernels.Normalisation#PEAK} or {@link LogGaborKernels.Normalisation#UNIT_L2}
+   */
+  public LogGaborKernels.Normalisation normalisation() {
+    return LogGaborKernels.Normalisation.of(normalise);
   }
 
   /**

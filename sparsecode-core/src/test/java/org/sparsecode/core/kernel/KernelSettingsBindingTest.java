@@ -17,6 +17,7 @@ class KernelSettingsBindingTest {
   static List<Record> settings() {
     return List.of(LogGaborSettings.preset("full"), LogGaborSettings.preset("thin"),
         new LogGaborSettings(null, 16, 0.25, 0.6, List.of(0.3), List.of(0.1, 0.5), 1),
+        new LogGaborSettings("full", null, null, null, null, null, null, "unit-l2"),
         new GaborSettings(null, null, null, null, null), new RandomKernelSettings(12, 8, 5L, "peak", true),
         new RandomKernelSettings(null, null, null, null, null), new NpyFileSettings("d.npy"));
   }
@@ -45,6 +46,15 @@ class KernelSettingsBindingTest {
     LogGaborSettings s = SettingsBinder.bind(LogGaborSettings.class, Map.of("preset", "thin", "phases", 4));
     assertThat(s.thetaValues()).hasSize(72);
     assertThat(s.phaseValues()).hasSize(4);
+  }
+
+  @Test
+  void aPresetWithNormaliseBinds() {
+    LogGaborSettings s = SettingsBinder.bind(LogGaborSettings.class, Map.of("preset", "thin", "normalise",
+        "unit-l2"));
+    assertThat(s.thetaValues()).hasSize(72);
+    assertThat(s.normalise()).isEqualTo("unit-l2");
+    assertThat(SettingsBinder.toMap(s)).containsEntry("normalise", "unit-l2");
   }
 
   @Test

@@ -231,4 +231,96 @@ class LogGaborKernelsTest {
         .isInstanceOf(ConfigException.class)
         .satisfies(e -> assertThat(((ConfigException) e).key()).isEqualTo("sf0"));
   }
+
+  private static Dictionary full(String normalise) {
+    return LogGaborPlugin.generator(new LogGaborSettings("full", null, null, null, null, null, null, normalise))
+        .generate();
+  }
+
+  @Test
+  void unitL2KernelsOfTheFullPresetHaveNormOneWithin1e12() {
+    Dictionary d = full("unit-l2");
+    assertThat(d.count()).isEqualTo(144);
+    for (int k = 0; k < d.count(); k++) {
+      assertThat(d.norm(k)).as("norm of kernel %d", k).isCloseTo(1.0, within(1e-12));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"full", "thin"})
+  void theDefaultNormalisationIsPeakBitForBit(String preset) {
+    double[] byDefault = LogGaborPlugin.generator(LogGaborSettings.preset(preset)).generate().kernels();
+    double[] peak = LogGaborPlugin.generator(new LogGaborSettings(preset, null, null, null, null, null, null,
+        "peak")).generate().kernels();
+    assertThat(Arrays.equals(byDefault, peak)).isTrue();
+    assertThat(maxAbsDiff(peak, DictionaryFiles.read(TestFixtures.path("dict_" + preset + "_D.npy")).kernels()))
+        .isLessThanOrEqualTo(TOL);
+  }
+
+  @Test
+  void aUnitL2KernelIsThePeakKernelDividedByItsNorm() {
+    Dictionary peak = full("peak");
+    Dictionary unit = full("unit-l2");
+    assertThat(unit.info()).isEqualTo(peak.info());
+    for (int k = 0; k < peak.count(); k++) {
+      double norm = peak.norm(k);
+      double[] expected = peak.kernel(k);
+      for (int i = 0; i < expected.length; i++) {
+        expected[i] /= norm;
+      }
+      assertThat(maxAbsDiff(unit.kernel(k), expected)).as("kernel %d", k).isLessThanOrEqualTo(1e-15);
+    }
+  }
+
+  @Test
+  void withPeakOneTheNarrowestBandwidthHasTheLargestNorms() {
+    // why unit-l2 exists: 'full' kernels at B_θ = 5° have ℓ2 norms 2.85-3.93, at 30° 1.52-2.22
+    Dictionary d = full("peak");
+    double min5 = Double.MAX_VALUE;
+    double max5 = 0;
+    double min30 = Double.MAX_VALUE;
+    double max30 = 0;
+    for (int k = 0; k < d.count(); k++) {
+      double norm = d.norm(k);
+      if (d.info().get(k).bTheta() < 0.1) {
+        min5 = Math.min(min5, norm);
+        max5 = Math.max(max5, norm);
+      } else if (d.info().get(k).bTheta() > 0.5) {
+        min30 = Math.min(min30, norm);
+        max30 = Math.max(max30, norm);
+      }
+    }
+    assertThat(new double[] {min5, max5, min30, max30}).containsExactly(new double[] {2.85, 3.93, 1.52, 2.22},
+        within(0.005));
+  }
+
+  @Test
+  void normalizeUnitL2SubtractsTheMedianThenDividesByTheNorm() {
+    // median 3; centred [-2, -1, 0, 1, 7] has norm √55
+    double[] out = LogGaborKernels.normalizeUnitL2(new double[] {1, 2, 3, 4, 10});
+    double r = Math.sqrt(55);
+    assertThat(out).containsExactly(new double[] {-2 / r, -1 / r, 0, 1 / r, 7 / r}, within(1e-16));
+  }
+
+  @Test
+  void normalizeUnitL2LeavesAConstantKernelAtZero() {
+    assertThat(LogGaborKernels.normalizeUnitL2(new double[] {2, 2, 2, 2})).containsExactly(0, 0, 0, 0);
+  }
+
+  @Test
+  void aSingleUnitL2KernelMatchesTheDictionarysKernel() {
+    KernelInfo p = new KernelInfo(0.3, 0.1, Math.PI / 2, 0.25, 0.6);
+    LogGaborKernels lg = LogGaborKernels.ofSize(16);
+    Dictionary d = lg.dictionary(0.25, 0.6, new double[] {0.3}, new double[] {0.1}, new double[] {Math.PI / 2},
+        LogGaborKernels.Normalisation.UNIT_L2);
+    assertThat(d.kernel(0)).containsExactly(lg.kernel(p, LogGaborKernels.Normalisation.UNIT_L2));
+    assertThat(lg.kernel(p, LogGaborKernels.Normalisation.PEAK)).containsExactly(lg.kernel(p));
+  }
+
+  @Test
+  void anUnknownNormalisationNameIsAConfigErrorListingTheAcceptedOnes() {
+    assertThatThrownBy(() -> LogGaborKernels.Normalisation.of("l2"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("normalise: must be one of peak, unit-l2, got 'l2'");
+  }
 }

@@ -142,4 +142,34 @@ class LogGaborSettingsTest {
     assertThat(new LogGaborSettings(null, s.size(), s.sf0(), s.bsf(), s.thetas(), s.bThetas(), s.phases())
         .thetas()).isEqualTo(s.thetas());
   }
+
+  @Test
+  void normaliseDefaultsToPeak() {
+    LogGaborSettings s = LogGaborSettings.preset("full");
+    assertThat(s.normalise()).isEqualTo("peak");
+    assertThat(s.normalisation()).isEqualTo(LogGaborKernels.Normalisation.PEAK);
+  }
+
+  @Test
+  void aPresetAcceptsNormalise() {
+    LogGaborSettings s = new LogGaborSettings("full", null, null, null, null, null, null, "unit-l2");
+    assertThat(s.normalisation()).isEqualTo(LogGaborKernels.Normalisation.UNIT_L2);
+    assertThat(s.thetas()).isEqualTo(LogGaborSettings.preset("full").thetas());
+    assertThat(s.bThetas()).isEqualTo(LogGaborSettings.preset("full").bThetas());
+    assertThat(s.count()).isEqualTo(144);
+  }
+
+  @Test
+  void aBadNormaliseNamesTheKeyAndTheAcceptedValues() {
+    assertThatThrownBy(() -> new LogGaborSettings("thin", null, null, null, null, null, null, "max"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("normalise: must be one of peak, unit-l2, got 'max'")
+        .satisfies(e -> assertThat(((ConfigException) e).key()).isEqualTo("normalise"));
+  }
+
+  @Test
+  void theSevenArgumentConstructorMeansPeak() {
+    assertThat(new LogGaborSettings("thin", null, null, null, null, null, null))
+        .isEqualTo(new LogGaborSettings("thin", null, null, null, null, null, null, "peak"));
+  }
 }
