@@ -200,7 +200,8 @@ final class SweepGrid {
 
   /** The values of {@code {linspace: [a, b, n]}} or {@code {logspace: [a, b, n]}}, as numpy computes them. */
   private static List<Node> range(String file, String shown, Node spec, boolean log, Node form, String axis) {
-    String example = axis + ": {" + (log ? "logspace: [-3, -1, 3]} (0.001, 0.01, 0.1)"
+    String key = axis.replaceFirst("^sweep\\.(zip\\.)?", "");
+    String example = key + ": {" + (log ? "logspace: [-3, -1, 3]} (0.001, 0.01, 0.1)"
         : "linspace: [0.1, 0.5, 5]} (0.1, 0.2, ..., 0.5)");
     if (!spec.isList() || spec.items().size() != 3) {
       throw new ConfigError(at(file, spec, false) + shown + ": expected [start, stop, count], e.g. " + example);
