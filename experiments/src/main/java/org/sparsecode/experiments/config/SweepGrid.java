@@ -368,10 +368,30 @@ final class SweepGrid {
       }
     }
     if (first != null) {
+      probeRanges(tree, variant, overrides, build);
       throw failed == 1 ? first : new ConfigError(first.getMessage() + "; " + failed + " of " + perVariant
           + " cells" + (variant == null ? "" : " of variant '" + variant + "'") + " fail", first);
     }
     return cells;
+  }
+
+  /**
+   * When cells fail and the sweep has a range axis, checks whether the range's key takes a list (the plugin's
+   * own message for a number given to a list would not say that the axis is the problem): binds the experiment
+   * without the sweep and looks at the key's resolved value. Does nothing when that experiment does not bind.
+   */
+  private void probeRanges(Node tree, String variant, UnaryOperator<Node> overrides,
+      BiFunction<Node, String, ExperimentConfig> build) {
+    if (axes.stream().noneMatch(a -> a.paths().stream().anyMatch(p -> a.isRange(a.paths().indexOf(p))))) {
+      return;
+    }
+    ExperimentConfig plain;
+    try {
+      plain = build.apply(overrides.apply(tree), variant);
+    } catch (ConfigError e) {
+      return;
+    }
+    checkRanges(plain);
   }
 
   private static ConfigError inCell(ConfigError e, String name, String variant, Long seed) {

@@ -201,7 +201,7 @@ class SweepTest extends LoaderTestBase {
         + "sweep:\n  metrics[0].cutoffs: { linspace: [0.1, 0.5, 3] }\n");
     assertThatThrownBy(() -> loader.load(file, List.of())).isInstanceOf(ConfigError.class)
         .hasMessageStartingWith(file + ":6:")
-        .hasMessageContaining("metrics[0].cutoffs");
+        .hasMessageContaining("metrics[0].cutoffs takes a list, so a linspace/logspace range");
   }
 
   @Test
