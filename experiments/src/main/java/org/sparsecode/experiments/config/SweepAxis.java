@@ -86,6 +86,11 @@ public final class SweepAxis {
     return ranges.get(path);
   }
 
+  /** Whether some path's values came from a range. */
+  boolean hasRange() {
+    return ranges.contains(Boolean.TRUE);
+  }
+
   /**
    * The axis as {@code validate} lists it: {@code solver.lambda (3 values: 0.001, 0.01, 0.1)}.
    *

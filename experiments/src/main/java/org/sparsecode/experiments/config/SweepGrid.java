@@ -16,7 +16,7 @@ import org.sparsecode.experiments.results.Json;
  */
 final class SweepGrid {
   /** The most cells a sweep may have (each is bound before anything runs). */
-  static final int MAX_CELLS = 100_000;
+  static final int MAX_CELLS = 10_000;
   /** The most values a range or {@code seeds:} may make. */
   static final int MAX_COUNT = 10_000;
 
@@ -382,7 +382,7 @@ final class SweepGrid {
    */
   private void probeRanges(Node tree, String variant, UnaryOperator<Node> overrides,
       BiFunction<Node, String, ExperimentConfig> build) {
-    if (axes.stream().noneMatch(a -> a.paths().stream().anyMatch(p -> a.isRange(a.paths().indexOf(p))))) {
+    if (axes.stream().noneMatch(SweepAxis::hasRange)) {
       return;
     }
     ExperimentConfig plain;
