@@ -9,8 +9,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,15 @@ class SweepFuzzTest extends LoaderTestBase {
   private static final List<String> VALUES = List.of("0.1", "0.2", "-1", "3", "7", "1.5", "0", "null", "''",
       "x", "[0.1]", "[0.1, 0.2]", "[]", "{type: toy-solver}", "{type: toy-gabor}", "{type: toy-kernels, size: 5}",
       "{type: nope}", ".nan", "1e400", "{}", "true");
+
+  private static final AtomicInteger LOADED = new AtomicInteger();
+  private static final AtomicInteger REFUSED = new AtomicInteger();
+
+  @AfterAll
+  static void printTheOutcomes() {
+    // for the record: how many blocks loaded and how many were refused
+    System.out.println("sweep fuzz: " + LOADED + " loaded, " + REFUSED + " refused with a ConfigError");
+  }
 
   @TestFactory
   Stream<DynamicTest> randomSweepsFailOnlyWithLocatedConfigErrorsOrGiveTheProductOfTheAxes() {
@@ -95,10 +106,12 @@ class SweepFuzzTest extends LoaderTestBase {
     } catch (ConfigError e) {
       assertThat(e.getMessage()).as("seed %d: the message for%n%s", seed, text).isNotBlank()
           .satisfiesAnyOf(m -> assertThat(m).startsWith(file.toString()), m -> assertThat(m).startsWith("--set"));
+      REFUSED.incrementAndGet();
       return;
     } catch (RuntimeException e) {
       throw new AssertionError("seed " + seed + ": " + e + " on\n" + text + " with " + sets, e);
     }
+    LOADED.incrementAndGet();
     Sweep sweep = plan.sweep().orElseThrow();
     long expected = (variants ? 2 : 1) * Math.max(1, sweep.seeds());
     for (SweepAxis a : sweep.axes()) {
