@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.sparsecode.experiments.config.ConfigError;
 import org.sparsecode.experiments.config.ExperimentPlan;
 import org.sparsecode.experiments.report.RunReport;
 import org.sparsecode.experiments.results.Comparison;
@@ -49,6 +50,10 @@ final class RunCommand implements Callable<Integer> {
       description = "Worker threads for the solvers (default: the file's threads:, else the available processors).")
   Integer threads;
 
+  @Option(names = "--dry-run", description = "Load and validate, print the cells (name, axis values, hash of the"
+      + " resolved configuration) and compute nothing.")
+  boolean dryRun;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -60,6 +65,12 @@ final class RunCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1, got " + threads);
     }
     ExperimentPlan plan = Plans.load(file, overrides);
+    if (dryRun) {
+      CellTable.lines(plan).forEach(out::println);
+      out.flush();
+      return 0;
+    }
+    refuseSweeps(plan);
     Path dir = OutputPath.check(output != null ? output
         : Path.of("runs", plan.name() + "-" + LocalDateTime.now().format(STAMP)));
     ProgressReporter progress = System.console() != null ? new TerminalProgress(err) : new LogProgress(err);
@@ -87,6 +98,16 @@ final class RunCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** Refuses a plan that holds a sweep, in the file or in a part, until sweeps can run. */
+  private static void refuseSweeps(ExperimentPlan plan) {
+    if (plan.sweep().isPresent()) {
+      int n = plan.sweep().get().cells().size();
+      throw new ConfigError(plan.file() + ": running a sweep is not built yet; `validate` checks and lists its " + n
+          + " cell" + (n == 1 ? "" : "s") + ", and `run --dry-run` prints them");
+    }
+    plan.parts().values().forEach(RunCommand::refuseSweeps);
   }
 
   /** The command that resumes this run: the same file, directory and overrides (shell-quoted). */

@@ -8,6 +8,9 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.sparsecode.experiments.config.ExperimentConfig;
 import org.sparsecode.experiments.config.ExperimentPlan;
+import org.sparsecode.experiments.config.Sweep;
+import org.sparsecode.experiments.config.SweepAxis;
+import org.sparsecode.experiments.config.SweepCell;
 import org.sparsecode.api.image.Image;
 import org.sparsecode.experiments.run.HeapEstimate;
 import org.sparsecode.experiments.run.PlanRunner;
@@ -40,6 +43,35 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     ExperimentPlan plan = Plans.load(file, overrides);
+    if (plan.sweep().isPresent()) {
+      Sweep sweep = plan.sweep().get();
+      int cells = sweep.cells().size();
+      long variants = sweep.cells().stream().map(SweepCell::variant).distinct().count();
+      out.println("OK: " + file + ": experiment " + plan.name() + ", sweep of " + cells + " cell"
+          + (cells == 1 ? "" : "s") + (plan.hasVariants() ? " (" + variants + " variants x " + cells / variants
+          + " cells)" : "") + ", every one bound and validated");
+      for (SweepAxis axis : sweep.axes()) {
+        out.println("  axis " + axis);
+      }
+      if (sweep.seeds() > 0) {
+        out.println("  seeds: " + sweep.seeds() + " replicates of each cell");
+      }
+      // the plugins are created for the first cell of each variant only: the others differ by settings that
+      // the binding above has checked
+      List<ExperimentConfig> firsts = new ArrayList<>();
+      List<String> seen = new ArrayList<>();
+      for (SweepCell c : sweep.cells()) {
+        if (!seen.contains(String.valueOf(c.variant()))) {
+          seen.add(String.valueOf(c.variant()));
+          firsts.add(c.config());
+        }
+      }
+      ExperimentPlan first = new ExperimentPlan(plan.file(), plan.name(), firsts, plan.parts());
+      out.println("  first cell" + (firsts.size() == 1 ? "" : " of each variant") + ":");
+      describe(first, "    ").forEach(out::println);
+      out.flush();
+      return 0;
+    }
     int n = plan.experiments().size();
     List<String> lines = describe(plan, "  ");
     out.println("OK: " + file + ": experiment " + plan.name()

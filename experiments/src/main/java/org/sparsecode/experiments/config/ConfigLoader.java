@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.sparsecode.api.ConfigException;
@@ -67,6 +68,12 @@ import org.sparsecode.core.plugin.SettingsBinder;
  * also overrides keys of the part as {@code --set} would, before the command line's {@code --set}s (so
  * {@code paper-wallpapers.yaml} moves its part one to the same photographs); an error in such an item is
  * reported at the item, in the including file. A part may have parts; a cycle is an error.
+ *
+ * <p><b>Sweeps.</b> {@code sweep:} maps key paths to axes ({@code solver.lambda: [1e-3, 1e-2]}, a
+ * {@code linspace}/{@code logspace} range, a {@code zip:} group, {@code seeds: N}); see {@link Sweep} for the
+ * language and the order of the cells. Each variant expands into the sweep's cells, each bound like an
+ * experiment; the plan's experiments are then the cells' ({@link ExperimentPlan#sweep()}). A {@code --set} on a
+ * swept key is an error; {@code parts:} are not swept.
  *
  * <p><b>Limits.</b> A file holds at most {@link #MAX_FILE_BYTES} bytes of UTF-8; the YAML limits (aliases,
  * nesting, expanded size) are those of {@code YamlTrees}. Every number must be finite (see {@link SettingsBinder}).
@@ -160,16 +167,35 @@ public final class ConfigLoader {
     Map<String, Node> baseEntries = new LinkedHashMap<>(root.entries());
     Node variants = baseEntries.remove("variants");
     Node partsNode = baseEntries.remove("parts");
+    Node sweepNode = baseEntries.remove("sweep");
+    SweepGrid grid = sweepNode == null ? null : SweepGrid.parse(sweepNode, where);
     Node base = root.withMap(baseEntries);
     String defaultName = defaultName(file);
     Path baseDirectory = file.toAbsolutePath().getParent();
-    BiFunction<Node, String, ExperimentConfig> build = (tree, variant) -> build(
-        SetOverride.applyAll(tree, sets, variant, study), variant, defaultName, baseDirectory, where);
-    List<ExperimentConfig> experiments = variants == null || variants.isNull()
-        ? List.of(build.apply(base, null)) : Variants.expand(top, base, variants, build);
+    if (grid != null) {
+      grid.checkSets(sets);
+    }
+    boolean plain = variants == null || variants.isNull();
+    List<ExperimentConfig> experiments;
+    Sweep sweep = null;
+    if (grid == null) {
+      BiFunction<Node, String, ExperimentConfig> build = (tree, variant) -> build(
+          SetOverride.applyAll(tree, sets, variant, study), variant, defaultName, baseDirectory, where);
+      experiments = plain ? List.of(build.apply(base, null)) : Variants.expand(top, base, variants, build);
+    } else {
+      BiFunction<Node, String, List<SweepCell>> expand = (tree, variant) -> grid.expand(tree, variant,
+          t -> SetOverride.applyAll(t, sets, variant, study),
+          (t, v) -> build(t, v, defaultName, baseDirectory, where));
+      List<List<SweepCell>> perVariant = plain ? List.of(expand.apply(base, null))
+          : Variants.expand(top, base, variants, expand);
+      List<SweepCell> cells = perVariant.stream().flatMap(List::stream).toList();
+      sweep = new Sweep(grid.axes(), grid.seeds(), cells);
+      experiments = cells.stream().map(SweepCell::config).toList();
+    }
     Map<String, ExperimentPlan> parts = Parts.resolve(top, partsNode, variants, file, sets, study, including,
         (part, partSets, stack) -> load(part, partSets, study, stack));
-    return new ExperimentPlan(file, experiments.get(0).name(), List.copyOf(experiments), parts);
+    return new ExperimentPlan(file, experiments.get(0).name(), List.copyOf(experiments), parts,
+        Optional.ofNullable(sweep));
   }
 
   /**

@@ -1,8 +1,11 @@
 package org.sparsecode.experiments.config;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A loaded experiment file: one {@link ExperimentConfig} per variant (a single one, with a {@code null}
@@ -10,25 +13,44 @@ import java.util.Map;
  * experiment file loaded as its own plan and run into {@code DIR/<part>/} (the paper's study includes its
  * "part one" this way). Every variant of every part is validated before any runs.
  *
+ * <p>A file with a {@code sweep:} block has one experiment per cell instead (variants × cells, in the order
+ * of {@link Sweep#cells()}), and {@link #sweep()} describes them.
+ *
  * @param file the YAML file
  * @param name the experiment's name
- * @param experiments the resolved experiments, in the file's variant order
+ * @param experiments the resolved experiments, in the file's variant order (for a sweep, its cells')
  * @param parts the included plans by part name, in the file's order (empty when none)
+ * @param sweep the cells of the file's {@code sweep:} block, empty when it has none
  */
 public record ExperimentPlan(Path file, String name, List<ExperimentConfig> experiments,
-    Map<String, ExperimentPlan> parts) {
+    Map<String, ExperimentPlan> parts, Optional<Sweep> sweep) {
 
   /**
    * Copies the lists.
    *
    * @param file the YAML file
    * @param name the experiment's name
-   * @param experiments the resolved experiments, in the file's variant order
+   * @param experiments the resolved experiments
    * @param parts the included plans by part name, in the file's order
+   * @param sweep the sweep, or empty
    */
   public ExperimentPlan {
     experiments = List.copyOf(experiments);
-    parts = parts == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parts));
+    parts = parts == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(parts));
+    sweep = sweep == null ? Optional.empty() : sweep;
+  }
+
+  /**
+   * A plan without a sweep.
+   *
+   * @param file the YAML file
+   * @param name the experiment's name
+   * @param experiments the resolved experiments, in the file's variant order
+   * @param parts the included plans by part name, in the file's order
+   */
+  public ExperimentPlan(Path file, String name, List<ExperimentConfig> experiments,
+      Map<String, ExperimentPlan> parts) {
+    this(file, name, experiments, parts, Optional.empty());
   }
 
   /**
@@ -48,6 +70,9 @@ public record ExperimentPlan(Path file, String name, List<ExperimentConfig> expe
    * @return {@code true} when the experiments carry variant names
    */
   public boolean hasVariants() {
+    if (sweep.isPresent()) {
+      return experiments.stream().anyMatch(e -> e.variant() != null);
+    }
     return experiments.size() > 1 || (experiments.size() == 1 && experiments.get(0).variant() != null);
   }
 }

@@ -34,7 +34,7 @@ final class TopLevelKeys {
   private TopLevelKeys() {}
 
   /**
-   * Checks the top-level keys of a file: each is known and has a value, and {@code sweep} is not used yet.
+   * Checks the top-level keys of a file: each is known and has a value.
    *
    * @param root the file's tree, a map
    * @param top where the file's errors are reported
@@ -47,10 +47,6 @@ final class TopLevelKeys {
       if (e.getValue().isNull()) {
         throw top.error(e.getKey(), noValue(e.getKey()), true);
       }
-    }
-    if (root.get("sweep") != null) {
-      throw top.error("sweep", "not supported yet; write the grid as variants: (one named override set per"
-          + " cell)", true);
     }
   }
 

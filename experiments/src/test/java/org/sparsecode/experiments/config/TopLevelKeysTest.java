@@ -43,9 +43,9 @@ class TopLevelKeysTest extends LoaderTestBase {
   }
 
   @Test
-  void sweepIsReservedForLater() {
-    assertFails("invalid/sweep.yaml", ":5:1: sweep: not supported yet; write the grid as variants: (one named"
-        + " override set per cell)");
+  void anEmptySweepIsAnErrorThatSaysWhatToWrite() {
+    assertFails("invalid/sweep.yaml", ":5:1: sweep: is empty; write e.g. sweep: { solver.lambda: [1e-3, 1e-2] },"
+        + " or remove the key");
   }
 
   @Test
