@@ -3,8 +3,6 @@ package org.sparsecode.experiments.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -30,12 +28,10 @@ class SparsecodeCliTest {
   private String err;
 
   private int cli(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    int status = SparsecodeCli.execute(args, new PrintWriter(o), new PrintWriter(e));
-    out = o.toString();
-    err = e.toString();
-    return status;
+    CliRun run = CliRun.of(args);
+    out = run.out();
+    err = run.err();
+    return run.status();
   }
 
   private Path yaml(String text) throws IOException {
