@@ -3,7 +3,9 @@ package org.sparsecode.experiments.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.sparsecode.experiments.config.ExperimentConfig;
@@ -11,7 +13,6 @@ import org.sparsecode.experiments.config.ExperimentPlan;
 import org.sparsecode.experiments.config.Sweep;
 import org.sparsecode.experiments.config.SweepAxis;
 import org.sparsecode.experiments.config.SweepCell;
-import org.sparsecode.api.image.Image;
 import org.sparsecode.experiments.run.HeapEstimate;
 import org.sparsecode.experiments.run.PlanRunner;
 import org.sparsecode.experiments.run.RunEngine;
@@ -45,6 +46,12 @@ final class ValidateCommand implements Callable<Integer> {
     ExperimentPlan plan = Plans.load(file, overrides);
     if (plan.sweep().isPresent()) {
       Sweep sweep = plan.sweep().get();
+      // the plugins are created for the first cell of each variant only: the others differ by settings that
+      // the loader's binding has checked; they are described before anything is printed, as for a plain file
+      Map<String, ExperimentConfig> firsts = new LinkedHashMap<>();
+      sweep.cells().forEach(c -> firsts.putIfAbsent(String.valueOf(c.variant()), c.config()));
+      List<String> lines = describe(new ExperimentPlan(plan.file(), plan.name(), List.copyOf(firsts.values()),
+          plan.parts()), "    ");
       int cells = sweep.cells().size();
       long variants = sweep.cells().stream().map(SweepCell::variant).distinct().count();
       out.println("OK: " + file + ": experiment " + plan.name() + ", sweep of " + cells + " cell"
@@ -56,19 +63,8 @@ final class ValidateCommand implements Callable<Integer> {
       if (sweep.seeds() > 0) {
         out.println("  seeds: " + sweep.seeds() + " replicates of each cell");
       }
-      // the plugins are created for the first cell of each variant only: the others differ by settings that
-      // the binding above has checked
-      List<ExperimentConfig> firsts = new ArrayList<>();
-      List<String> seen = new ArrayList<>();
-      for (SweepCell c : sweep.cells()) {
-        if (!seen.contains(String.valueOf(c.variant()))) {
-          seen.add(String.valueOf(c.variant()));
-          firsts.add(c.config());
-        }
-      }
-      ExperimentPlan first = new ExperimentPlan(plan.file(), plan.name(), firsts, plan.parts());
       out.println("  first cell" + (firsts.size() == 1 ? "" : " of each variant") + ":");
-      describe(first, "    ").forEach(out::println);
+      lines.forEach(out::println);
       out.flush();
       return 0;
     }
@@ -104,11 +100,8 @@ final class ValidateCommand implements Callable<Integer> {
       }
       sb.append(", metrics ").append(config.metrics().stream().map(m -> m.type()).collect(Collectors.joining(", ")));
       sb.append(", seed ").append(config.seed()).append(", ").append(config.precision().yamlName());
-      if (engine.solver().isPresent() && engine.images().size() > 0) {
-        Image first = engine.images().get(0);
-        sb.append(", about ").append(HeapEstimate.size(HeapEstimate.bytes(first.height(), first.width(),
-            engine.dictionary().count(), config.precision(), config.threads()))).append(" of heap per image");
-      }
+      engine.heapPerImage().ifPresent(bytes -> sb.append(", about ").append(HeapEstimate.size(bytes))
+          .append(" of heap per image"));
       lines.add(sb.toString());
     }
     plan.parts().forEach((name, part) -> {

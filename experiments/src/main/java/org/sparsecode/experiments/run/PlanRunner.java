@@ -30,6 +30,8 @@ import org.sparsecode.experiments.results.RunResult;
 public final class PlanRunner {
   private final ExperimentPlan plan;
   private final RunOptions options;
+  /** The engines the preflight wired and checked, by experiment (shared with the parts' runners). */
+  private final Map<ExperimentConfig, RunEngine> checked;
 
   /**
    * Creates the runner.
@@ -38,8 +40,13 @@ public final class PlanRunner {
    * @param options threads, force, progress
    */
   public PlanRunner(ExperimentPlan plan, RunOptions options) {
+    this(plan, options, new java.util.IdentityHashMap<>());
+  }
+
+  private PlanRunner(ExperimentPlan plan, RunOptions options, Map<ExperimentConfig, RunEngine> checked) {
     this.plan = Objects.requireNonNull(plan, "plan");
     this.options = Objects.requireNonNull(options, "options");
+    this.checked = checked;
   }
 
   /**
@@ -93,7 +100,7 @@ public final class PlanRunner {
     for (ExperimentConfig config : p.experiments()) {
       RunDirectory dir = p.hasVariants() ? root.child(config.variant()) : root;
       if (options.force() || !dir.isComplete()) {
-        preflight(p, config, options);
+        checked.put(config, preflight(p, config, options, dir));
       }
     }
   }
@@ -109,13 +116,16 @@ public final class PlanRunner {
    * @throws org.sparsecode.api.SparsecodeException naming the file, the variant and the problem
    */
   public static RunEngine preflight(ExperimentPlan plan, ExperimentConfig config, RunOptions options) {
-    RunEngine engine = engine(plan, config, options, new RunDirectory(Path.of(".")));
+    return preflight(plan, config, options, new RunDirectory(Path.of(".")));
+  }
+
+  private static RunEngine preflight(ExperimentPlan plan, ExperimentConfig config, RunOptions options,
+      RunDirectory dir) {
+    RunEngine engine = engine(plan, config, options, dir);
     String where = plan.file() + ": " + (config.variant() == null ? "" : "variant " + config.variant() + ": ");
     try {
       engine.preflight();
-    } catch (ConfigError e) {
-      throw new ConfigError(where + e.getMessage(), e);
-    } catch (org.sparsecode.api.ConfigException e) {
+    } catch (ConfigError | org.sparsecode.api.ConfigException e) {
       throw new ConfigError(where + e.getMessage(), e);
     } catch (org.sparsecode.api.SparsecodeException e) {
       throw new org.sparsecode.api.SparsecodeException(where + e.getMessage(), e);
@@ -171,7 +181,7 @@ public final class PlanRunner {
       String name = part.getKey();
       options.progress().info("part " + name + " (" + i + "/" + n + "): " + part.getValue().file() + " into "
           + root.child(name).root());
-      Outcome o = new PlanRunner(part.getValue(), options).runChecked(root.child(name));
+      Outcome o = new PlanRunner(part.getValue(), options, checked).runChecked(root.child(name));
       String prefix = part.getValue().hasVariants() ? name + "/" : "";
       o.ran().forEach(r -> ran.add(prefix.isEmpty() ? name : prefix + r));
       o.skipped().forEach(r -> skipped.add(prefix.isEmpty() ? name : prefix + r));
@@ -222,7 +232,7 @@ public final class PlanRunner {
     if (options.force()) {
       dir.clearRunFiles();
     }
-    RunEngine engine = engine(plan, config, options, dir);
+    RunEngine engine = checked.containsKey(config) ? checked.remove(config) : engine(plan, config, options, dir);
     dir.create();
     options.progress().info(label + ": coding " + engine.images().size() + " images into " + dir.root());
     engine.run();

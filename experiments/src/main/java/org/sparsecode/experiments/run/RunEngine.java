@@ -78,7 +78,10 @@ public final class RunEngine {
   private final ProgressReporter progress;
   private final Provider<ExecutorService> executor;
   private CodeStatistics stats;
+  /** What {@link #preflight()} found, kept so that a run after it neither generates nor reads them again. */
   private Dictionary checked;
+  private Image first;
+  private double preflightSeconds;
 
   /**
    * Creates the engine (by Guice, from an {@link ExperimentModule}).
@@ -160,7 +163,8 @@ public final class RunEngine {
       long clock = System.nanoTime();
       // Fail before the run directory holds anything when the dictionary, the memory or the first image is wrong.
       Dictionary dictionary = preflight();
-      clock = lap(stages, "dictionary", clock);
+      stages.put("dictionary", preflightSeconds);
+      clock = System.nanoTime();
       out.create();
       stats = CodeStatistics.of(config, metrics, out, progress);
       out.writeString(RunDirectory.CONFIG, "# resolved configuration of experiment " + config.name()
@@ -205,7 +209,7 @@ public final class RunEngine {
           progress.info("resuming " + out.root() + ": " + earlier.size() + " of " + n + " images already coded");
         }
         for (int i = 0; i < n; i++) {
-          Image image = images.get(i);
+          Image image = i == 0 ? first : images.get(i);
           digest(imagesDigest, image);
           ImageResult r = i < earlier.size() && earlier.get(i).id().equals(image.id()) ? earlier.get(i)
               : code(solver.get(), dictionary, image, i, n, pool);
@@ -243,28 +247,50 @@ public final class RunEngine {
    * What can be checked before any work: generates the dictionary (a loaded file is checked as it is read),
    * refuses an image size whose solve cannot fit in the heap ({@link HeapEstimate}, from {@code images.size}
    * before any image is read, then from the first image), and reads the first image to check it fits the
-   * kernels. {@code validate} runs this too, so that it refuses what {@code run} would.
+   * kernels. {@code validate} runs this too, so that it refuses what {@code run} would. It runs once: a later
+   * call (the one {@link #run()} makes after a plan checked every experiment) returns what the first found.
    *
    * @return the generated dictionary
    * @throws SparsecodeException naming the setting, the file or the image at fault
    */
   public Dictionary preflight() {
+    if (checked != null) {
+      return checked;
+    }
+    long start = System.nanoTime();
     Dictionary dictionary = generator.generate();
-    this.checked = dictionary;
     if (solver.isPresent() && config.resolved() != null && config.resolved().get("images") instanceof Map<?, ?> m
         && m.get("size") instanceof Number size) {
       HeapEstimate.check("images.size " + size, size.longValue(), size.longValue(), dictionary.count(),
           context.precision(), context.threads());
     }
-    if (images.size() > 0) {
-      Image first = images.get(0);
+    Image image = images.size() > 0 ? images.get(0) : null;
+    if (image != null) {
       if (solver.isPresent()) {
-        HeapEstimate.check("image '" + first.id() + "'", first.height(), first.width(), dictionary.count(),
+        HeapEstimate.check("image '" + image.id() + "'", image.height(), image.width(), dictionary.count(),
             context.precision(), context.threads());
       }
-      checkFits(dictionary, first, 0, images.size());
+      checkFits(dictionary, image, 0, images.size());
     }
+    checked = dictionary;
+    first = image;
+    preflightSeconds = (System.nanoTime() - start) / 1e9;
     return dictionary;
+  }
+
+  /**
+   * The heap coding one image needs ({@link HeapEstimate}), from the first image {@link #preflight()} read.
+   *
+   * @return bytes, empty when nothing is coded (no solver, or no image)
+   * @throws IllegalStateException before {@link #preflight()}
+   */
+  public java.util.OptionalLong heapPerImage() {
+    Dictionary d = dictionary();
+    if (solver.isEmpty() || first == null) {
+      return java.util.OptionalLong.empty();
+    }
+    return java.util.OptionalLong.of(HeapEstimate.bytes(first.height(), first.width(), d.count(),
+        context.precision(), context.threads()));
   }
 
   /**
