@@ -16,7 +16,7 @@ import org.sparsecode.api.SparsecodeException;
  * reader of that file back into a {@link RunResult}. Non-finite numbers are written as strings (see
  * {@link Json}).
  *
- * <p>The reader accepts what every version of the engine wrote: {@code variant}, {@code provenance},
+ * <p>The reader accepts what every version of the engine wrote: {@code variant}, {@code cell}, {@code provenance},
  * {@code dictionary}, {@code solver}, {@code learning}, {@code summary}, {@code stages} and an image's
  * {@code iterations} and {@code seconds} may be absent; a number may be the string {@code "NaN"},
  * {@code "Infinity"} or {@code "-Infinity"}, or {@code null} (read as NaN). {@code experiment},
@@ -38,6 +38,9 @@ public final class ResultsJson {
     root.put("experiment", r.experiment());
     if (r.variant() != null) {
       root.put("variant", r.variant());
+    }
+    if (r.cell() != null) {
+      root.put("cell", r.cell());
     }
     root.put("seed", r.seed());
     root.put("configSha256", r.configSha256());
@@ -186,10 +189,11 @@ public final class ResultsJson {
     Map<String, Object> dictionary = root.map("dictionary");
     Map<String, Object> solver = root.map("solver");
     Map<String, Object> learning = root.map("learning");
+    Map<String, Object> cell = root.map("cell");
     return new RunResult(root.string("experiment", true), root.string("variant", false), root.integer("seed", 0),
         root.string("configSha256", true), prov, dictionary == null ? Map.of() : freeForm(dictionary),
         solver == null ? Map.of() : freeForm(solver), learning == null ? null : freeForm(learning), images, summary,
-        root.string("status", true), stages);
+        root.string("status", true), stages, cell == null ? null : freeForm(cell));
   }
 
   /** An entry of {@code images}: id, the scalar metrics, the curves (nested objects), iterations, seconds. */

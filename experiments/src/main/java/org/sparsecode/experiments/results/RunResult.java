@@ -24,10 +24,13 @@ import java.util.Objects;
  * @param status {@code running} while images are being coded, {@code complete} at the end
  * @param stages wall-clock seconds of each stage of the run so far, in order ({@code dictionary},
  *     {@code learning}, {@code refit}, {@code coding}: coding and measuring the images this process coded)
+ * @param cell for a cell of a sweep, its readable {@code name} and its axis {@code values} by key path; {@code
+ *     null} otherwise
  */
 public record RunResult(String experiment, String variant, long seed, String configSha256, Provenance provenance,
     Map<String, Object> dictionary, Map<String, Object> solver, Map<String, Object> learning,
-    List<ImageResult> images, Map<String, Summary> summary, String status, Map<String, Double> stages) {
+    List<ImageResult> images, Map<String, Summary> summary, String status, Map<String, Double> stages,
+    Map<String, Object> cell) {
 
   /** The status of a finished run. */
   public static final String COMPLETE = "complete";
@@ -46,6 +49,30 @@ public record RunResult(String experiment, String variant, long seed, String con
     images = List.copyOf(images);
     summary = Collections.unmodifiableMap(new LinkedHashMap<>(summary));
     stages = stages == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(stages));
+    cell = cell == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(cell));
+  }
+
+  /**
+   * A result that is not a sweep's cell.
+   *
+   * @param experiment the experiment's name
+   * @param variant the variant's name, or {@code null}
+   * @param seed the top-level seed
+   * @param configSha256 SHA-256 of the resolved configuration
+   * @param provenance versions, platform and timestamps
+   * @param dictionary the dictionary block
+   * @param solver the solver block
+   * @param learning the learning block, or {@code null}
+   * @param images one entry per coded image
+   * @param summary statistics per column
+   * @param status {@code running} or {@code complete}
+   * @param stages seconds per stage
+   */
+  public RunResult(String experiment, String variant, long seed, String configSha256, Provenance provenance,
+      Map<String, Object> dictionary, Map<String, Object> solver, Map<String, Object> learning,
+      List<ImageResult> images, Map<String, Summary> summary, String status, Map<String, Double> stages) {
+    this(experiment, variant, seed, configSha256, provenance, dictionary, solver, learning, images, summary, status,
+        stages, null);
   }
 
   /**

@@ -42,6 +42,7 @@ public final class ExperimentModule extends AbstractModule {
   private final PluginContext context;
   private final RunDirectory directory;
   private final ProgressReporter progress;
+  private final RunOptions options;
 
   /**
    * Creates the module.
@@ -54,6 +55,7 @@ public final class ExperimentModule extends AbstractModule {
     this.config = Objects.requireNonNull(config, "config");
     this.directory = Objects.requireNonNull(directory, "directory");
     this.progress = options.progress();
+    this.options = options;
     this.context = new PluginContext(config.seed(), config.precision(),
         options.threads() != null ? options.threads() : config.threads(),
         config.baseDirectory() == null ? java.nio.file.Path.of("") : config.baseDirectory());
@@ -99,6 +101,7 @@ public final class ExperimentModule extends AbstractModule {
     bind(PluginContext.class).toInstance(context);
     bind(RunDirectory.class).toInstance(directory);
     bind(ProgressReporter.class).toInstance(progress);
+    bind(RunOptions.class).toInstance(options);
     OptionalBinder<SparseSolver> solver = OptionalBinder.newOptionalBinder(binder(), SparseSolver.class);
     if (config.solver() != null) {
       solver.setBinding().toProvider(() -> create(config.solver())).in(Singleton.class);

@@ -77,6 +77,7 @@ public final class RunEngine {
   private final RunDirectory out;
   private final ProgressReporter progress;
   private final Provider<ExecutorService> executor;
+  private final Map<String, Object> cell;
   private CodeStatistics stats;
   /** What {@link #preflight()} found, kept so that a run after it neither generates nor reads them again. */
   private Dictionary checked;
@@ -96,11 +97,12 @@ public final class RunEngine {
    * @param out the run directory
    * @param progress the progress reporter
    * @param executor the worker pool (created on first use)
+   * @param options the command line's choices (the sweep cell's name and values, recorded in results.json)
    */
   @Inject
   public RunEngine(ExperimentConfig config, PluginContext context, ImageSource images, KernelGenerator generator,
       Optional<DictionaryLearner> learner, Optional<SparseSolver> solver, List<NamedMetric> metrics,
-      RunDirectory out, ProgressReporter progress, Provider<ExecutorService> executor) {
+      RunDirectory out, ProgressReporter progress, Provider<ExecutorService> executor, RunOptions options) {
     this.config = config;
     this.context = context;
     this.images = images;
@@ -111,6 +113,7 @@ public final class RunEngine {
     this.out = out;
     this.progress = progress;
     this.executor = executor;
+    this.cell = options.cell();
   }
 
   /**
@@ -217,13 +220,13 @@ public final class RunEngine {
           progress.imageDone(i, n, r);
           stages.put("coding", (System.nanoTime() - clock) / 1e9);
           write(new RunResult(config.name(), config.variant(), config.seed(), sha, provenance, dictionaryTree,
-              solverTree, learning, results, summarise(results), RunResult.RUNNING, stages));
+              solverTree, learning, results, summarise(results), RunResult.RUNNING, stages, cell));
         }
       }
       RunResult done = new RunResult(config.name(), config.variant(), config.seed(), sha,
           provenance.finished(Instant.now().toString(), HexFormat.of().formatHex(imagesDigest.digest())),
           dictionaryTree, solverTree, learning, results,
-          summarise(results), RunResult.COMPLETE, stages);
+          summarise(results), RunResult.COMPLETE, stages, cell);
       out.writeString(RunDirectory.METRICS, MetricsCsv.render(results));
       stats.write(results.size(), dictionary);
       StudyPlots.run(out, config.resolved(), done, progress);
