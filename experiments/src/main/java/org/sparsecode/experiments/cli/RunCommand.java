@@ -19,6 +19,9 @@ import org.sparsecode.experiments.run.PlanRunner;
 import org.sparsecode.experiments.run.ProgressReporter;
 import org.sparsecode.experiments.run.RunOptions;
 import org.sparsecode.experiments.run.TerminalProgress;
+import org.sparsecode.experiments.sweep.SweepOptions;
+import org.sparsecode.experiments.sweep.SweepProgress;
+import org.sparsecode.experiments.sweep.SweepRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,6 +53,11 @@ final class RunCommand implements Callable<Integer> {
       description = "Worker threads for the solvers (default: the file's threads:, else the available processors).")
   Integer threads;
 
+  @Option(names = "--parallel", paramLabel = "N",
+      description = "For a sweep: how many cells run at once, the threads split evenly between them (default: as"
+          + " many as the threads, the cells and the heap allow, one thread each).")
+  Integer parallel;
+
   @Option(names = "--dry-run", description = "Load and validate, print the cells (name, axis values, hash of the"
       + " resolved configuration) and compute nothing.")
   boolean dryRun;
@@ -70,11 +78,31 @@ final class RunCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    refuseSweeps(plan);
+    if (parallel != null && parallel < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--parallel must be >= 1, got " + parallel);
+    }
+    refuseNestedSweeps(plan);
     Path dir = OutputPath.check(output != null ? output
         : Path.of("runs", plan.name() + "-" + LocalDateTime.now().format(STAMP)));
-    ProgressReporter progress = System.console() != null ? new TerminalProgress(err) : new LogProgress(err);
+    boolean terminal = System.console() != null;
+    ProgressReporter progress = terminal ? new TerminalProgress(err) : new LogProgress(err);
     Interruption interruption = Interruption.install(dir, resumeCommand(dir), err);
+    if (plan.sweep().isPresent()) {
+      try {
+        SweepProgress cells = new SweepProgress(err, terminal);
+        ProgressReporter lines = new ProgressReporter() {
+          @Override
+          public void info(String line) {
+            cells.info(line);
+          }
+        };
+        SweepRunner.Outcome o = new SweepRunner(plan, new SweepOptions(threads, parallel, force, lines, cells))
+            .run(dir);
+        return SweepSummary.print(plan, o, out);
+      } finally {
+        interruption.remove();
+      }
+    }
     PlanRunner.Outcome outcome;
     try {
       outcome = new PlanRunner(plan, new RunOptions(threads, force, progress)).run(dir);
@@ -100,14 +128,15 @@ final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Refuses a plan that holds a sweep, in the file or in a part, until sweeps can run. */
-  private static void refuseSweeps(ExperimentPlan plan) {
-    if (plan.sweep().isPresent()) {
-      int n = plan.sweep().get().cells().size();
-      throw new ConfigError(plan.file() + ": running a sweep is not built yet; `validate` checks and lists its " + n
-          + " cell" + (n == 1 ? "" : "s") + ", and `run --dry-run` prints them");
-    }
-    plan.parts().values().forEach(RunCommand::refuseSweeps);
+  /** Refuses a part that holds a sweep: parts run as they are, and a sweep runs from its own file. */
+  private static void refuseNestedSweeps(ExperimentPlan plan) {
+    plan.parts().forEach((name, part) -> {
+      if (part.sweep().isPresent()) {
+        throw new ConfigError(plan.file() + ": part " + name + " (" + part.file() + ") holds a sweep: parts run as"
+            + " they are; run the sweep from its own file");
+      }
+      refuseNestedSweeps(part);
+    });
   }
 
   /** The command that resumes this run: the same file, directory and overrides (shell-quoted). */
@@ -121,6 +150,10 @@ final class RunCommand implements Callable<Integer> {
     if (threads != null) {
       cmd.add("--threads");
       cmd.add(threads.toString());
+    }
+    if (parallel != null) {
+      cmd.add("--parallel");
+      cmd.add(parallel.toString());
     }
     return cmd;
   }

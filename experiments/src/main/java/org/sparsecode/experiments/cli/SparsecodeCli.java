@@ -23,6 +23,8 @@ public final class SparsecodeCli implements Runnable {
   public static final int CONFIG_ERROR = 2;
   /** Exit status of an error while running (a solver failing, an unwritable directory). */
   public static final int RUNTIME_ERROR = 1;
+  /** Exit status of a sweep that ran to the end with some cells failed (the others' results are written). */
+  public static final int CELLS_FAILED = 3;
 
   @Option(names = "--verbose", scope = ScopeType.INHERIT,
       description = "Print stack traces with errors.")

@@ -55,12 +55,30 @@ class SweepCommandsTest {
   }
 
   @Test
-  void runRefusesASweepWithExitTwoAndComputesNothing() throws IOException {
+  void runRunsEveryCellPrintsTheirTableAndExitsZero() throws IOException {
     Path dir = tmp.resolve("out");
     Path file = yaml(SWEEP);
-    assertThat(cli("run", file.toString(), "-o", dir.toString())).isEqualTo(2);
-    assertThat(err).contains(file + ": running a sweep is not built yet; `validate` checks and lists its 6 cells");
-    assertThat(dir).doesNotExist();
+    assertThat(cli("run", file.toString(), "-o", dir.toString(), "--threads", "2")).isZero();
+    assertThat(out).contains("| solver.lambda=0.2 | 4 | complete |")
+        .contains("6 cells: 6 complete, 0 failed; cells ran 2 at a time with 1 thread each");
+    try (var cells = Files.list(dir.resolve("cells"))) {
+      assertThat(cells.count()).isEqualTo(6);
+    }
+    assertThat(err).contains("sweep toy: 6 cells, 0 already complete, 6 to run, 2 at a time with 1 thread each")
+        .contains("[6/6] cell ");
+  }
+
+  @Test
+  void aSweepWithAFailedCellExitsThreeAndNamesIt() throws IOException {
+    Path dir = tmp.resolve("out");
+    Path file = yaml(TOY + """
+        sweep:
+          solver.failAt: [2, 100]
+        """);
+    assertThat(cli("run", file.toString(), "-o", dir.toString(), "--threads", "1")).isEqualTo(3);
+    assertThat(out).contains("2 cells: 1 complete, 1 failed")
+        .contains("failed: cell 'solver.failAt=2' (cells/")
+        .contains("rerun the same command to retry the failed cells");
   }
 
   @Test

@@ -1,0 +1,328 @@
+package org.sparsecode.experiments.sweep;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.sparsecode.api.ConfigException;
+import org.sparsecode.api.SparsecodeException;
+import org.sparsecode.core.io.AtomicFiles;
+import org.sparsecode.experiments.config.ConfigError;
+import org.sparsecode.experiments.config.ExperimentPlan;
+import org.sparsecode.experiments.config.Sweep;
+import org.sparsecode.experiments.config.SweepCell;
+import org.sparsecode.experiments.results.RunDirectory;
+import org.sparsecode.experiments.results.RunResult;
+import org.sparsecode.experiments.run.HeapEstimate;
+import org.sparsecode.experiments.run.PlanRunner;
+import org.sparsecode.experiments.run.ProgressReporter;
+import org.sparsecode.experiments.run.RunEngine;
+import org.sparsecode.experiments.run.RunOptions;
+
+/**
+ * Runs a plan's {@code sweep:} into a directory: the plan's parts first, as they are, into {@code DIR/<part>/};
+ * then every cell into {@code DIR/cells/<hash>/}, a normal run directory named by the hash of the cell's resolved
+ * configuration alone.
+ *
+ * <p><b>Reuse.</b> A cell whose directory holds a finished run is not run again: a rerun after a kill, or after
+ * the grid was edited (a value added to an axis, an axis added), computes only the cells whose configuration is
+ * new; a cell killed between images resumes after its last coded image ({@link RunEngine}). Cells of equal
+ * configurations (in two variants, say) are run once.
+ *
+ * <p><b>Checks first.</b> Every cell to run is wired and preflighted ({@link RunEngine#preflight()}) before the
+ * first one starts: a configuration error in any fails the whole sweep, naming the cell, with nothing computed.
+ *
+ * <p><b>Failures.</b> A cell that fails while running (a diverging solver, an image that cannot be read) is
+ * recorded with its error (its directory gets {@value #ERROR_FILE}) and the others go on; a rerun tries it again.
+ *
+ * <p><b>Parallel.</b> Cells run on a pool of {@link SweepOptions#parallel()} threads, each cell's solver with an
+ * even share of the sweep's threads. The numbers a cell gives do not depend on its thread count, so the split
+ * changes timings only.
+ */
+public final class SweepRunner {
+  /** The sub-directory that holds the cells. */
+  public static final String CELLS = "cells";
+  /** The file a failed cell's directory holds: the error's message. */
+  public static final String ERROR_FILE = "error.txt";
+  /** The share of the heap the cells running at once may plan to use. */
+  private static final double HEAP_SHARE = 0.7;
+
+  private final ExperimentPlan plan;
+  private final Sweep sweep;
+  private final SweepOptions options;
+
+  /**
+   * Creates the runner.
+   *
+   * @param plan a loaded plan with a sweep
+   * @param options threads, split, force, progress
+   * @throws IllegalArgumentException when the plan has no sweep
+   */
+  public SweepRunner(ExperimentPlan plan, SweepOptions options) {
+    this.plan = Objects.requireNonNull(plan, "plan");
+    this.sweep = plan.sweep().orElseThrow(() -> new IllegalArgumentException(plan.file() + " has no sweep"));
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
+  /**
+   * What a sweep did.
+   *
+   * @param directory the sweep's directory
+   * @param sweep the sweep
+   * @param outcomes one per cell, in the sweep's cell order
+   * @param parallel how many cells ran at once
+   * @param threadsPerCell the threads each cell's solver had
+   * @param seconds the wall time of the cells (parts excluded)
+   */
+  public record Outcome(Path directory, Sweep sweep, List<CellOutcome> outcomes, int parallel, int threadsPerCell,
+      double seconds) {
+
+    /**
+     * The failed cells.
+     *
+     * @return them, in cell order
+     */
+    public List<CellOutcome> failures() {
+      return outcomes.stream().filter(CellOutcome::failed).toList();
+    }
+
+    /**
+     * How many cells were found complete and not run.
+     *
+     * @return the count
+     */
+    public long reused() {
+      return outcomes.stream().filter(CellOutcome::reused).count();
+    }
+  }
+
+  /**
+   * The directory of a cell.
+   *
+   * @param root the sweep's directory
+   * @param cell the cell
+   * @return {@code root/cells/<hash>}
+   */
+  public static RunDirectory cellDirectory(RunDirectory root, SweepCell cell) {
+    return root.child(CELLS).child(cell.hash());
+  }
+
+  /**
+   * Runs the parts and every cell not yet complete.
+   *
+   * @param directory the sweep's directory
+   * @return every cell's outcome
+   * @throws ConfigError when a cell's preflight finds a configuration error (nothing is computed)
+   */
+  public Outcome run(Path directory) {
+    RunDirectory root = new RunDirectory(directory);
+    root.create();
+    ProgressReporter progress = options.progress();
+    plan.parts().forEach((name, part) -> {
+      progress.info("part " + name + ": " + part.file() + " into " + root.child(name).root());
+      new PlanRunner(part, new RunOptions(options.threads(), options.force(), progress)).run(
+          root.child(name).root());
+    });
+
+    // one run per distinct configuration, in the order of first appearance
+    Map<String, SweepCell> distinct = new LinkedHashMap<>();
+    for (SweepCell c : sweep.cells()) {
+      distinct.putIfAbsent(c.hash(), c);
+    }
+    Map<String, CellOutcome> done = new LinkedHashMap<>();
+    List<SweepCell> pending = new ArrayList<>();
+    for (SweepCell c : distinct.values()) {
+      RunDirectory dir = cellDirectory(root, c);
+      if (!options.force() && dir.isComplete()) {
+        dir.removeLeftovers();
+        RunResult r = dir.results().orElseThrow();
+        double seconds = r.stages().values().stream().mapToDouble(Double::doubleValue).sum();
+        done.put(c.hash(), new CellOutcome(c, CellOutcome.COMPLETE, seconds, r, null, dir.root(), true));
+      } else {
+        pending.add(c);
+      }
+    }
+
+    int threads = options.threads() != null ? options.threads() : plan.experiments().get(0).threads();
+    int parallel = Math.max(1, Math.min(options.parallel() != null ? options.parallel() : threads,
+        Math.max(1, pending.size())));
+    int perCell = Math.max(1, threads / parallel);
+    Map<String, RunEngine> engines = preflight(root, pending, perCell);
+    int fits = heapBound(parallel, engines);
+    if (fits < parallel) {
+      parallel = fits;
+      int more = options.parallel() == null ? Math.max(1, threads / parallel) : perCell;
+      if (more != perCell) {
+        perCell = more;
+        engines = preflight(root, pending, perCell);
+      }
+    }
+    progress.info("sweep " + plan.name() + ": " + sweep.cells().size() + " cell" + plural(sweep.cells().size())
+        + (distinct.size() < sweep.cells().size() ? " (" + distinct.size() + " distinct configurations)" : "")
+        + ", " + done.size() + " already complete, " + pending.size() + " to run"
+        + (pending.isEmpty() ? "" : ", " + parallel + " at a time with " + perCell + " thread" + plural(perCell)
+        + " each") + ", into " + root.child(CELLS).root());
+
+    long start = System.nanoTime();
+    runPending(root, pending, engines, parallel, done);
+    double seconds = (System.nanoTime() - start) / 1e9;
+
+    List<CellOutcome> outcomes = new ArrayList<>();
+    for (SweepCell c : sweep.cells()) {
+      CellOutcome o = done.get(c.hash());
+      outcomes.add(o.cell() == c ? o : new CellOutcome(c, o.status(), o.seconds(), o.result(), o.error(),
+          o.directory(), o.reused()));
+    }
+    return new Outcome(root.root(), sweep, outcomes, parallel, perCell, seconds);
+  }
+
+  /**
+   * Wires and preflights every pending cell, so that a configuration error in any stops the sweep before
+   * anything is computed; an error that is not the configuration's (an unreadable image) is left for the
+   * cell's run to record.
+   */
+  private Map<String, RunEngine> preflight(RunDirectory root, List<SweepCell> pending, int threadsPerCell) {
+    Map<String, RunEngine> engines = new LinkedHashMap<>();
+    int n = pending.size();
+    for (int i = 0; i < n; i++) {
+      SweepCell c = pending.get(i);
+      RunDirectory dir = cellDirectory(root, c);
+      try {
+        RunEngine engine = PlanRunner.engine(plan, c.config(), cellOptions(c, threadsPerCell), dir);
+        engine.preflight();
+        engines.put(c.hash(), engine);
+      } catch (ConfigError | ConfigException e) {
+        throw new ConfigError("cell " + c.label() + " (" + (i + 1) + "/" + n + " to run): " + e.getMessage()
+            + "\nnothing was run", e);
+      } catch (SparsecodeException e) {
+        // recorded when the cell runs (it fails the same way there)
+      }
+    }
+    return engines;
+  }
+
+  /** The options a cell's engine runs with: its threads, a progress that names it, its name and values. */
+  private RunOptions cellOptions(SweepCell c, int threadsPerCell) {
+    Map<String, Object> cell = new LinkedHashMap<>();
+    cell.put("name", c.name());
+    cell.put("values", c.values());
+    SweepProgress cells = options.cells();
+    String name = c.name();
+    ProgressReporter named = new ProgressReporter() {
+      @Override
+      public void info(String line) {
+        cells.info(name + ": " + line);
+      }
+    };
+    return new RunOptions(threadsPerCell, options.force(), named, cell);
+  }
+
+  /**
+   * Lowers the number of cells at once so that their planned heap (one image's solve each, {@link
+   * HeapEstimate}) stays within {@value #HEAP_SHARE} of the maximum heap; says so when it does.
+   */
+  private int heapBound(int parallel, Map<String, RunEngine> engines) {
+    long perCell = 0;
+    for (RunEngine e : engines.values()) {
+      OptionalLong b = e.heapPerImage();
+      if (b.isPresent()) {
+        perCell = Math.max(perCell, b.getAsLong());
+      }
+    }
+    if (perCell == 0) {
+      return parallel;
+    }
+    long budget = (long) (Runtime.getRuntime().maxMemory() * HEAP_SHARE);
+    int fits = (int) Math.max(1, Math.min(Integer.MAX_VALUE, budget / perCell));
+    if (fits < parallel) {
+      options.progress().info("running " + fits + " cell" + plural(fits) + " at a time, not " + parallel
+          + ": one image's solve needs about " + HeapEstimate.size(perCell) + " and the heap allows "
+          + HeapEstimate.size(budget) + " for the cells (raise it with JAVA_OPTS=-Xmx...)");
+      return fits;
+    }
+    return parallel;
+  }
+
+  private void runPending(RunDirectory root, List<SweepCell> pending, Map<String, RunEngine> engines,
+      int parallel, Map<String, CellOutcome> done) {
+    SweepProgress cells = options.cells();
+    cells.start(pending.size());
+    if (pending.isEmpty()) {
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(parallel, new java.util.concurrent.ThreadFactory() {
+      private final AtomicInteger count = new AtomicInteger();
+
+      @Override
+      public Thread newThread(Runnable r) {
+        Thread t = new Thread(r, "sweep-cell-" + count.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+      }
+    });
+    try {
+      List<Future<CellOutcome>> futures = new ArrayList<>();
+      for (SweepCell c : pending) {
+        futures.add(pool.submit(() -> {
+          CellOutcome o = runCell(root, c, engines.get(c.hash()));
+          cells.cellDone(o);
+          return o;
+        }));
+      }
+      for (int i = 0; i < pending.size(); i++) {
+        done.put(pending.get(i).hash(), futures.get(i).get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SparsecodeException("interrupted while running the sweep's cells", e);
+    } catch (ExecutionException e) {
+      // runCell records every exception; only an Error (out of memory) gets here
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new SparsecodeException("a cell failed unexpectedly: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Runs one cell, recording any failure as its outcome. */
+  private CellOutcome runCell(RunDirectory root, SweepCell c, RunEngine preflighted) {
+    RunDirectory dir = cellDirectory(root, c);
+    long start = System.nanoTime();
+    try {
+      if (options.force()) {
+        dir.clearRunFiles();
+      }
+      RunEngine engine = preflighted != null ? preflighted
+          : PlanRunner.engine(plan, c.config(), cellOptions(c, 1), dir);
+      dir.create();
+      RunResult r = engine.run();
+      java.nio.file.Files.deleteIfExists(dir.file(ERROR_FILE));
+      return new CellOutcome(c, CellOutcome.COMPLETE, (System.nanoTime() - start) / 1e9, r, null, dir.root(),
+          false);
+    } catch (RuntimeException | java.io.IOException | StackOverflowError e) {
+      String message = e.getMessage() == null ? e.toString() : e.getMessage();
+      try {
+        dir.create();
+        AtomicFiles.writeString(dir.file(ERROR_FILE), "cell " + c.label() + "\n" + message + "\n");
+      } catch (RuntimeException ignored) {
+        // the outcome carries the error; the file is only for people looking into the directory
+      }
+      return new CellOutcome(c, CellOutcome.FAILED, (System.nanoTime() - start) / 1e9, null, message, dir.root(),
+          false);
+    }
+  }
+
+  private static String plural(long n) {
+    return n == 1 ? "" : "s";
+  }
+}
