@@ -63,7 +63,8 @@ import org.sparsecode.experiments.results.RunDirectory;
  */
 final class KillAndResume {
   /** Files that hold times, compared without them (or, for the report, only for their presence). */
-  private static final Set<String> TIMED = Set.of(RunDirectory.RESULTS, RunDirectory.METRICS, RunReport.FILE);
+  private static final Set<String> TIMED = Set.of(RunDirectory.RESULTS, RunDirectory.METRICS, RunReport.FILE,
+      "sweep.csv", "sweep-aggregated.csv", "sweep.json");
   private static final long CHILD_LIMIT_NANOS = TimeUnit.MINUTES.toNanos(3);
   /** Kills by time land in the first 90% of the reference's wall time, so that the first one lands at all. */
   private static final double TIME_WINDOW = 0.9;
@@ -76,6 +77,7 @@ final class KillAndResume {
   private final String label;
   private final Path file;
   private final Path work;
+  private final List<String> args;
   private Reference reference;
   /** The shortest wall time of an uninterrupted run seen so far: the window of kills by time. */
   private long wallTime;
@@ -138,11 +140,13 @@ final class KillAndResume {
    * @param label a short name for directories and messages
    * @param file the experiment file
    * @param work a directory for the runs' directories and logs
+   * @param args what follows {@code run FILE -o DIR} on every command line ({@code --threads 1} when none)
    */
-  KillAndResume(String label, Path file, Path work) {
+  KillAndResume(String label, Path file, Path work, String... args) {
     this.label = label;
     this.file = file;
     this.work = work;
+    this.args = args.length == 0 ? List.of("--threads", "1") : List.of(args);
   }
 
   /**
@@ -247,11 +251,14 @@ final class KillAndResume {
       Files.writeString(log, "---- " + (moment == null ? "run to the end" : moment) + "\n", StandardCharsets.UTF_8,
           StandardOpenOption.CREATE, StandardOpenOption.APPEND);
       try (WatchService watcher = dir.getFileSystem().newWatchService()) {
-        dir.register(watcher, ENTRY_CREATE);
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        watch(watcher, dir);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+            .toString(),
             // C1 only: these runs are short, and start sooner without C2 (the numbers do not depend on the JIT)
             "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-            SparsecodeCli.class.getName(), "run", file.toString(), "-o", dir.toString(), "--threads", "1")
+            SparsecodeCli.class.getName(), "run", file.toString(), "-o", dir.toString()));
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command)
             .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         long start = System.nanoTime();
         Process child = pb.start();
@@ -267,7 +274,7 @@ final class KillAndResume {
               child.waitFor(Math.max(0, start + moment.nanos - now), TimeUnit.NANOSECONDS);
               due = true;
             } else {
-              temporaries(watcher.poll(20, TimeUnit.MILLISECONDS), seen);
+              temporaries(watcher, watcher.poll(20, TimeUnit.MILLISECONDS), seen);
               due = moment != null && seen.size() >= moment.write;
             }
             if (due && child.isAlive()) {
@@ -279,9 +286,9 @@ final class KillAndResume {
             }
           }
           long nanos = System.nanoTime() - start;
-          temporaries(watcher.poll(50, TimeUnit.MILLISECONDS), seen);
+          temporaries(watcher, watcher.poll(50, TimeUnit.MILLISECONDS), seen);
           for (WatchKey k = watcher.poll(); k != null; k = watcher.poll()) {
-            temporaries(k, seen);
+            temporaries(watcher, k, seen);
           }
           return new Launch(false, child.exitValue(), nanos, seen.size(), null);
         } finally {
@@ -297,17 +304,35 @@ final class KillAndResume {
   }
 
   /**
-   * Adds the destinations of the atomic writes among a watch key's creations of temporary files to
-   * {@code seen}, and re-arms the key.
+   * Watches a directory and those under it, so that the writes of a sweep's cells ({@code cells/<hash>/}) are
+   * seen too.
    */
-  private static void temporaries(WatchKey key, List<String> seen) {
+  private static void watch(WatchService watcher, Path dir) throws IOException {
+    try (Stream<Path> dirs = Files.walk(dir)) {
+      for (Path d : dirs.filter(Files::isDirectory).toList()) {
+        d.register(watcher, ENTRY_CREATE);
+      }
+    }
+  }
+
+  /**
+   * Adds the destinations of the atomic writes among a watch key's creations of temporary files to
+   * {@code seen}, watches the directories created, and re-arms the key. (A file written into a directory
+   * before the watch on it starts is not seen: the counts are what a watcher sees, the same way every run.)
+   */
+  private static void temporaries(WatchService watcher, WatchKey key, List<String> seen) throws IOException {
     if (key == null) {
       return;
     }
     for (WatchEvent<?> e : key.pollEvents()) {
-      if (e.kind() == ENTRY_CREATE && e.context() instanceof Path p && AtomicFiles.isTemporary(p)) {
-        Matcher m = DESTINATION.matcher(p.getFileName().toString());
-        seen.add(m.matches() ? m.group(1) : p.toString());
+      if (e.kind() == ENTRY_CREATE && e.context() instanceof Path p) {
+        Path full = ((Path) key.watchable()).resolve(p);
+        if (AtomicFiles.isTemporary(p)) {
+          Matcher m = DESTINATION.matcher(p.getFileName().toString());
+          seen.add(m.matches() ? m.group(1) : p.toString());
+        } else if (Files.isDirectory(full)) {
+          watch(watcher, full);
+        }
       }
     }
     key.reset();
@@ -357,13 +382,17 @@ final class KillAndResume {
     for (String name : names) {
       Path e = expected.resolve(name);
       Path a = actual.resolve(name);
-      if (name.equals(RunDirectory.RESULTS)) {
+      String base = e.getFileName().toString();
+      if (base.equals(RunDirectory.RESULTS)) {
         assertThat(timeless(json(a))).as("%s: %s without times", what, name).isEqualTo(timeless(json(e)));
         assertThat(json(a).get("status")).as("%s: status", what).isEqualTo("complete");
-      } else if (name.equals(RunDirectory.METRICS)) {
+      } else if (base.equals(RunDirectory.METRICS) || base.equals("sweep.csv")
+          || base.equals("sweep-aggregated.csv")) {
         assertThat(withoutColumn(a, "seconds")).as("%s: %s without seconds", what, name)
             .isEqualTo(withoutColumn(e, "seconds"));
-      } else if (!TIMED.contains(name)) {
+      } else if (base.equals("sweep.json")) {
+        assertThat(timeless(json(a))).as("%s: %s without times", what, name).isEqualTo(timeless(json(e)));
+      } else if (!TIMED.contains(base) && !(base.endsWith(".png") && base.contains("seconds"))) {
         assertThat(bytes(a)).as("%s: %s, byte for byte", what, name).isEqualTo(bytes(e));
       }
     }
@@ -385,7 +414,7 @@ final class KillAndResume {
     if (tree instanceof Map<?, ?> m) {
       Map<String, Object> out = new LinkedHashMap<>();
       m.forEach((k, v) -> {
-        if (!Set.of("seconds", "stages", "startedAt", "finishedAt").contains(String.valueOf(k))) {
+        if (!Set.of("seconds", "stages", "startedAt", "finishedAt", "reused").contains(String.valueOf(k))) {
           out.put(String.valueOf(k), timeless(v));
         }
       });
@@ -411,9 +440,13 @@ final class KillAndResume {
       for (String line : Files.readAllLines(csv, StandardCharsets.UTF_8)) {
         rows.add(new ArrayList<>(Arrays.asList(line.split(",", -1))));
       }
-      int at = rows.isEmpty() ? -1 : rows.get(0).indexOf(column);
-      if (at >= 0) {
-        rows.forEach(r -> r.remove(at));
+      // the column and its statistics (seconds_mean, seconds_sd, seconds_median ...)
+      for (int at = rows.isEmpty() ? 0 : rows.get(0).size() - 1; at >= 0; at--) {
+        String name = rows.get(0).get(at);
+        if (name.equals(column) || name.startsWith(column + "_")) {
+          int i = at;
+          rows.forEach(r -> r.remove(i));
+        }
       }
       return rows;
     } catch (IOException e) {

@@ -57,6 +57,21 @@ class KillAndResumeTest {
       metrics: [psnr, sparseness, coefficient-histogram, orientation-activity]
       """;
 
+  /**
+   * A sweep of six cells of two images each, two cells at a time: kills land in cells in flight, between cells
+   * and while the tables are written.
+   */
+  static final String SWEEP = """
+      name: sweep-kill
+      images: {type: embedded, size: 24, names: [camera, coffee]}
+      dictionary: {type: log-gabor, preset: thin, size: 8}
+      solver: {type: fista, lambda: 1.0e-2, maxIterations: 40, relStopTol: 0}
+      metrics: [psnr, sparseness, {type: resilience, cutoffs: [0.1, 0.5]}]
+      sweep:
+        solver.lambda: [3.0e-3, 1.0e-2, 3.0e-2]
+        dictionary.size: [6, 8]
+      """;
+
   @TempDir
   Path tmp;
 
@@ -82,6 +97,17 @@ class KillAndResumeTest {
   @Tag("slow")
   void tenCodingRunsKilledAtRandomMomentsEndWithTheNumbersOfAnUninterruptedRun() throws IOException {
     trials("coding", CODING, 0x5EED_1002L, 10, 3);
+  }
+
+  @Test
+  void sweepsKilledAtRandomMomentsEndWithTheTablesOfAnUninterruptedSweep() throws IOException {
+    trials("sweep", SWEEP, 0x5EED_0003L, 5, 2, "--threads", "2");
+  }
+
+  @Test
+  @Tag("slow")
+  void tenSweepsKilledAtRandomMomentsEndWithTheTablesOfAnUninterruptedSweep() throws IOException {
+    trials("sweep", SWEEP, 0x5EED_1003L, 10, 3, "--threads", "2");
   }
 
   @Test
@@ -150,9 +176,10 @@ class KillAndResumeTest {
    * Runs {@code count} trials of an experiment and checks them (see {@link KillAndResume#trial}); at least one
    * kill per trial must have hit a running child.
    */
-  private void trials(String label, String yaml, long base, int count, int maxKills) throws IOException {
+  private void trials(String label, String yaml, long base, int count, int maxKills, String... args)
+      throws IOException {
     Path file = Files.writeString(tmp.resolve(label + ".yaml"), yaml);
-    KillAndResume k = new KillAndResume(label, file, tmp);
+    KillAndResume k = new KillAndResume(label, file, tmp, args);
     KillAndResume.Reference ref = k.reference();
     System.out.printf("kill-and-resume %s: reference run %d ms, %d atomic writes%n", label, ref.nanos() / 1_000_000,
         ref.temporaries());
