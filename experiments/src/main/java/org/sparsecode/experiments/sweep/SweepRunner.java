@@ -14,7 +14,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.sparsecode.api.ConfigException;
 import org.sparsecode.api.SparsecodeException;
-import org.sparsecode.core.io.AtomicFiles;
 import org.sparsecode.experiments.config.ConfigError;
 import org.sparsecode.experiments.config.ExperimentPlan;
 import org.sparsecode.experiments.config.Sweep;
@@ -211,9 +210,6 @@ public final class SweepRunner {
 
   /** The options a cell's engine runs with: its threads, a progress that names it, its name and values. */
   private RunOptions cellOptions(SweepCell c, int threadsPerCell) {
-    Map<String, Object> cell = new LinkedHashMap<>();
-    cell.put("name", c.name());
-    cell.put("values", c.values());
     SweepProgress cells = options.cells();
     String name = c.name();
     ProgressReporter named = new ProgressReporter() {
@@ -222,7 +218,7 @@ public final class SweepRunner {
         cells.info(name + ": " + line);
       }
     };
-    return new RunOptions(threadsPerCell, options.force(), named, cell);
+    return CellRunner.withCell(new RunOptions(threadsPerCell, options.force(), named), c);
   }
 
   /**
@@ -272,7 +268,9 @@ public final class SweepRunner {
       List<Future<CellOutcome>> futures = new ArrayList<>();
       for (SweepCell c : pending) {
         futures.add(pool.submit(() -> {
-          CellOutcome o = runCell(root, c, engines.get(c.hash()));
+          RunEngine preflighted = engines.get(c.hash());
+          CellOutcome o = CellRunner.run(c, cellDirectory(root, c), () -> preflighted != null ? preflighted
+              : PlanRunner.engine(plan, c.config(), cellOptions(c, 1), cellDirectory(root, c)), options.force());
           cells.cellDone(o);
           return o;
         }));
@@ -291,34 +289,6 @@ public final class SweepRunner {
       throw new SparsecodeException("a cell failed unexpectedly: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();
-    }
-  }
-
-  /** Runs one cell, recording any failure as its outcome. */
-  private CellOutcome runCell(RunDirectory root, SweepCell c, RunEngine preflighted) {
-    RunDirectory dir = cellDirectory(root, c);
-    long start = System.nanoTime();
-    try {
-      if (options.force()) {
-        dir.clearRunFiles();
-      }
-      RunEngine engine = preflighted != null ? preflighted
-          : PlanRunner.engine(plan, c.config(), cellOptions(c, 1), dir);
-      dir.create();
-      RunResult r = engine.run();
-      java.nio.file.Files.deleteIfExists(dir.file(ERROR_FILE));
-      return new CellOutcome(c, CellOutcome.COMPLETE, (System.nanoTime() - start) / 1e9, r, null, dir.root(),
-          false);
-    } catch (RuntimeException | java.io.IOException | StackOverflowError e) {
-      String message = e.getMessage() == null ? e.toString() : e.getMessage();
-      try {
-        dir.create();
-        AtomicFiles.writeString(dir.file(ERROR_FILE), "cell " + c.label() + "\n" + message + "\n");
-      } catch (RuntimeException ignored) {
-        // the outcome carries the error; the file is only for people looking into the directory
-      }
-      return new CellOutcome(c, CellOutcome.FAILED, (System.nanoTime() - start) / 1e9, null, message, dir.root(),
-          false);
     }
   }
 
