@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.sparsecode.api.SparsecodeException;
 import org.sparsecode.experiments.results.RunDirectory;
 import org.sparsecode.experiments.results.RunResult;
+import org.sparsecode.experiments.sweep.SweepRunner;
 import org.sparsecode.learning.checkpoint.LearningCheckpoint;
 
 /**
@@ -84,8 +85,20 @@ final class Interruption {
     if (!Files.isDirectory(root)) {
       return lines;
     }
+    int complete = 0;
+    List<String> inProgress = new ArrayList<>();
     try (Stream<Path> dirs = Files.walk(root, 3)) {
       for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
+        if (dir.getParent() != null && dir.getParent().getFileName() != null
+            && dir.getParent().getFileName().toString().equals(SweepRunner.CELLS)) {
+          // a sweep's cells: counted, and only those in progress named (a sweep may have hundreds)
+          if (new RunDirectory(dir).isComplete()) {
+            complete++;
+          } else if (describe(dir) != null) {
+            inProgress.add(root.relativize(dir) + ": " + describe(dir));
+          }
+          continue;
+        }
         String line = describe(dir);
         if (line != null) {
           String rel = root.relativize(dir).toString();
@@ -95,6 +108,11 @@ final class Interruption {
     } catch (IOException | java.io.UncheckedIOException e) {
       lines.add("(could not list " + root + ": " + e.getMessage() + ")");
     }
+    if (complete > 0) {
+      lines.add(SweepRunner.CELLS + ": " + complete + " complete cell" + (complete == 1 ? "" : "s")
+          + " (a rerun reuses them)");
+    }
+    lines.addAll(inProgress);
     return lines;
   }
 

@@ -59,6 +59,20 @@ class InterruptionTest {
   }
 
   @Test
+  void keptCountsASweepsCompleteCellsAndNamesThoseInProgress() throws IOException {
+    Path root = tmp.resolve("sweep");
+    String running = "{\"experiment\": \"x\", \"configSha256\": \"c\", \"status\": \"running\", "
+        + "\"images\": [{\"id\": \"a\"}]}";
+    String complete = running.replace("running", "complete");
+    for (String[] cell : new String[][] {{"aa", complete}, {"bb", running}, {"cc", complete}}) {
+      Files.createDirectories(root.resolve("cells/" + cell[0]));
+      Files.writeString(root.resolve("cells/" + cell[0] + "/results.json"), cell[1]);
+    }
+    assertThat(Interruption.kept(root)).containsExactly("cells: 2 complete cells (a rerun reuses them)",
+        "cells/bb: 1 image coded");
+  }
+
+  @Test
   void keptIsEmptyBeforeAnythingWasWritten() {
     assertThat(Interruption.kept(tmp.resolve("none"))).isEmpty();
   }

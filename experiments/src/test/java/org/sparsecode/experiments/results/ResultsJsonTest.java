@@ -77,6 +77,20 @@ class ResultsJsonTest {
   }
 
   @Test
+  void aSweepCellsNameAndValuesAreWrittenAfterTheVariantAndReadBack() {
+    RunResult f = full();
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("solver.lambda", 0.001);
+    values.put("dictionary.bThetas", List.of(0.087, 0.175));
+    RunResult r = new RunResult(f.experiment(), f.variant(), f.seed(), f.configSha256(), f.provenance(),
+        f.dictionary(), f.solver(), f.learning(), f.images(), f.summary(), f.status(), f.stages(),
+        Map.of("name", "solver.lambda=0.001,dictionary.bThetas=[0.087, 0.175]", "values", values));
+    assertThat(roundTrip(r)).isEqualTo(r);
+    assertThat(List.copyOf(ResultsJson.toTree(r).keySet()).subList(0, 4))
+        .containsExactly("experiment", "variant", "cell", "seed");
+  }
+
+  @Test
   void readingTheWrittenTextBackAndWritingItAgainGivesTheSameBytes() {
     String text = Json.pretty(ResultsJson.toTree(full()));
     assertThat(Json.pretty(ResultsJson.toTree(ResultsJson.read(text, "results.json")))).isEqualTo(text);
