@@ -17,6 +17,8 @@ import org.sparsecode.experiments.run.HeapEstimate;
 import org.sparsecode.experiments.run.PlanRunner;
 import org.sparsecode.experiments.run.RunEngine;
 import org.sparsecode.experiments.run.RunOptions;
+import org.sparsecode.experiments.sweep.SweepOptions;
+import org.sparsecode.experiments.sweep.SweepRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,8 +48,9 @@ final class ValidateCommand implements Callable<Integer> {
     ExperimentPlan plan = Plans.load(file, overrides);
     if (plan.sweep().isPresent()) {
       Sweep sweep = plan.sweep().get();
-      // the plugins are created for the first cell of each variant only: the others differ by settings that
-      // the loader's binding has checked; they are described before anything is printed, as for a plain file
+      // every distinct cell is checked as run checks it (dictionary, heap, first image), then the first cell of
+      // each variant is described, before anything is printed, as for a plain file
+      int distinct = new SweepRunner(plan, SweepOptions.defaults()).check();
       Map<String, ExperimentConfig> firsts = new LinkedHashMap<>();
       sweep.cells().forEach(c -> firsts.putIfAbsent(String.valueOf(c.variant()), c.config()));
       List<String> lines = describe(new ExperimentPlan(plan.file(), plan.name(), List.copyOf(firsts.values()),
@@ -56,7 +59,8 @@ final class ValidateCommand implements Callable<Integer> {
       long variants = sweep.cells().stream().map(SweepCell::variant).distinct().count();
       out.println("OK: " + file + ": experiment " + plan.name() + ", sweep of " + cells + " cell"
           + (cells == 1 ? "" : "s") + (plan.hasVariants() ? " (" + variants + " variants x " + cells / variants
-          + " cells)" : "") + ", every one bound and validated");
+          + " cells)" : "") + ", every one bound and validated"
+          + (distinct < cells ? " (" + distinct + " distinct configurations)" : ""));
       for (SweepAxis axis : sweep.axes()) {
         out.println("  axis " + axis);
       }

@@ -184,6 +184,30 @@ public final class SweepRunner {
   }
 
   /**
+   * Checks every distinct cell as a run would before computing anything ({@link RunEngine#preflight()}: the
+   * dictionary, the heap, the first image), writing nothing: {@code validate} calls this, so that it refuses
+   * what {@code run} would.
+   *
+   * @return how many distinct configurations were checked
+   * @throws ConfigError naming the first cell whose check fails and the problem
+   * @throws SparsecodeException when a cell's first image cannot be read
+   */
+  public int check() {
+    List<SweepCell> distinct = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (SweepCell c : sweep.cells()) {
+      if (seen.add(c.hash())) {
+        distinct.add(c);
+      }
+    }
+    RunDirectory nowhere = new RunDirectory(Path.of("."));
+    for (int i = 0; i < distinct.size(); i++) {
+      preflight(distinct.get(i), nowhere, 1, " (" + (i + 1) + "/" + distinct.size() + ")", true);
+    }
+    return distinct.size();
+  }
+
+  /**
    * Wires and preflights every pending cell, so that a configuration error in any stops the sweep before
    * anything is computed; an error that is not the configuration's (an unreadable image) is left for the
    * cell's run to record.
@@ -193,19 +217,32 @@ public final class SweepRunner {
     int n = pending.size();
     for (int i = 0; i < n; i++) {
       SweepCell c = pending.get(i);
-      RunDirectory dir = cellDirectory(root, c);
-      try {
-        RunEngine engine = PlanRunner.engine(plan, c.config(), cellOptions(c, threadsPerCell), dir);
-        engine.preflight();
+      RunEngine engine = preflight(c, cellDirectory(root, c), threadsPerCell, " (" + (i + 1) + "/" + n
+          + " to run)", false);
+      if (engine != null) {
         engines.put(c.hash(), engine);
-      } catch (ConfigError | ConfigException e) {
-        throw new ConfigError("cell " + c.label() + " (" + (i + 1) + "/" + n + " to run): " + e.getMessage()
-            + "\nnothing was run", e);
-      } catch (SparsecodeException e) {
-        // recorded when the cell runs (it fails the same way there)
       }
     }
     return engines;
+  }
+
+  /**
+   * Wires and preflights one cell; a configuration error names the cell and ends with "nothing was run"; any
+   * other error is thrown when {@code strict}, else left for the cell's run to record ({@code null}).
+   */
+  private RunEngine preflight(SweepCell c, RunDirectory dir, int threadsPerCell, String position, boolean strict) {
+    try {
+      RunEngine engine = PlanRunner.engine(plan, c.config(), cellOptions(c, threadsPerCell), dir);
+      engine.preflight();
+      return engine;
+    } catch (ConfigError | ConfigException e) {
+      throw new ConfigError("cell " + c.label() + position + ": " + e.getMessage() + "\nnothing was run", e);
+    } catch (SparsecodeException e) {
+      if (strict) {
+        throw new SparsecodeException("cell " + c.label() + position + ": " + e.getMessage(), e);
+      }
+      return null;
+    }
   }
 
   /** The options a cell's engine runs with: its threads, a progress that names it, its name and values. */
