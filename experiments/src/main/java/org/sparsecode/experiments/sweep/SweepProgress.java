@@ -18,6 +18,8 @@ public class SweepProgress {
   private int done;
   private long started;
   private int drawnWidth;
+  /** The cells in flight and how far each got, for the bar: {@code name -> "3/9 images"}. */
+  private final java.util.Map<String, String> running = new java.util.LinkedHashMap<>();
 
   /**
    * Creates the progress.
@@ -57,12 +59,28 @@ public class SweepProgress {
   }
 
   /**
+   * A cell coded one more image (shown on the bar while the cell runs).
+   *
+   * @param cell the cell's name
+   * @param coded images coded so far
+   * @param total images to code
+   */
+  public synchronized void imageDone(String cell, int coded, int total) {
+    running.put(cell, coded + "/" + total + " images");
+    if (terminal) {
+      clear();
+      draw();
+    }
+  }
+
+  /**
    * A cell finished (complete or failed).
    *
    * @param outcome what became of it
    */
   public synchronized void cellDone(CellOutcome outcome) {
     done++;
+    running.remove(outcome.cell().name());
     if (out == null) {
       return;
     }
@@ -104,8 +122,10 @@ public class SweepProgress {
     }
     int width = 24;
     int filled = (int) ((long) done * width / toRun);
-    String line = "[" + "#".repeat(filled) + ".".repeat(width - filled) + "] " + done + "/" + toRun + " cells"
-        + eta();
+    StringBuilder line = new StringBuilder("[" + "#".repeat(filled) + ".".repeat(width - filled) + "] " + done + "/"
+        + toRun + " cells" + eta());
+    running.entrySet().stream().limit(2).forEach(e -> line.append(" | ").append(shorten(e.getKey())).append(' ')
+        .append(e.getValue()));
     out.print("\r" + line + " ".repeat(Math.max(0, drawnWidth - line.length())));
     out.flush();
     drawnWidth = line.length();
@@ -116,6 +136,11 @@ public class SweepProgress {
       out.print("\r" + " ".repeat(drawnWidth) + "\r");
       drawnWidth = 0;
     }
+  }
+
+  /** A cell's name cut to 40 characters for the bar. */
+  private static String shorten(String name) {
+    return name.length() <= 40 ? name : name.substring(0, 39) + "…";
   }
 
   /** Seconds as people read them: {@code 4.1 s}, {@code 3 min 20 s}, {@code 2 h 05 min}. */

@@ -254,6 +254,11 @@ public final class SweepRunner {
       public void info(String line) {
         cells.info(name + ": " + line);
       }
+
+      @Override
+      public void imageDone(int index, int total, org.sparsecode.experiments.results.ImageResult result) {
+        cells.imageDone(name, index + 1, total);
+      }
     };
     return CellRunner.withCell(new RunOptions(threadsPerCell, options.force(), named), c);
   }
