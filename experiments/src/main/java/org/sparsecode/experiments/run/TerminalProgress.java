@@ -13,8 +13,8 @@ public final class TerminalProgress implements ProgressReporter {
   private static final long REDRAW_NANOS = 100_000_000L;
 
   private final PrintWriter out;
+  private final StatusLine status;
   private long lastDraw;
-  private int drawnWidth;
 
   /**
    * Creates the reporter.
@@ -23,6 +23,7 @@ public final class TerminalProgress implements ProgressReporter {
    */
   public TerminalProgress(PrintWriter out) {
     this.out = out;
+    this.status = new StatusLine(out);
   }
 
   @Override
@@ -52,9 +53,7 @@ public final class TerminalProgress implements ProgressReporter {
   }
 
   private static String bar(int done, int total) {
-    int width = 20;
-    int filled = total <= 0 ? 0 : (int) ((long) done * width / total);
-    return "[" + "#".repeat(filled) + ".".repeat(width - filled) + "]";
+    return StatusLine.bar(done, total, 20);
   }
 
   private void draw(String line, boolean force) {
@@ -63,16 +62,10 @@ public final class TerminalProgress implements ProgressReporter {
       return;
     }
     lastDraw = now;
-    int pad = Math.max(0, drawnWidth - line.length());
-    out.print("\r" + line + " ".repeat(pad));
-    out.flush();
-    drawnWidth = line.length();
+    status.draw(line);
   }
 
   private void clear() {
-    if (drawnWidth > 0) {
-      out.print("\r" + " ".repeat(drawnWidth) + "\r");
-      drawnWidth = 0;
-    }
+    status.clear();
   }
 }

@@ -2,6 +2,7 @@ package org.sparsecode.experiments.sweep;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.sparsecode.experiments.run.StatusLine;
 
 /**
  * The progress of a sweep's cells: on a terminal one bar (cells done / to run, and the time left) redrawn in
@@ -17,7 +18,7 @@ public class SweepProgress {
   private int toRun;
   private int done;
   private long started;
-  private int drawnWidth;
+  private final StatusLine status;
   /** The cells in flight and how far each got, for the bar: {@code name -> "3/9 images"}. */
   private final java.util.Map<String, String> running = new java.util.LinkedHashMap<>();
 
@@ -30,6 +31,7 @@ public class SweepProgress {
   public SweepProgress(PrintWriter out, boolean terminal) {
     this.out = out;
     this.terminal = terminal;
+    this.status = out == null ? null : new StatusLine(out);
   }
 
   /**
@@ -68,7 +70,6 @@ public class SweepProgress {
   public synchronized void imageDone(String cell, int coded, int total) {
     running.put(cell, coded + "/" + total + " images");
     if (terminal) {
-      clear();
       draw();
     }
   }
@@ -120,21 +121,16 @@ public class SweepProgress {
       out.flush();
       return;
     }
-    int width = 24;
-    int filled = (int) ((long) done * width / toRun);
-    StringBuilder line = new StringBuilder("[" + "#".repeat(filled) + ".".repeat(width - filled) + "] " + done + "/"
-        + toRun + " cells" + eta());
+    StringBuilder line = new StringBuilder(StatusLine.bar(done, toRun, 24) + " " + done + "/" + toRun + " cells"
+        + eta());
     running.entrySet().stream().limit(2).forEach(e -> line.append(" | ").append(shorten(e.getKey())).append(' ')
         .append(e.getValue()));
-    out.print("\r" + line + " ".repeat(Math.max(0, drawnWidth - line.length())));
-    out.flush();
-    drawnWidth = line.length();
+    status.draw(line.toString());
   }
 
   private void clear() {
-    if (drawnWidth > 0) {
-      out.print("\r" + " ".repeat(drawnWidth) + "\r");
-      drawnWidth = 0;
+    if (status != null) {
+      status.clear();
     }
   }
 
