@@ -59,7 +59,7 @@ public final class Format {
    * @param v the value
    * @return the text
    */
-  static String general(double v) {
+  public static String general(double v) {
     if (!Double.isFinite(v)) {
       return special(v);
     }

@@ -1,5 +1,6 @@
 package org.sparsecode.experiments.sweep;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import org.sparsecode.experiments.config.KeyPath;
 import org.sparsecode.experiments.config.Sweep;
 import org.sparsecode.experiments.config.SweepAxis;
 import org.sparsecode.experiments.config.SweepCell;
+import org.sparsecode.experiments.report.Format;
 import org.sparsecode.experiments.report.Html;
 import org.sparsecode.experiments.results.RunDirectory;
 import org.sparsecode.experiments.results.Summary;
@@ -34,8 +36,8 @@ import org.sparsecode.experiments.run.RunPlots;
  *       coloured by the combination of the axes other than λ.</li>
  * </ul>
  * The cost is linear in the cells and bounded in files: at most {@value #MAX_AXES} axes are plotted, and a
- * plot draws at most {@value #MAX_LINES} lines (the others are left out and a note says so). As for a run, a
- * plot that cannot be drawn is a warning, never a failed sweep.
+ * plot draws at most {@value #MAX_LINES} lines (evenly spread over the combinations; a note says so). As for a
+ * run, a plot that cannot be drawn is a warning, never a failed sweep.
  */
 final class SweepPlots {
   /** The PSNR-against-sparseness plot, one point per cell. */
@@ -76,28 +78,31 @@ final class SweepPlots {
    * @param numericPath the path whose numbers are the x of the axis's plots, {@code null} when none
    */
   private record Dimension(String title, SweepAxis axis, String numericPath) {
-    /** The dimension's value in a cell, as text. */
-    String label(SweepCell cell) {
+    /** The dimension's value in a cell, as text: exact (a key), or short (numbers to 4 digits, for display). */
+    String label(SweepCell cell, boolean shortForm) {
       if (axis == null) {
         return cell.variant() == null ? "" : cell.variant();
       }
-      if (!axis.isZip()) {
-        return Sweep.flow(cell.values().get(axis.paths().get(0).toString()));
-      }
-      return Sweep.flow(axis.paths().stream().map(p -> cell.values().get(p.toString())).toList());
+      return text(axis.paths().stream().map(p -> cell.values().get(p.toString())).toList(), shortForm);
     }
 
-    /** The dimension's values in order, as text. */
-    List<String> labels(List<String> variants) {
-      if (axis == null) {
-        return variants;
-      }
+    /** The axis's values in order, as text. */
+    List<String> labels(boolean shortForm) {
       List<String> out = new ArrayList<>();
       for (int i = 0; i < axis.size(); i++) {
-        List<Object> v = axis.values(i);
-        out.add(Sweep.flow(axis.isZip() ? v : v.get(0)));
+        out.add(text(axis.values(i), shortForm));
       }
       return out;
+    }
+
+    /** One step's values (one per path) as text. */
+    private String text(List<Object> values, boolean shortForm) {
+      if (!shortForm) {
+        return Sweep.flow(axis.isZip() ? values : values.get(0));
+      }
+      List<String> shown = values.stream().map(v -> v instanceof Double || v instanceof Float
+          || v instanceof BigDecimal ? Format.general(((Number) v).doubleValue()) : Sweep.flow(v)).toList();
+      return axis.isZip() ? "[" + String.join(", ", shown) + "]" : shown.get(0);
     }
   }
 
@@ -157,15 +162,46 @@ final class SweepPlots {
     return dims;
   }
 
-  /** The label of a cell's combination of every dimension but those skipped. */
-  private static String group(List<Dimension> dims, SweepCell cell, int skip) {
+  /** The label of a cell's combination of every dimension but the one skipped, exact or short. */
+  private static String group(List<Dimension> dims, SweepCell cell, int skip, boolean shortForm) {
     List<String> parts = new ArrayList<>();
     for (int d = 0; d < dims.size(); d++) {
       if (d != skip) {
-        parts.add(dims.get(d).title() + "=" + dims.get(d).label(cell));
+        parts.add(dims.get(d).title() + "=" + dims.get(d).label(cell, shortForm));
       }
     }
     return String.join(", ", parts);
+  }
+
+  /**
+   * The rows by their combination of every dimension but one (its exact label), in the sweep's order: every
+   * row makes its group, so that the groups keep that order whichever cells failed.
+   *
+   * @param shortNames receives each group's short label
+   */
+  private static Map<String, List<SweepTable.Row>> byGroup(SweepTable table, List<Dimension> dims, int skip,
+      Map<String, String> shortNames) {
+    Map<String, List<SweepTable.Row>> groups = new LinkedHashMap<>();
+    for (SweepTable.Row r : table.rows()) {
+      SweepCell cell = r.outcome().cell();
+      groups.computeIfAbsent(group(dims, cell, skip, false), k -> {
+        shortNames.put(k, group(dims, cell, skip, true));
+        return new ArrayList<>();
+      }).add(r);
+    }
+    return groups;
+  }
+
+  /**
+   * The legend entries of groups: each group's short label, or its exact one where short labels would
+   * coincide (a plot's entries must differ).
+   */
+  private static Map<String, String> legend(Map<String, String> shortByKey) {
+    Map<String, Integer> uses = new HashMap<>();
+    shortByKey.values().forEach(v -> uses.merge(v, 1, Integer::sum));
+    Map<String, String> out = new LinkedHashMap<>();
+    shortByKey.forEach((key, shown) -> out.put(key, uses.get(shown) > 1 ? key : shown));
+    return out;
   }
 
   /** The other dimensions' titles, for a caption: {@code one line per dictionary.size and variant}. */
@@ -184,28 +220,31 @@ final class SweepPlots {
       ProgressReporter progress, List<Plot> plots) {
     Dimension axis = dims.get(d);
     // group label -> x -> the values over seeds
+    Map<String, String> shortNames = new LinkedHashMap<>();
     Map<String, Map<Double, List<Double>>> lines = new LinkedHashMap<>();
-    for (SweepTable.Row r : table.rows()) {
-      double y = r.number(m.column());
-      if (!r.complete() || !Double.isFinite(y)) {
-        continue;
+    boolean any = false;
+    for (Map.Entry<String, List<SweepTable.Row>> g : byGroup(table, dims, d, shortNames).entrySet()) {
+      Map<Double, List<Double>> line = new LinkedHashMap<>();
+      for (SweepTable.Row r : g.getValue()) {
+        double y = r.number(m.column());
+        if (r.complete() && Double.isFinite(y)) {
+          double x = ((Number) r.outcome().cell().values().get(axis.numericPath())).doubleValue();
+          line.computeIfAbsent(x, k -> new ArrayList<>()).add(y);
+          any = true;
+        }
       }
-      SweepCell cell = r.outcome().cell();
-      double x = ((Number) cell.values().get(axis.numericPath())).doubleValue();
-      lines.computeIfAbsent(group(dims, cell, d), k -> new LinkedHashMap<>())
-          .computeIfAbsent(x, k -> new ArrayList<>()).add(y);
+      lines.put(g.getKey(), line);
     }
-    if (lines.isEmpty()) {
+    if (!any) {
       return;
     }
     boolean seeds = table.sweep().seeds() > 0;
     List<AxisChart.Series> series = new ArrayList<>();
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
-    for (Map.Entry<String, Map<Double, List<Double>>> line : lines.entrySet()) {
-      if (series.size() == MAX_LINES) {
-        break;
-      }
+    Map<String, String> names = legend(shortNames);
+    List<Map.Entry<String, Map<Double, List<Double>>>> drawn = spread(new ArrayList<>(lines.entrySet()));
+    for (Map.Entry<String, Map<Double, List<Double>>> line : drawn) {
       int n = line.getValue().size();
       double[] x = new double[n];
       double[] y = new double[n];
@@ -220,7 +259,7 @@ final class SweepPlots {
         hi = Math.max(hi, x[i]);
         i++;
       }
-      String name = line.getKey().isEmpty() ? m.name() : line.getKey();
+      String name = line.getKey().isEmpty() ? m.name() : names.get(line.getKey());
       series.add(new AxisChart.Series(name, x, y, seeds ? e : null));
     }
     boolean log = lo > 0 && hi / lo > LOG_SPAN;
@@ -229,12 +268,24 @@ final class SweepPlots {
     String caption = capitalised(m.axis()) + " against " + axis.numericPath() + others(dims, d)
         + (seeds ? "; the mean over " + table.sweep().seeds() + " seeds, error bars ± one sd" : "")
         + (log ? "; logarithmic x axis" : "");
-    String note = lines.size() > MAX_LINES ? lines.size() + " combinations; the first " + MAX_LINES
-        + " are drawn, the others are in the table" : null;
+    String note = lines.size() > MAX_LINES ? lines.size() + " combinations; " + MAX_LINES + " of them, evenly"
+        + " spread from the first to the last, are drawn, the others are in the table" : null;
     if (RunPlots.draw(file, progress, () -> AxisChart.write(root.file(file), title, axis.numericPath(), m.axis(),
         series, log))) {
       plots.add(new Plot(file, caption, note));
     }
+  }
+
+  /** At most {@link #MAX_LINES} items, evenly spread from the first to the last, in order. */
+  private static <T> List<T> spread(List<T> items) {
+    if (items.size() <= MAX_LINES) {
+      return items;
+    }
+    List<T> out = new ArrayList<>(MAX_LINES);
+    for (int i = 0; i < MAX_LINES; i++) {
+      out.add(items.get((int) Math.round(i * (items.size() - 1.0) / (MAX_LINES - 1))));
+    }
+    return out;
   }
 
   private static void heatmaps(RunDirectory root, SweepTable table, List<Dimension> dims, List<Metric> metrics,
@@ -249,10 +300,10 @@ final class SweepPlots {
         variants.add(v);
       }
     }
-    List<String> xLabels = xs.labels(List.of());
-    List<String> yLabels = ys.labels(List.of());
-    Map<String, Integer> xIndex = index(xLabels);
-    Map<String, Integer> yIndex = index(yLabels);
+    Map<String, Integer> xIndex = index(xs.labels(false));
+    Map<String, Integer> yIndex = index(ys.labels(false));
+    List<String> xLabels = shown(xs);
+    List<String> yLabels = shown(ys);
     for (Metric m : metrics.subList(0, Math.min(2, metrics.size()))) {
       for (String variant : variants.subList(0, Math.min(MAX_HEATMAPS, variants.size()))) {
         double[][] sum = new double[yLabels.size()][xLabels.size()];
@@ -261,8 +312,8 @@ final class SweepPlots {
           SweepCell cell = r.outcome().cell();
           double v = r.number(m.column());
           if (r.complete() && Double.isFinite(v) && Objects.equals(variant, cell.variant())) {
-            Integer i = xIndex.get(xs.label(cell));
-            Integer j = yIndex.get(ys.label(cell));
+            Integer i = xIndex.get(xs.label(cell, false));
+            Integer j = yIndex.get(ys.label(cell, false));
             if (i != null && j != null) {
               sum[j][i] += v;
               count[j][i]++;
@@ -291,6 +342,12 @@ final class SweepPlots {
     }
   }
 
+  /** An axis's tick labels: short, unless two would coincide. */
+  private static List<String> shown(Dimension axis) {
+    List<String> labels = axis.labels(true);
+    return labels.stream().distinct().count() == labels.size() ? labels : axis.labels(false);
+  }
+
   private static Map<String, Integer> index(List<String> labels) {
     Map<String, Integer> out = new HashMap<>();
     for (int i = 0; i < labels.size(); i++) {
@@ -317,13 +374,19 @@ final class SweepPlots {
     String psnr = "psnr" + SweepTable.MEDIAN;
     String sparseness = "sparseness" + SweepTable.MEDIAN;
     Map<String, List<double[]>> groups = new LinkedHashMap<>();
-    for (SweepTable.Row r : table.rows()) {
-      if (r.complete() && r.numbers().containsKey(psnr) && r.numbers().containsKey(sparseness)) {
-        groups.computeIfAbsent(group(dims, r.outcome().cell(), lambda), k -> new ArrayList<>())
-            .add(new double[] {r.number(sparseness), r.number(psnr)});
+    Map<String, String> shortNames = new LinkedHashMap<>();
+    boolean any = false;
+    for (Map.Entry<String, List<SweepTable.Row>> g : byGroup(table, dims, lambda, shortNames).entrySet()) {
+      List<double[]> points = new ArrayList<>();
+      for (SweepTable.Row r : g.getValue()) {
+        if (r.complete() && r.numbers().containsKey(psnr) && r.numbers().containsKey(sparseness)) {
+          points.add(new double[] {r.number(sparseness), r.number(psnr)});
+          any = true;
+        }
       }
+      groups.put(g.getKey(), points);
     }
-    if (groups.isEmpty()) {
+    if (!any) {
       return;
     }
     int combinations = groups.size();
@@ -334,7 +397,9 @@ final class SweepPlots {
       groups = Map.of("every cell", all);
     }
     List<ScatterPlot.Series> series = new ArrayList<>();
-    groups.forEach((name, points) -> series.add(new ScatterPlot.Series(name.isEmpty() ? "every cell" : name,
+    Map<String, String> names = legend(shortNames);
+    groups.forEach((key, points) -> series.add(new ScatterPlot.Series(key.isEmpty() || one ? "every cell"
+        : names.get(key),
         points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray())));
     String by = lambda < 0 ? "" : " (" + dims.get(lambda).title() + " varies along each series)";
     String caption = "Median PSNR against median sparseness over the images, one point per cell"

@@ -93,7 +93,6 @@ public final class AxisChart {
     style.setMarkerSize(8);
     style.setErrorBarsColorSeriesColor(true);
     style.setXAxisLogarithmic(logX);
-    style.setxAxisTickLabelsFormattingFunction(AxisChart::tick);
     style.setyAxisTickLabelsFormattingFunction(AxisChart::tick);
     double xMin = Double.POSITIVE_INFINITY;
     double xMax = Double.NEGATIVE_INFINITY;
@@ -134,6 +133,12 @@ public final class AxisChart {
       drawn++;
     }
     style.setLegendVisible(drawn > 1);
+    if (!logX) {
+      style.setxAxisTickLabelsFormattingFunction(AxisChart::tick);
+    } else if (drawn > 0) {
+      // a logarithmic axis places its ticks at decades and labels them with a pattern, not a function
+      style.setXAxisDecimalPattern(xMin >= 1e-4 && xMax < 1e5 ? "#,##0.####" : "0.##E0");
+    }
     if (drawn > 0) {
       if (logX) {
         // a single value still gets a readable range: a factor 2 either side

@@ -15,8 +15,8 @@ import org.sparsecode.core.io.AtomicFiles;
 
 /**
  * A value over a grid of two settings (the cells of a two-axis sweep): one coloured tile per pair, its value
- * written on it, the settings as categorical ticks (so either may be a list, a block or a word). A pair
- * without a finite value is left blank.
+ * written on it while the grid has at most {@value #MAX_VALUE_COLUMNS} columns, the settings as categorical
+ * ticks (so either may be a list, a block or a word). A pair without a finite value is left blank.
  */
 public final class HeatmapChart {
   static {
@@ -31,6 +31,9 @@ public final class HeatmapChart {
   /** A sequential palette (viridis' ends and middle), dark for low values, readable in grey print. */
   private static final Color[] RANGE = {new Color(0x440154), new Color(0x3b528b), new Color(0x21918c),
       new Color(0x5ec962), new Color(0xfde725)};
+
+  /** The most columns whose tiles have their value written on them. */
+  public static final int MAX_VALUE_COLUMNS = 12;
 
   private HeatmapChart() {}
 
@@ -85,7 +88,12 @@ public final class HeatmapChart {
     style.setLegendPosition(Styler.LegendPosition.OutsideE);
     style.setLegendBorderColor(Color.WHITE);
     style.setRangeColors(RANGE);
-    style.setShowValue(true);
+    // values on the tiles only while they fit; ticks slanted when the labels would run into each other
+    style.setShowValue(grid.xLabels().size() <= MAX_VALUE_COLUMNS && grid.yLabels().size() <= 2 * MAX_VALUE_COLUMNS);
+    int longest = grid.xLabels().stream().mapToInt(String::length).max().orElse(0);
+    if (grid.xLabels().size() * (longest + 2) > 90) {
+      style.setXAxisLabelRotation(60);
+    }
     style.setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
     style.setValueFontColor(Color.WHITE);
     style.setHeatMapValueDecimalPattern(decimals == 0 ? "0" : "0." + "0".repeat(decimals));
