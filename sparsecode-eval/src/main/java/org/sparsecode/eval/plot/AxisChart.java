@@ -1,8 +1,6 @@
 package org.sparsecode.eval.plot;
 
 import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Font;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -12,9 +10,7 @@ import java.util.Locale;
 import java.util.Objects;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.sparsecode.core.io.AtomicFiles;
@@ -81,15 +77,8 @@ public final class AxisChart {
    */
   public static XYChart chart(String title, String xTitle, String yTitle, List<Series> series, boolean logX,
       int width, int height) {
-    XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
-        .xAxisTitle(xTitle + (logX ? " (log scale)" : "")).yAxisTitle(yTitle).build();
+    XYChart chart = Png.lines(width, height, title, xTitle + (logX ? " (log scale)" : ""), yTitle, 13);
     var style = chart.getStyler();
-    style.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-    style.setLegendPosition(Styler.LegendPosition.OutsideE);
-    style.setSeriesColors(ScatterPlot.PALETTE);
-    Png.houseStyle(style, 16);
-    style.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-    style.setLegendBorderColor(Color.WHITE);
     style.setMarkerSize(8);
     style.setErrorBarsColorSeriesColor(true);
     style.setXAxisLogarithmic(logX);
