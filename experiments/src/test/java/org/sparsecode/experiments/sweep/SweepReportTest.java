@@ -134,6 +134,21 @@ class SweepReportTest {
   }
 
   @Test
+  void aSweepWhoseCellsAllFailedStillHasItsReportListingThemAndNoPlot() throws IOException {
+    String html = report("sweep:\n  solver.lambda: [0.1, 0.2]\n", Set.of(0, 1), List.of());
+    assertThat(html).contains("Sweep of 2 cells: 0 complete, 2 failed").contains("<h2>Failed cells</h2>")
+        .doesNotContain("<h2>Plots</h2>");
+    assertThat(pngs()).isEmpty();
+  }
+
+  @Test
+  void aSweepOfSeedsAloneHasOneCellNameAndTheScatterOfItsSeeds() throws IOException {
+    String html = report("sweep:\n  seeds: 3\n", Set.of(), List.of());
+    assertThat(pngs()).containsExactly("sweep-psnr-vs-sparseness.png");
+    assertThat(html).contains("No axis: the cells are the seeds' replicates.");
+  }
+
+  @Test
   void aReportOf200CellsIsCompactAndHasABoundedNumberOfPlots() throws IOException {
     String html = report("sweep:\n  solver.lambda: {logspace: [-3, 0, 20]}\n  solver.iterations: [1, 2, 3, 4, 5,"
         + " 6, 7, 8, 9, 10]\n", Set.of(3), List.of());
