@@ -1,6 +1,10 @@
 package org.sparsecode.experiments.sweep;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -115,6 +119,7 @@ final class SweepPlots {
    * @return the plots written, in the order the report shows them
    */
   static List<Plot> draw(RunDirectory root, SweepTable table, ProgressReporter progress) {
+    deleteStale(root, progress);
     List<Dimension> dims = dimensions(table);
     List<Plot> plots = new ArrayList<>();
     List<Metric> metrics = METRICS.stream().filter(m -> table.numberColumns().contains(m.column())).toList();
@@ -135,6 +140,23 @@ final class SweepPlots {
     }
     scatter(root, table, dims, progress, plots);
     return plots;
+  }
+
+  /**
+   * Deletes the plots an earlier sweep drew into the directory ({@code sweep-*.png}), so that a plot of an
+   * axis the grid no longer has does not linger next to the new ones.
+   */
+  private static void deleteStale(RunDirectory root, ProgressReporter progress) {
+    if (!Files.isDirectory(root.root())) {
+      return;
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(root.root(), "sweep-*.png")) {
+      for (Path p : files) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      progress.info("warning: could not delete the earlier plots in " + root + ": " + e.getMessage());
+    }
   }
 
   private static List<Dimension> dimensions(SweepTable table) {

@@ -142,6 +142,16 @@ class SweepReportTest {
   }
 
   @Test
+  void plotsOfAnEarlierGridThatThisOneNoLongerDrawsAreDeleted() throws IOException {
+    Files.createDirectories(tmp.resolve("out"));
+    Files.write(tmp.resolve("out").resolve("sweep-psnr-vs-dictionary-size.png"), new byte[] {1});
+    Files.write(tmp.resolve("out").resolve("dictionary.png"), new byte[] {1});
+    report("sweep:\n  solver.lambda: [0.1, 0.2]\n", Set.of(), List.of());
+    assertThat(pngs()).doesNotContain("sweep-psnr-vs-dictionary-size.png").contains("dictionary.png",
+        "sweep-psnr-vs-solver-lambda.png");
+  }
+
+  @Test
   void aSweepOfSeedsAloneHasOneCellNameAndTheScatterOfItsSeeds() throws IOException {
     String html = report("sweep:\n  seeds: 3\n", Set.of(), List.of());
     assertThat(pngs()).containsExactly("sweep-psnr-vs-sparseness.png");
