@@ -16,7 +16,7 @@ import org.sparsecode.experiments.results.RunDirectory;
  * The PNG plots of a directory as embedded figures ({@code data:image/png;base64} URIs) with captions: a
  * caption per known file name, and one made from the file name for the others.
  */
-final class Figures {
+public final class Figures {
   /**
    * The plots the project writes, in the order they are shown, with their captions (the reconstruction
    * prefix only holds the rank of every {@code reconstruction-<id>.png}).
@@ -118,8 +118,18 @@ final class Figures {
    * @return the {@code figure} element; a note when the file cannot be read
    */
   static String figure(Path png, String captionPrefix) {
+    return embed(png, captionPrefix + caption(png.getFileName().toString()));
+  }
+
+  /**
+   * One embedded figure with a caption of the caller's.
+   *
+   * @param png the file
+   * @param caption the caption (escaped here), followed by the file's name
+   * @return the {@code figure} element; a note when the file cannot be read
+   */
+  public static String embed(Path png, String caption) {
     String name = png.getFileName().toString();
-    String caption = captionPrefix + caption(name);
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(png);

@@ -6,7 +6,7 @@ import java.util.Locale;
  * How numbers read in the reports: PSNR with 2 decimals (dB), sparseness with 4, counts as integers, p values
  * with 3 significant digits (scientific below 10⁻³), anything else with 4 significant digits.
  */
-final class Format {
+public final class Format {
   private Format() {}
 
   /**
@@ -18,7 +18,7 @@ final class Format {
    * @param v the value
    * @return the text; {@code n/a} for NaN
    */
-  static String metric(String name, double v) {
+  public static String metric(String name, double v) {
     if (!Double.isFinite(v)) {
       return special(v);
     }
@@ -59,7 +59,7 @@ final class Format {
    * @param v the value
    * @return the text
    */
-  static String general(double v) {
+  public static String general(double v) {
     if (!Double.isFinite(v)) {
       return special(v);
     }
@@ -119,7 +119,7 @@ final class Format {
    * @param sd the sample standard deviation, NaN for a single value (then the mean alone)
    * @return the text
    */
-  static String meanSd(String metric, double mean, double sd) {
+  public static String meanSd(String metric, double mean, double sd) {
     return Double.isNaN(sd) ? metric(metric, mean) : metric(metric, mean) + " ± " + metric(metric, sd);
   }
 

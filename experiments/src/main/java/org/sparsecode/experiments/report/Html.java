@@ -6,7 +6,7 @@ import java.util.List;
  * The pieces of the report pages: escaping, the inline stylesheet and the page frame. Every text that comes
  * from a file (configuration, ids, names, credits) goes through {@link #escape} before it reaches the page.
  */
-final class Html {
+public final class Html {
   /** The inline stylesheet: system fonts, zebra tables, figures at most the page's width. */
   static final String STYLE = String.join("\n",
       ":root { color-scheme: light; --rule: #d0d4da; --zebra: #f3f5f8; --ink: #1d232b; --muted: #5a6573; }",
@@ -51,7 +51,7 @@ final class Html {
    * @param text the text, possibly {@code null} (then empty)
    * @return the text with {@code & < > " '} replaced by character references
    */
-  static String escape(String text) {
+  public static String escape(String text) {
     if (text == null) {
       return "";
     }
@@ -77,7 +77,7 @@ final class Html {
    * @param text the text (escaped here)
    * @return {@code <tag>text</tag>}
    */
-  static String element(String tag, String text) {
+  public static String element(String tag, String text) {
     return "<" + tag + ">" + escape(text) + "</" + tag + ">";
   }
 
@@ -88,7 +88,7 @@ final class Html {
    * @param text the text, escaped here
    * @return the {@code a} element
    */
-  static String link(String href, String text) {
+  public static String link(String href, String text) {
     return "<a href=\"" + escape(href) + "\">" + escape(text) + "</a>";
   }
 
@@ -98,7 +98,7 @@ final class Html {
    * @param name any text
    * @return a usable id
    */
-  static String id(String name) {
+  public static String id(String name) {
     String s = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     return s.isEmpty() ? "x" : s;
   }
@@ -113,7 +113,7 @@ final class Html {
    * @param footer the footer text, already HTML
    * @return the document
    */
-  static String page(String title, String subtitle, List<String[]> nav, String body, String footer) {
+  public static String page(String title, String subtitle, List<String[]> nav, String body, String footer) {
     StringBuilder sb = new StringBuilder(body.length() + 4096);
     sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")

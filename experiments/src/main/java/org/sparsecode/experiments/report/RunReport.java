@@ -136,7 +136,7 @@ public final class RunReport {
    * @param heading its heading and label
    * @param content its HTML
    */
-  static void section(StringBuilder body, List<String[]> nav, String id, String heading, String content) {
+  public static void section(StringBuilder body, List<String[]> nav, String id, String heading, String content) {
     section(body, nav, id, heading, heading, content);
   }
 
@@ -516,7 +516,7 @@ public final class RunReport {
    *
    * @return HTML
    */
-  static String footer() {
+  public static String footer() {
     return "Written by sparsecode " + Html.escape(org.sparsecode.experiments.results.BuildInfo.version()) + " on "
         + Html.escape(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
         + ". Self-contained: the plots are embedded, nothing is fetched.";

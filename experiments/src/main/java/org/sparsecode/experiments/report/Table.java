@@ -7,7 +7,7 @@ import java.util.List;
  * An HTML table under construction: an optional row of column groups, a header row, then body rows of
  * text cells (escaped when rendered). Columns from {@code firstNumeric} on are right-aligned numbers.
  */
-final class Table {
+public final class Table {
   /** Tables wider than this many columns are set in a smaller type with less padding. */
   private static final int COMPACT_COLUMNS = 9;
 
@@ -17,6 +17,9 @@ final class Table {
   private boolean keyValue;
   private final List<String[]> groups = new ArrayList<>();
   private final List<List<String>> rows = new ArrayList<>();
+  private final List<String> hrefs = new ArrayList<>();
+  private int linkColumn = -1;
+  private boolean compact;
 
   /**
    * Starts a table.
@@ -24,7 +27,7 @@ final class Table {
    * @param firstNumeric the first right-aligned (numeric) column
    * @param header the column titles
    */
-  Table(int firstNumeric, List<String> header) {
+  public Table(int firstNumeric, List<String> header) {
     this.firstNumeric = firstNumeric;
     this.header = List.copyOf(header);
   }
@@ -35,7 +38,7 @@ final class Table {
    * @param firstNumeric the first right-aligned (numeric) column
    * @param header the column titles
    */
-  Table(int firstNumeric, String... header) {
+  public Table(int firstNumeric, String... header) {
     this(firstNumeric, List.of(header));
   }
 
@@ -44,7 +47,7 @@ final class Table {
    *
    * @return the table
    */
-  static Table keyValue() {
+  public static Table keyValue() {
     Table t = new Table(Integer.MAX_VALUE, List.of());
     t.keyValue = true;
     return t;
@@ -56,7 +59,7 @@ final class Table {
    * @param column the column's index
    * @return this table
    */
-  Table text(int column) {
+  public Table text(int column) {
     text.add(column);
     return this;
   }
@@ -79,8 +82,41 @@ final class Table {
    * @param cells the cells' text, one per column
    * @return this table
    */
-  Table row(List<String> cells) {
+  public Table row(List<String> cells) {
+    return row(cells, null);
+  }
+
+  /**
+   * Adds a row whose cell in the {@link #link link column} links to a target.
+   *
+   * @param cells the cells' text, one per column
+   * @param href the link's target (escaped when rendered), or {@code null} for none
+   * @return this table
+   */
+  public Table row(List<String> cells, String href) {
     rows.add(List.copyOf(cells));
+    hrefs.add(href);
+    return this;
+  }
+
+  /**
+   * Makes a column's cells links, for the rows added with a target.
+   *
+   * @param column the column's index
+   * @return this table
+   */
+  public Table link(int column) {
+    linkColumn = column;
+    return this;
+  }
+
+  /**
+   * Sets the table in the smaller type with less padding, whatever its width (a long table stays readable).
+   *
+   * @return this table
+   */
+  public Table compact() {
+    compact = true;
     return this;
   }
 
@@ -90,7 +126,7 @@ final class Table {
    * @param cells the cells' text, one per column
    * @return this table
    */
-  Table row(String... cells) {
+  public Table row(String... cells) {
     return row(List.of(cells));
   }
 
@@ -99,7 +135,7 @@ final class Table {
    *
    * @return {@code true} when empty
    */
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return rows.isEmpty();
   }
 
@@ -112,8 +148,8 @@ final class Table {
    *
    * @return the markup
    */
-  String html() {
-    String cls = keyValue ? " class=\"kv\"" : header.size() > COMPACT_COLUMNS ? " class=\"compact\"" : "";
+  public String html() {
+    String cls = keyValue ? " class=\"kv\"" : compact || header.size() > COMPACT_COLUMNS ? " class=\"compact\"" : "";
     StringBuilder sb = new StringBuilder("<div class=\"scroll\"><table" + cls + ">\n");
     if (keyValue) {
       sb.append("<tbody>\n");
@@ -138,10 +174,14 @@ final class Table {
       sb.append(numeric(c) ? "<th class=\"n\">" : "<th>").append(Html.escape(header.get(c))).append("</th>");
     }
     sb.append("</tr>\n</thead>\n<tbody>\n");
-    for (List<String> row : rows) {
+    for (int r = 0; r < rows.size(); r++) {
+      List<String> row = rows.get(r);
+      String href = hrefs.get(r);
       sb.append("<tr>");
       for (int c = 0; c < row.size(); c++) {
-        sb.append(numeric(c) ? "<td class=\"n\">" : "<td>").append(Html.escape(row.get(c))).append("</td>");
+        sb.append(numeric(c) ? "<td class=\"n\">" : "<td>")
+            .append(c == linkColumn && href != null ? Html.link(href, row.get(c)) : Html.escape(row.get(c)))
+            .append("</td>");
       }
       sb.append("</tr>\n");
     }

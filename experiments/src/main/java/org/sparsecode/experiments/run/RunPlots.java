@@ -34,7 +34,7 @@ import org.sparsecode.learning.refit.RefitResult;
  * reporter and the run goes on: the numbers in {@code results.json} are the run's product, and losing an
  * hour of coding to a missing font would be worse than a missing picture.
  */
-final class RunPlots {
+public final class RunPlots {
   private RunPlots() {}
 
   /**
@@ -126,8 +126,13 @@ final class RunPlots {
    * Runs a drawing on a daemon thread; on failure, or when it has not finished within {@link #DRAWING_TIMEOUT}
    * (a plotting library stuck on a degenerate axis), warns through the progress reporter and returns false, so
    * that a picture never costs the run its numbers.
+   *
+   * @param name the file drawn, for the warning
+   * @param progress where a warning goes
+   * @param drawing draws and writes the file
+   * @return whether the drawing finished
    */
-  static boolean draw(String name, ProgressReporter progress, Runnable drawing) {
+  public static boolean draw(String name, ProgressReporter progress, Runnable drawing) {
     return draw(name, progress, drawing, DRAWING_TIMEOUT);
   }
 

@@ -1,8 +1,6 @@
 package org.sparsecode.eval.plot;
 
 import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Font;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -11,9 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.sparsecode.core.io.AtomicFiles;
 
@@ -61,15 +57,8 @@ public final class LineChart {
    * @return the chart
    */
   public static XYChart chart(String title, String yTitle, List<Series> series, int width, int height) {
-    XYChart chart = new XYChartBuilder().width(width).height(height).title(title)
-        .xAxisTitle("step").yAxisTitle(yTitle + " (log scale)").build();
+    XYChart chart = Png.lines(width, height, title, "step", yTitle + " (log scale)", 14);
     var style = chart.getStyler();
-    style.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-    style.setLegendPosition(Styler.LegendPosition.OutsideE);
-    style.setSeriesColors(ScatterPlot.PALETTE);
-    Png.houseStyle(style, 16);
-    style.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
-    style.setLegendBorderColor(Color.WHITE);
     style.setXAxisDecimalPattern("0");
     style.setYAxisDecimalPattern("#,##0.####");
     style.setYAxisLogarithmic(true);

@@ -11,8 +11,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.Styler;
 import org.sparsecode.core.io.AtomicFiles;
 
 /** Headless set-up, the fonts the plots share, and atomic PNG writing. */
@@ -42,6 +46,30 @@ final class Png {
     style.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
     style.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, titleSize));
     style.setChartTitleBoxVisible(false);
+  }
+
+  /**
+   * A chart of lines in the house style: the tab10 colours, the legend outside on the right without a border.
+   *
+   * @param width pixels
+   * @param height pixels
+   * @param title the chart's title
+   * @param xTitle the x axis's title
+   * @param yTitle the y axis's title
+   * @param legendSize the legend's point size
+   * @return the chart, without series
+   */
+  static XYChart lines(int width, int height, String title, String xTitle, String yTitle, int legendSize) {
+    XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
+        .yAxisTitle(yTitle).build();
+    var style = chart.getStyler();
+    style.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+    style.setLegendPosition(Styler.LegendPosition.OutsideE);
+    style.setSeriesColors(ScatterPlot.PALETTE);
+    houseStyle(style, 16);
+    style.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, legendSize));
+    style.setLegendBorderColor(Color.WHITE);
+    return chart;
   }
 
   /**
