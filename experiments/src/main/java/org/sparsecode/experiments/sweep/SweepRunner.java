@@ -42,6 +42,9 @@ import org.sparsecode.experiments.run.RunOptions;
  * <p><b>Failures.</b> A cell that fails while running (a diverging solver, an image that cannot be read) is
  * recorded with its error (its directory gets {@value #ERROR_FILE}) and the others go on; a rerun tries it again.
  *
+ * <p><b>Tables.</b> At the end, {@link SweepTables} writes {@code sweep.csv}, {@code sweep.json} (and {@code
+ * sweep-aggregated.csv} with seeds) and {@link SweepReport} the plots and {@code report.html}.
+ *
  * <p><b>Parallel.</b> Cells run on a pool of {@link SweepOptions#parallel()} threads, each cell's solver with an
  * even share of the sweep's threads. The numbers a cell gives do not depend on its thread count, so the split
  * changes timings only.
@@ -180,6 +183,10 @@ public final class SweepRunner {
       outcomes.add(o.cell() == c ? o : new CellOutcome(c, o.status(), o.seconds(), o.result(), o.error(),
           o.directory(), o.reused()));
     }
+    // the tables and the report are written whatever the cells gave, in the sweep's cell order: a sweep killed
+    // and rerun writes the same ones, and a rerun with nothing to run writes them again from the cells' files
+    SweepTable table = SweepTables.write(root, plan, sweep, outcomes);
+    SweepReport.write(root, table, List.of(), progress);
     return new Outcome(root.root(), sweep, outcomes, parallel, perCell, seconds);
   }
 

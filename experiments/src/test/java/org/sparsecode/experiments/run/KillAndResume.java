@@ -14,7 +14,6 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +33,7 @@ import org.sparsecode.experiments.cli.SparsecodeCli;
 import org.sparsecode.experiments.report.RunReport;
 import org.sparsecode.experiments.results.Json;
 import org.sparsecode.experiments.results.RunDirectory;
+import org.sparsecode.experiments.sweep.SweepTables;
 
 /**
  * Kill-and-resume trials of {@code sparsecode run FILE -o DIR --threads 1}: the command runs in a child JVM (this
@@ -64,7 +64,7 @@ import org.sparsecode.experiments.results.RunDirectory;
 final class KillAndResume {
   /** Files that hold times, compared without them (or, for the report, only for their presence). */
   private static final Set<String> TIMED = Set.of(RunDirectory.RESULTS, RunDirectory.METRICS, RunReport.FILE,
-      "sweep.csv", "sweep-aggregated.csv", "sweep.json");
+      SweepTables.CSV, SweepTables.AGGREGATED_CSV, SweepTables.JSON);
   private static final long CHILD_LIMIT_NANOS = TimeUnit.MINUTES.toNanos(3);
   /** Kills by time land in the first 90% of the reference's wall time, so that the first one lands at all. */
   private static final double TIME_WINDOW = 0.9;
@@ -386,11 +386,11 @@ final class KillAndResume {
       if (base.equals(RunDirectory.RESULTS)) {
         assertThat(timeless(json(a))).as("%s: %s without times", what, name).isEqualTo(timeless(json(e)));
         assertThat(json(a).get("status")).as("%s: status", what).isEqualTo("complete");
-      } else if (base.equals(RunDirectory.METRICS) || base.equals("sweep.csv")
-          || base.equals("sweep-aggregated.csv")) {
+      } else if (base.equals(RunDirectory.METRICS) || base.equals(SweepTables.CSV)
+          || base.equals(SweepTables.AGGREGATED_CSV)) {
         assertThat(withoutColumn(a, "seconds")).as("%s: %s without seconds", what, name)
             .isEqualTo(withoutColumn(e, "seconds"));
-      } else if (base.equals("sweep.json")) {
+      } else if (base.equals(SweepTables.JSON)) {
         assertThat(timeless(json(a))).as("%s: %s without times", what, name).isEqualTo(timeless(json(e)));
       } else if (!TIMED.contains(base) && !(base.endsWith(".png") && base.contains("seconds"))) {
         assertThat(bytes(a)).as("%s: %s, byte for byte", what, name).isEqualTo(bytes(e));
@@ -414,8 +414,10 @@ final class KillAndResume {
     if (tree instanceof Map<?, ?> m) {
       Map<String, Object> out = new LinkedHashMap<>();
       m.forEach((k, v) -> {
-        if (!Set.of("seconds", "stages", "startedAt", "finishedAt", "reused").contains(String.valueOf(k))) {
-          out.put(String.valueOf(k), timeless(v));
+        String key = String.valueOf(k);
+        if (!Set.of("seconds", "stages", "startedAt", "finishedAt", "reused").contains(key)
+            && !key.startsWith("seconds_")) {
+          out.put(key, timeless(v));
         }
       });
       return out;
@@ -438,7 +440,7 @@ final class KillAndResume {
     try {
       List<List<String>> rows = new ArrayList<>();
       for (String line : Files.readAllLines(csv, StandardCharsets.UTF_8)) {
-        rows.add(new ArrayList<>(Arrays.asList(line.split(",", -1))));
+        rows.add(fields(line));
       }
       // the column and its statistics (seconds_mean, seconds_sd, seconds_median ...)
       for (int at = rows.isEmpty() ? 0 : rows.get(0).size() - 1; at >= 0; at--) {
@@ -452,6 +454,29 @@ final class KillAndResume {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The fields of a CSV line, a quoted field (which may hold commas and doubled quotes) as one. */
+  private static List<String> fields(String line) {
+    List<String> out = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+        field.append('"');
+        i++;
+      } else if (c == '"') {
+        quoted = !quoted;
+      } else if (c == ',' && !quoted) {
+        out.add(field.toString());
+        field.setLength(0);
+      } else {
+        field.append(c);
+      }
+    }
+    out.add(field.toString());
+    return out;
   }
 
   private static byte[] bytes(Path f) {
