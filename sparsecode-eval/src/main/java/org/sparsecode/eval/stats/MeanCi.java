@@ -1,6 +1,5 @@
 package org.sparsecode.eval.stats;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -32,19 +31,8 @@ public record MeanCi(int n, double mean, double lo, double hi, double level, int
   public static MeanCi of(double[] values, int resamples, double level, long seed) {
     Samples.check("mean", values);
     Samples.checkBootstrap(resamples, level);
-    int n = values.length;
-    SplittableRandom random = new SplittableRandom(seed);
-    double[] means = new double[resamples];
-    for (int r = 0; r < resamples; r++) {
-      double sum = 0;
-      for (int i = 0; i < n; i++) {
-        sum += values[random.nextInt(n)];
-      }
-      means[r] = sum / n;
-    }
-    Arrays.sort(means);
-    return new MeanCi(n, mean(values), Samples.quantile(means, (1 - level) / 2),
-        Samples.quantile(means, (1 + level) / 2), level, resamples, seed);
+    double[] ci = Samples.bootstrap(values, resamples, level, seed, MeanCi::mean);
+    return new MeanCi(values.length, mean(values), ci[0], ci[1], level, resamples, seed);
   }
 
   /**

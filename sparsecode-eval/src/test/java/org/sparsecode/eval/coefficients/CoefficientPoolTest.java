@@ -23,6 +23,7 @@ import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.solver.SparseCode;
 import org.sparsecode.core.io.NpyArray;
 import org.sparsecode.core.io.Npz;
+import org.sparsecode.eval.FuzzSeeds;
 import org.sparsecode.eval.coefficients.OrientationActivity.Measure;
 
 /**
@@ -277,11 +278,7 @@ class CoefficientPoolTest {
   }
 
   private static LongStream seeds(long offset, int defaultRuns) {
-    String replay = System.getProperty("fuzz.seed");
-    if (replay != null) {
-      return LongStream.of(Long.decode(replay));
-    }
-    return LongStream.range(0, Integer.getInteger("fuzz.runs", defaultRuns)).map(i -> BASE_SEED + offset + i);
+    return FuzzSeeds.of(BASE_SEED, offset, defaultRuns);
   }
 
   /**

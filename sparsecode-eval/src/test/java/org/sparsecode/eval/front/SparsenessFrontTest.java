@@ -10,6 +10,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.sparsecode.eval.FuzzSeeds;
 
 /**
  * {@link SparsenessFront}: linear interpolation in PSNR between neighbouring λ points, NaN outside the front,
@@ -119,11 +120,7 @@ class SparsenessFrontTest {
   }
 
   private static LongStream seeds(long offset, int defaultRuns) {
-    String replay = System.getProperty("fuzz.seed");
-    if (replay != null) {
-      return LongStream.of(Long.decode(replay));
-    }
-    return LongStream.range(0, Integer.getInteger("fuzz.runs", defaultRuns)).map(i -> BASE_SEED + offset + i);
+    return FuzzSeeds.of(BASE_SEED, offset, defaultRuns);
   }
 
   /**
