@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -259,13 +258,13 @@ class CoefficientPoolTest {
 
   @TestFactory
   Stream<DynamicTest> mergedPartialPoolsEqualThePoolOfAllImagesBitForBit() {
-    return seeds(0, RUNS).mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> mergeRun(seed)));
+    return FuzzSeeds.tests(BASE_SEED, RUNS, CoefficientPoolTest::mergeRun);
   }
 
   @Test
   @Tag("slow")
   void mergedPartialPoolsEqualThePoolOfAllImagesBitForBitManyTimes() {
-    seeds(1_000_000, SLOW_RUNS).forEach(CoefficientPoolTest::mergeRun);
+    FuzzSeeds.of(BASE_SEED, 1_000_000, SLOW_RUNS).forEach(CoefficientPoolTest::mergeRun);
   }
 
   @Test
@@ -275,10 +274,6 @@ class CoefficientPoolTest {
     CoefficientPool ba = pool(Measure.ABS_SUM, 5, 6, 7, 8).merge(pool(Measure.ABS_SUM, 0, 1, 2, 3, 4));
     assertSameTotals(ab, all);
     assertSameTotals(ba, all);
-  }
-
-  private static LongStream seeds(long offset, int defaultRuns) {
-    return FuzzSeeds.of(BASE_SEED, offset, defaultRuns);
   }
 
   /**

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.SplittableRandom;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
@@ -110,17 +109,13 @@ class SparsenessFrontTest {
 
   @TestFactory
   Stream<DynamicTest> randomCurvesGiveAFrontThatNoPointBeats() {
-    return seeds(0, RUNS).mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> run(seed)));
+    return FuzzSeeds.tests(BASE_SEED, RUNS, SparsenessFrontTest::run);
   }
 
   @Test
   @Tag("slow")
   void randomCurvesGiveAFrontThatNoPointBeatsManyTimes() {
-    seeds(1_000_000, SLOW_RUNS).forEach(SparsenessFrontTest::run);
-  }
-
-  private static LongStream seeds(long offset, int defaultRuns) {
-    return FuzzSeeds.of(BASE_SEED, offset, defaultRuns);
+    FuzzSeeds.of(BASE_SEED, 1_000_000, SLOW_RUNS).forEach(SparsenessFrontTest::run);
   }
 
   /**
