@@ -7,10 +7,22 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.sparsecode.eval.FuzzSeeds;
 
-/** {@link PsnrMatchedSparseness}: common PSNR levels, per-image differences and their bootstrap CI. */
+/**
+ * {@link PsnrMatchedSparseness}: common PSNR levels, per-image differences and their bootstrap CI; and a seeded
+ * fuzz test of the levels' coverage and the differences' counts and bounds ({@value #RUNS} runs by default,
+ * {@code -Dfuzz.runs=N} for more, {@code -Dfuzz.seed=S} to replay one, {@value #SLOW_RUNS} in the slow test).
+ */
 class PsnrMatchedSparsenessTest {
+  private static final long BASE_SEED = 0x1E7E_15L;
+  private static final int RUNS = 200;
+  private static final int SLOW_RUNS = 20_000;
 
   /** A straight two-point front from (lo, sLo) to (hi, sHi). */
   private static SparsenessFront line(double lo, double sLo, double hi, double sHi) {
@@ -165,5 +177,96 @@ class PsnrMatchedSparsenessTest {
   void atGivesEveryImagesSparsenessAtOneLevel() {
     assertThat(PsnrMatchedSparseness.at(List.of(line(30, 0.75, 34, 0.25), range(36, 40)), 31))
         .containsExactly(0.625, Double.NaN);
+  }
+
+  // ---- invariants on random fronts
+
+  @TestFactory
+  Stream<DynamicTest> randomFrontsGiveCoveredLevelsAndBoundedDifferences() {
+    return FuzzSeeds.tests(BASE_SEED, RUNS, PsnrMatchedSparsenessTest::run);
+  }
+
+  @Test
+  @Tag("slow")
+  void randomFrontsGiveCoveredLevelsAndBoundedDifferencesManyTimes() {
+    FuzzSeeds.of(BASE_SEED, 1_000_000, SLOW_RUNS).forEach(PsnrMatchedSparsenessTest::run);
+  }
+
+  /** A random front of up to 5 points around 30 dB, empty now and then. */
+  private static SparsenessFront randomFront(SplittableRandom r) {
+    int n = r.nextInt(8) == 0 ? 0 : 1 + r.nextInt(5);
+    double[] p = new double[n];
+    double[] s = new double[n];
+    for (int j = 0; j < n; j++) {
+      p[j] = 24 + 12 * r.nextDouble();
+      s[j] = 0.97 + 0.03 * r.nextDouble();
+    }
+    return SparsenessFront.of(p, s);
+  }
+
+  /**
+   * One run: 1 to 4 dictionaries of 1 to 12 images. The levels must increase, be as many as asked (or one, or
+   * none), and at the lowest and the highest more than the coverage's share of the images must have the level in
+   * every dictionary's front. Comparing the first two dictionaries, each level's image count must be the number of
+   * images both reach, and the CI must lie within the smallest and largest difference.
+   */
+  private static void run(long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    int images = 1 + r.nextInt(12);
+    int dictionaries = 1 + r.nextInt(4);
+    List<List<SparsenessFront>> all = new ArrayList<>();
+    for (int d = 0; d < dictionaries; d++) {
+      List<SparsenessFront> fronts = new ArrayList<>();
+      for (int i = 0; i < images; i++) {
+        fronts.add(randomFront(r));
+      }
+      all.add(fronts);
+    }
+    int count = 1 + r.nextInt(6);
+    double coverage = r.nextInt(3) * 0.3;
+    try {
+      double[] levels = PsnrMatchedSparseness.levels(all, count, coverage);
+      assertThat(levels.length).isIn(0, 1, count);
+      for (int k = 1; k < levels.length; k++) {
+        assertThat(levels[k]).isGreaterThan(levels[k - 1]);
+      }
+      int needed = (int) Math.floor(coverage * images) + 1;
+      if (levels.length > 1) {
+        for (double level : new double[] {levels[0], levels[levels.length - 1]}) {
+          int covering = 0;
+          for (int i = 0; i < images; i++) {
+            boolean inAll = true;
+            for (List<SparsenessFront> d : all) {
+              inAll &= !Double.isNaN(d.get(i).at(level));
+            }
+            covering += inAll ? 1 : 0;
+          }
+          assertThat(covering).as("images covering %s dB", level).isGreaterThanOrEqualTo(needed);
+        }
+      }
+      List<SparsenessFront> b = dictionaries > 1 ? all.get(1) : all.get(0);
+      for (MatchedDifference m : PsnrMatchedSparseness.compare(all.get(0), b, levels, 50, 0.9, seed)) {
+        double[] sa = PsnrMatchedSparseness.at(all.get(0), m.psnr());
+        double[] sb = PsnrMatchedSparseness.at(b, m.psnr());
+        int both = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < images; i++) {
+          if (!Double.isNaN(sa[i]) && !Double.isNaN(sb[i])) {
+            both++;
+            min = Math.min(min, sa[i] - sb[i]);
+            max = Math.max(max, sa[i] - sb[i]);
+          }
+        }
+        assertThat(m.n()).isEqualTo(both);
+        if (both >= 2) {
+          assertThat(m.lo()).isBetween(min - 1e-15, m.hi());
+          assertThat(m.hi()).isLessThanOrEqualTo(max + 1e-15);
+          assertThat(m.meanDiff()).isBetween(min - 1e-15, max + 1e-15);
+        }
+      }
+    } catch (AssertionError e) {
+      throw new AssertionError("seed " + seed + " (replay with -Dfuzz.seed=" + seed + "): " + e.getMessage(), e);
+    }
   }
 }
