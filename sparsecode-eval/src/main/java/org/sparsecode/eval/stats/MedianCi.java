@@ -49,20 +49,11 @@ public record MedianCi(int n, double median, double lo, double hi, double level,
   public static MedianCi of(double[] values, int resamples, double level, long seed) {
     Samples.check("median", values);
     Samples.checkBootstrap(resamples, level);
-    int n = values.length;
-    SplittableRandom random = new SplittableRandom(seed);
-    double[] medians = new double[resamples];
-    double[] resample = new double[n];
-    for (int r = 0; r < resamples; r++) {
-      for (int i = 0; i < n; i++) {
-        resample[i] = values[random.nextInt(n)];
-      }
+    double[] ci = Samples.bootstrap(values, resamples, level, seed, resample -> {
       Arrays.sort(resample);
-      medians[r] = Samples.sortedMedian(resample, n);
-    }
-    Arrays.sort(medians);
-    return new MedianCi(n, Samples.median(values), Samples.quantile(medians, (1 - level) / 2),
-        Samples.quantile(medians, (1 + level) / 2), level, resamples, seed);
+      return Samples.sortedMedian(resample, resample.length);
+    });
+    return new MedianCi(values.length, Samples.median(values), ci[0], ci[1], level, resamples, seed);
   }
 
   /**

@@ -1,5 +1,9 @@
 package org.sparsecode.eval.stats;
 
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
+
 /** Input checks, medians and percentiles shared by the statistics of this package. */
 final class Samples {
   private Samples() {}
@@ -72,5 +76,33 @@ final class Samples {
     if (!(level > 0 && level < 1)) {
       throw new IllegalArgumentException("bootstrap: confidence level must be in (0, 1), got " + level);
     }
+  }
+
+  /**
+   * A percentile-bootstrap interval of a statistic of one sample: {@code resamples} resamples of the values with
+   * replacement ({@link SplittableRandom} seeded by {@code seed}, one draw per value in order), the statistic of
+   * each, and the {@code (1 − level)/2} and {@code (1 + level)/2} quantiles of those statistics.
+   *
+   * @param values the sample, not modified
+   * @param resamples number of resamples
+   * @param level the confidence level
+   * @param seed the random seed
+   * @param statistic the statistic of one resample; it may reorder the array it is given
+   * @return {@code {lo, hi}}
+   */
+  static double[] bootstrap(double[] values, int resamples, double level, long seed,
+      ToDoubleFunction<double[]> statistic) {
+    int n = values.length;
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] statistics = new double[resamples];
+    double[] resample = new double[n];
+    for (int r = 0; r < resamples; r++) {
+      for (int i = 0; i < n; i++) {
+        resample[i] = values[random.nextInt(n)];
+      }
+      statistics[r] = statistic.applyAsDouble(resample);
+    }
+    Arrays.sort(statistics);
+    return new double[] {quantile(statistics, (1 - level) / 2), quantile(statistics, (1 + level) / 2)};
   }
 }

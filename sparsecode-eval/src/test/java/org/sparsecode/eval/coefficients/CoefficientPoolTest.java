@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -23,6 +22,7 @@ import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.solver.SparseCode;
 import org.sparsecode.core.io.NpyArray;
 import org.sparsecode.core.io.Npz;
+import org.sparsecode.eval.FuzzSeeds;
 import org.sparsecode.eval.coefficients.OrientationActivity.Measure;
 
 /**
@@ -258,13 +258,13 @@ class CoefficientPoolTest {
 
   @TestFactory
   Stream<DynamicTest> mergedPartialPoolsEqualThePoolOfAllImagesBitForBit() {
-    return seeds(0, RUNS).mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> mergeRun(seed)));
+    return FuzzSeeds.tests(BASE_SEED, RUNS, CoefficientPoolTest::mergeRun);
   }
 
   @Test
   @Tag("slow")
   void mergedPartialPoolsEqualThePoolOfAllImagesBitForBitManyTimes() {
-    seeds(1_000_000, SLOW_RUNS).forEach(CoefficientPoolTest::mergeRun);
+    FuzzSeeds.of(BASE_SEED, 1_000_000, SLOW_RUNS).forEach(CoefficientPoolTest::mergeRun);
   }
 
   @Test
@@ -274,14 +274,6 @@ class CoefficientPoolTest {
     CoefficientPool ba = pool(Measure.ABS_SUM, 5, 6, 7, 8).merge(pool(Measure.ABS_SUM, 0, 1, 2, 3, 4));
     assertSameTotals(ab, all);
     assertSameTotals(ba, all);
-  }
-
-  private static LongStream seeds(long offset, int defaultRuns) {
-    String replay = System.getProperty("fuzz.seed");
-    if (replay != null) {
-      return LongStream.of(Long.decode(replay));
-    }
-    return LongStream.range(0, Integer.getInteger("fuzz.runs", defaultRuns)).map(i -> BASE_SEED + offset + i);
   }
 
   /**
