@@ -1,7 +1,6 @@
 package org.sparsecode.experiments.sweep;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.sparsecode.core.io.AtomicFiles;
 import org.sparsecode.eval.front.MatchedDifference;
 import org.sparsecode.eval.front.PsnrMatchedSparseness;
 import org.sparsecode.eval.front.SparsenessFront;
@@ -474,14 +474,16 @@ public final class MatchedPsnrComparison {
   }
 
   /**
-   * Writes {@value #FILE} into a directory.
+   * Writes {@value #FILE} into a directory, atomically.
    *
    * @param directory the sweep's output directory
    * @return the file written
    * @throws IOException if it cannot be written
    */
   public Path write(Path directory) throws IOException {
-    return Files.writeString(directory.resolve(FILE), csv());
+    Path file = directory.resolve(FILE);
+    AtomicFiles.writeString(file, csv());
+    return file;
   }
 
   /**

@@ -43,7 +43,9 @@ import org.sparsecode.experiments.run.RunOptions;
  * recorded with its error (its directory gets {@value #ERROR_FILE}) and the others go on; a rerun tries it again.
  *
  * <p><b>Tables.</b> At the end, {@link SweepTables} writes {@code sweep.csv}, {@code sweep.json} (and {@code
- * sweep-aggregated.csv} with seeds) and {@link SweepReport} the plots and {@code report.html}.
+ * sweep-aggregated.csv} with seeds) and {@link SweepReport} the plots and {@code report.html}; with a
+ * {@code solver.lambda} axis, {@link MatchedPsnrComparison} compares the dictionaries' sparseness at matched PSNR
+ * ({@value MatchedPsnrComparison#FILE} and a section of the report).
  *
  * <p><b>Parallel.</b> Cells run on a pool of {@link SweepOptions#parallel()} threads, each cell's solver with an
  * even share of the sweep's threads. The numbers a cell gives do not depend on its thread count, so the split
@@ -186,8 +188,25 @@ public final class SweepRunner {
     // the tables and the report are written whatever the cells gave, in the sweep's cell order: a sweep killed
     // and rerun writes the same ones, and a rerun with nothing to run writes them again from the cells' files
     SweepTable table = SweepTables.write(root, plan, sweep, outcomes);
-    SweepReport.write(root, table, List.of(), progress);
+    SweepReport.write(root, table, matchedPsnr(root, outcomes), progress);
     return new Outcome(root.root(), sweep, outcomes, parallel, perCell, seconds);
+  }
+
+  /**
+   * The sparseness of the λ curves compared at matched PSNR ({@link MatchedPsnrComparison}), written to
+   * {@value MatchedPsnrComparison#FILE} and returned as a section of the report; nothing when the sweep has no λ
+   * axis. A comparison that cannot be made is a warning: the cells' results stand without it.
+   */
+  private List<SweepReport.Section> matchedPsnr(RunDirectory root, List<CellOutcome> outcomes) {
+    try {
+      return MatchedPsnrComparison.of(sweep, outcomes).map(m -> {
+        root.writeString(MatchedPsnrComparison.FILE, m.csv());
+        return List.of(new SweepReport.Section("Sparseness at matched PSNR", m.html()));
+      }).orElse(List.of());
+    } catch (RuntimeException e) {
+      options.progress().info("warning: no matched-PSNR comparison: " + e.getMessage());
+      return List.of();
+    }
   }
 
   /**
