@@ -119,7 +119,9 @@ final class SweepGrid {
     }
     List<SweepAxis> parts = new ArrayList<>();
     for (Map.Entry<String, Node> e : value.entries().entrySet()) {
-      parts.add(axis(file, "sweep.zip.", e.getKey(), e.getValue()));
+      // a value may repeat along one path of a zip (peak, peak, unit-l2, unit-l2 paired with four λ): only a
+      // repeated pair is refused, below
+      parts.add(axis(file, "sweep.zip.", e.getKey(), e.getValue(), false));
     }
     SweepAxis first = parts.get(0);
     for (SweepAxis p : parts) {
@@ -143,10 +145,27 @@ final class SweepGrid {
       paths.add(p.paths().get(0));
       ranges.add(p.isRange(0));
     }
+    for (int i = 0; i < values.size(); i++) {
+      for (int j = 0; j < i; j++) {
+        if (plain(values.get(i)).equals(plain(values.get(j)))) {
+          Node at = values.get(i).get(0);
+          throw new ConfigError(at(file, at, false) + "sweep.zip: item " + i + " pairs the same values as item " + j
+              + " (" + Sweep.flow(plain(values.get(i))) + "); give each pair once");
+        }
+      }
+    }
     return new SweepAxis(paths, values, ranges, at(file, value, true).replaceAll(": $", ""));
   }
 
+  private static List<Object> plain(List<Node> step) {
+    return step.stream().map(Node::plain).toList();
+  }
+
   private static SweepAxis axis(String file, String prefix, String key, Node value) {
+    return axis(file, prefix, key, value, true);
+  }
+
+  private static SweepAxis axis(String file, String prefix, String key, Node value, boolean once) {
     String where = at(file, value, true);
     String shown = prefix + key;
     KeyPath path;
@@ -186,7 +205,7 @@ final class SweepGrid {
           + " b, n]}, got " + value.describe() + (value.isMap() ? " (to sweep keys of a block, write each as a key"
           + " path: " + key + ".KEY: [...]; to sweep whole blocks, give a list of them)" : ""));
     }
-    for (int i = 0; i < values.size(); i++) {
+    for (int i = 0; once && i < values.size(); i++) {
       for (int j = 0; j < i; j++) {
         if (Objects.equals(values.get(i).plain(), values.get(j).plain())) {
           throw new ConfigError(at(file, values.get(i), false) + shown + "[" + i + "]: " + Sweep.flow(values.get(i)

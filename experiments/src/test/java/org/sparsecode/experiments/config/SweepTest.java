@@ -161,6 +161,26 @@ class SweepTest extends LoaderTestBase {
   }
 
   @Test
+  void aValueMayRepeatAlongOnePathOfAZipWhenThePairsDiffer() throws IOException {
+    Sweep s = sweep(SOLVER + "sweep:\n  zip: { solver.maxIter: [5, 5, 6, 6], solver.lambda: [0.1, 0.2, 0.3, 0.4] }"
+        + "\n");
+    assertThat(s.cells()).extracting(SweepCell::name).containsExactly("solver.maxIter=5,solver.lambda=0.1",
+        "solver.maxIter=5,solver.lambda=0.2", "solver.maxIter=6,solver.lambda=0.3",
+        "solver.maxIter=6,solver.lambda=0.4");
+  }
+
+  @Test
+  void aRepeatedPairInAZipIsAnError() throws IOException {
+    Path file = write("bad.yaml", SOLVER + "sweep:\n  zip: { solver.maxIter: [5, 6, 5], solver.lambda: [0.1, 0.2,"
+        + " 0.1] }"
+        + "\n");
+    assertThatThrownBy(() -> loader.load(file, List.of()))
+        .isInstanceOf(ConfigError.class)
+        .hasMessage(file + ":6:33: sweep.zip: item 2 pairs the same values as item 0 ([5, 0.1]); give each pair"
+            + " once");
+  }
+
+  @Test
   void zipAxesOfDifferentLengthsAreAnError() throws IOException {
     Path file = write("bad.yaml", SOLVER + "sweep:\n  zip: { solver.lambda: [0.1, 0.2], solver.maxIter: [5] }\n");
     assertThatThrownBy(() -> loader.load(file, List.of())).isInstanceOf(ConfigError.class)
