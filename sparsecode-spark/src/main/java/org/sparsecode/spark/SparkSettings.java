@@ -97,7 +97,7 @@ final class SparkSettings {
     }
     if (conf.getBoolean("spark.ui.enabled", true) && env.apply("SPARK_LOCAL_IP") == null) {
       throw new ConfigError("--conf spark.ui.enabled=true: Spark's UI would listen on every network interface"
-          + " (0.0.0.0); set SPARK_LOCAL_IP=127.0.0.1 to keep it on this machine (./sparsecode does), or to the"
+          + " (0.0.0.0); set SPARK_LOCAL_IP=127.0.0.1 in the environment to keep it on this machine, or to the"
           + " address to serve it on");
     }
     return conf;
