@@ -51,7 +51,25 @@ final class RunUnit implements Function<WorkUnit, WorkResult> {
       return WorkResult.failed(0, file + " could not be loaded where the task ran (" + unit.label() + "): "
           + e.getMessage(), true);
     }
-    return unit.run(plan, ProgressReporter.NONE);
+    return unit.run(plan, unit.kind() == WorkUnit.Kind.EXPERIMENT ? new ImageLines(unit.label())
+        : ProgressReporter.NONE);
+  }
+
+  /**
+   * A plan's experiment reports each coded image where its task runs: on the terminal with an embedded master,
+   * in the executor's log on a cluster. A sweep's cells do not (the driver reports each finished cell).
+   */
+  private static final class ImageLines implements ProgressReporter {
+    private final String label;
+
+    ImageLines(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public void imageDone(int index, int total, org.sparsecode.experiments.results.ImageResult result) {
+      System.err.println(label + ": " + ProgressReporter.describe(index, total, result));
+    }
   }
 
   private ExperimentPlan plan() {

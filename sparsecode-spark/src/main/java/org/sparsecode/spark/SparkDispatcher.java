@@ -65,10 +65,16 @@ final class SparkDispatcher implements Dispatcher {
       return List.of();
     }
     Progress progress = new Progress(units, finished, lines);
-    spark.sc().addSparkListener(progress);
+    if (spark.sc().isStopped()) {
+      throw stopped();
+    }
     try {
+      spark.sc().addSparkListener(progress);
       return spark.parallelize(units, units.size()).map(new RunUnit(run, file, overrides)).collect();
     } catch (Exception e) {
+      if (spark.sc().isStopped()) {
+        throw stopped();
+      }
       // a task that kept failing (Spark's retries spent), or the cluster lost: the units that finished are kept
       throw new SparsecodeException("Spark could not run the tasks (the finished ones are kept in the output"
           + " directory; a rerun resumes from them): " + e.getMessage(), e);
@@ -76,6 +82,13 @@ final class SparkDispatcher implements Dispatcher {
       progress.closed = true;
       spark.sc().removeSparkListener(progress);
     }
+  }
+
+  /** The error of a context that stopped under the run: a master that cannot be reached gives up after a while. */
+  private SparsecodeException stopped() {
+    return new SparsecodeException("Spark stopped before the tasks finished (a master that cannot be reached is"
+        + " given up after about a minute; Spark's reason is above): check --master " + spark.master()
+        + "; the finished work is kept in the output directory and a rerun resumes from it");
   }
 
   /** Tells the caller of each task that succeeded, and reports a failed attempt that Spark will retry. */
