@@ -53,7 +53,8 @@ final class RunCommand implements Callable<Integer> {
   boolean force;
 
   @Option(names = "--threads", paramLabel = "N",
-      description = "Worker threads for the solvers (default: the file's threads:, else the available processors).")
+      description = "Worker threads for the solvers (default: the file's threads:, else the available processors;"
+          + " with --engine spark, each task's, default 1).")
   Integer threads;
 
   @Option(names = "--parallel", paramLabel = "N",
