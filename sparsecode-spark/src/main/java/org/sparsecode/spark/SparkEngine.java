@@ -1,6 +1,7 @@
 package org.sparsecode.spark;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -9,10 +10,12 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.sparsecode.api.SparsecodeException;
 import org.sparsecode.experiments.config.ConfigError;
 import org.sparsecode.experiments.config.ExperimentPlan;
+import org.sparsecode.experiments.engine.Dispatcher;
 import org.sparsecode.experiments.engine.Engine;
 import org.sparsecode.experiments.engine.EngineOptions;
 import org.sparsecode.experiments.engine.EngineOutcome;
 import org.sparsecode.experiments.engine.Engines;
+import org.sparsecode.experiments.engine.ImageBlocks;
 import org.sparsecode.experiments.run.PlanRunner;
 import org.sparsecode.experiments.run.ProgressReporter;
 import org.sparsecode.experiments.run.RunOptions;
@@ -25,11 +28,19 @@ import org.sparsecode.experiments.sweep.SweepRunner;
  * one Spark task that runs it into the shared output directory; the driver then writes the tables from the
  * directories. The master is embedded {@code local[N]} (N = the available processors) unless {@code --master}
  * names a cluster; each task's solver has {@code --threads} threads (default 1), which is also {@code
- * spark.task.cpus}. The numbers equal the local engine's: they do not depend on the thread count.
+ * spark.task.cpus}. The numbers equal the local engine's: they do not depend on the thread count. When there
+ * are fewer experiments than slots, an experiment's images are split into blocks, each a task ({@link
+ * ImageBlocks}, {@value #IMAGES_PER_TASK}).
  *
  * <p>Nothing listens on the network by default: see {@link SparkSettings}.
  */
 public final class SparkEngine implements Engine {
+  /**
+   * The setting ({@code --conf}) of the images each task codes: an experiment over many images is split into
+   * blocks of that many ({@link ImageBlocks}); 0, the default, splits only when there are fewer experiments than
+   * twice the slots.
+   */
+  public static final String IMAGES_PER_TASK = "sparsecode.imagesPerTask";
   private final UnaryOperator<String> env;
 
   /** Creates the engine (for {@link java.util.ServiceLoader}). */
@@ -65,7 +76,9 @@ public final class SparkEngine implements Engine {
     }
     int perTask = options.threads() != null ? options.threads() : 1;
     String master = options.master() != null ? options.master() : SparkSettings.defaultMaster();
-    SparkConf conf = SparkSettings.conf(master, "sparsecode " + plan.name(), perTask, options.settings(), env);
+    Map<String, String> settings = new LinkedHashMap<>(options.settings());
+    int imagesPerTask = imagesPerTask(settings.remove(IMAGES_PER_TASK));
+    SparkConf conf = SparkSettings.conf(master, "sparsecode " + plan.name(), perTask, settings, env);
     ProgressReporter lines = plan.sweep().isPresent() ? options.sweepLines() : options.progress();
     JavaSparkContext spark = start(conf, master);
     try {
@@ -74,8 +87,8 @@ public final class SparkEngine implements Engine {
           : "UI off (--conf spark.ui.enabled=true)";
       lines.info(String.format(Locale.ROOT, "spark %s: master %s, %d task%s at a time with %d thread%s each, %s",
           spark.version(), master, slots, slots == 1 ? "" : "s", perTask, perTask == 1 ? "" : "s", ui));
-      SparkDispatcher dispatcher = new SparkDispatcher(spark, plan.file().toAbsolutePath().toString(),
-          options.overrides(), perTask, slots, lines);
+      Dispatcher dispatcher = new ImageBlocks(new SparkDispatcher(spark, plan.file().toAbsolutePath().toString(),
+          options.overrides(), perTask, slots, lines), plan, imagesPerTask);
       if (plan.sweep().isPresent()) {
         return EngineOutcome.of(new SweepRunner(plan, new SweepOptions(perTask, null, options.force(), lines,
             options.cells())).run(directory, dispatcher));
@@ -85,6 +98,23 @@ public final class SparkEngine implements Engine {
     } finally {
       spark.stop();
     }
+  }
+
+  /** The images of a task ({@value #IMAGES_PER_TASK}): 0, the default, lets {@link ImageBlocks} choose. */
+  private static int imagesPerTask(String value) {
+    if (value == null) {
+      return 0;
+    }
+    try {
+      int n = Integer.parseInt(value.trim());
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw new ConfigError("--conf " + IMAGES_PER_TASK + "=" + value + ": give the images each task codes, an"
+        + " integer >= 1, or 0 to let the engine choose (blocks only when there are fewer experiments than slots)");
   }
 
   /** Starts the context, turning Spark's failure (a master that cannot be reached, say) into a clear error. */

@@ -91,7 +91,7 @@ final class SparkSettings {
     for (Map.Entry<String, String> s : settings.entrySet()) {
       if (!s.getKey().startsWith("spark.")) {
         throw new ConfigError("--conf " + s.getKey() + "=" + s.getValue() + ": Spark settings start with spark."
-            + " (e.g. --conf spark.ui.enabled=true)");
+            + " (e.g. --conf spark.ui.enabled=true); sparsecode.imagesPerTask=N sets the images of a task");
       }
       conf.set(s.getKey(), s.getValue());
     }

@@ -37,9 +37,12 @@ import org.sparsecode.experiments.sweep.CellRunner;
  * @param directory the absolute path of the unit's run directory
  * @param threads the worker threads of its solver
  * @param label how messages name it ({@code cell 'solver.lambda=0.1'}, {@code variant thin})
+ * @param from for a block of the experiment's images ({@link ImageBlocks}), the first image's index; -1 for the
+ *     whole experiment
+ * @param to for a block, the index after its last image; -1 for the whole experiment
  */
-public record WorkUnit(Kind kind, String key, String variant, String directory, int threads, String label)
-    implements Serializable {
+public record WorkUnit(Kind kind, String key, String variant, String directory, int threads, String label,
+    int from, int to) implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** What a unit is. */
@@ -57,6 +60,32 @@ public record WorkUnit(Kind kind, String key, String variant, String directory, 
     Objects.requireNonNull(directory, "directory");
     Objects.requireNonNull(label, "label");
     Checks.atLeast("threads", threads, 1);
+    if (from != -1 || to != -1) {
+      Checks.atLeast("from", from, 0);
+      Checks.atLeast("to", to, from + 1);
+    }
+  }
+
+  /**
+   * A block of this unit's images, run into a directory of its own.
+   *
+   * @param blockDirectory where the block runs
+   * @param first the first image's index
+   * @param end the index after the last image
+   * @return the block's unit
+   */
+  public WorkUnit block(Path blockDirectory, int first, int end) {
+    return new WorkUnit(kind, key, variant, blockDirectory.toAbsolutePath().toString(), threads,
+        label + " images " + (first + 1) + "-" + end, first, end);
+  }
+
+  /**
+   * Whether this unit is a block of an experiment's images.
+   *
+   * @return {@code true} for a block
+   */
+  public boolean isBlock() {
+    return from >= 0;
   }
 
   /**
@@ -69,7 +98,7 @@ public record WorkUnit(Kind kind, String key, String variant, String directory, 
    */
   public static WorkUnit cell(SweepCell cell, Path directory, int threads) {
     return new WorkUnit(Kind.CELL, cell.hash(), null, directory.toAbsolutePath().toString(), threads,
-        "cell " + cell.label());
+        "cell " + cell.label(), -1, -1);
   }
 
   /**
@@ -83,7 +112,7 @@ public record WorkUnit(Kind kind, String key, String variant, String directory, 
    */
   public static WorkUnit experiment(ExperimentConfig config, Path directory, int threads, String label) {
     return new WorkUnit(Kind.EXPERIMENT, Json.sha256(config.resolved()), config.variant(),
-        directory.toAbsolutePath().toString(), threads, label);
+        directory.toAbsolutePath().toString(), threads, label, -1, -1);
   }
 
   /**
@@ -98,6 +127,9 @@ public record WorkUnit(Kind kind, String key, String variant, String directory, 
     long start = System.nanoTime();
     RunDirectory dir = new RunDirectory(Path.of(directory));
     RunOptions options = new RunOptions(threads, false, progress);
+    if (isBlock()) {
+      return runBlock(root, dir, options, start);
+    }
     if (kind == Kind.CELL) {
       Optional<SweepCell> cell = root.sweep().flatMap(s -> s.cells().stream().filter(c -> c.hash().equals(key))
           .findFirst());
@@ -117,6 +149,41 @@ public record WorkUnit(Kind kind, String key, String variant, String directory, 
     try {
       if (!dir.isComplete()) {
         RunEngine engine = PlanRunner.engine(found.getKey(), found.getValue(), options, dir);
+        dir.create();
+        engine.run();
+      }
+      return WorkResult.complete(seconds(start));
+    } catch (ConfigError | ConfigException e) {
+      return WorkResult.failed(seconds(start), message(e), true);
+    } catch (RuntimeException | StackOverflowError e) {
+      return WorkResult.failed(seconds(start), message(e), false);
+    }
+  }
+
+  /**
+   * The experiment this unit runs, found in the plan: a cell's configuration, or an experiment of the plan or of
+   * one of its parts.
+   *
+   * @param root the plan
+   * @return the plan that holds it and the experiment, or {@code null} when the plan holds no such unit
+   */
+  public Map.Entry<ExperimentPlan, ExperimentConfig> locate(ExperimentPlan root) {
+    if (kind == Kind.CELL) {
+      return root.sweep().flatMap(s -> s.cells().stream().filter(c -> c.hash().equals(key)).findFirst())
+          .map(c -> Map.entry(root, c.config())).orElse(null);
+    }
+    return find(root);
+  }
+
+  /** Codes this block's images into its own directory (resumed, or left as it is when complete). */
+  private WorkResult runBlock(ExperimentPlan root, RunDirectory dir, RunOptions options, long start) {
+    Map.Entry<ExperimentPlan, ExperimentConfig> found = locate(root);
+    if (found == null) {
+      return changed(root, start);
+    }
+    try {
+      if (!dir.isComplete()) {
+        RunEngine engine = ImageBlocks.engine(found.getKey(), found.getValue(), options, dir, from, to);
         dir.create();
         engine.run();
       }
