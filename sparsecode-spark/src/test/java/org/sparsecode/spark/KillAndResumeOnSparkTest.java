@@ -22,8 +22,10 @@ import org.sparsecode.experiments.results.RunDirectory;
  * and started again resumes from the cells its tasks finished and ends with the numbers of an uninterrupted run
  * of the local engine. The driver (with its embedded {@code local[2]} executors) runs in a child JVM; each trial
  * draws its kill moment from a seeded {@link SplittableRandom}: after a number of cells has finished (0 to all
- * but one), plus a delay, so kills land in Spark's start-up, in cells in flight and between cells. Every trial
- * prints its seed and moment; {@code -Dkill.seed=0x...} replays one.
+ * but one), plus a delay, so kills land in Spark's start-up, in cells in flight and between cells. A second test
+ * kills a run of one experiment coded in image blocks (after 0 to 2 of its 3 blocks finished, plus a delay: in
+ * blocks, in their merge and in the finishing run). Every trial prints its seed and moment; {@code
+ * -Dkill.seed=0x...} replays one.
  */
 class KillAndResumeOnSparkTest {
   private static final String SWEEP = """
@@ -41,8 +43,48 @@ class KillAndResumeOnSparkTest {
   private static final int TRIALS = 3;
   private static final long CHILD_LIMIT_NANOS = TimeUnit.MINUTES.toNanos(2);
 
+  /** One experiment of six images coded in blocks of two: kills land in blocks, in the merge and the finish. */
+  private static final String BLOCKS = """
+      name: spark-kill-blocks
+      images: {type: embedded, size: 24, names: [camera, coffee, chelsea, astronaut, rocket, brick]}
+      dictionary: {type: log-gabor, preset: thin, size: 8}
+      solver: {type: fista, lambda: 1.0e-2, maxIterations: 40, relStopTol: 0}
+      metrics: [psnr, sparseness]
+      """;
+  private static final int BLOCK_COUNT = 3;
+
   @TempDir
   Path tmp;
+
+  @Test
+  void driversKilledWhileCodingImageBlocksResumeToTheLocalEnginesNumbers() throws Exception {
+    Path file = Files.writeString(tmp.resolve("blocks.yaml"), BLOCKS);
+    Path reference = tmp.resolve("reference");
+    CliRun ref = CliRun.of("run", file.toString(), "-o", reference.toString(), "--threads", "2");
+    assertThat(ref.status()).as(ref.err()).isZero();
+    int landed = 0;
+    for (long seed : seeds(BASE_SEED + 1, 2)) {
+      SplittableRandom random = new SplittableRandom(seed);
+      int after = random.nextInt(BLOCK_COUNT);
+      long delayMillis = random.nextLong(1500);
+      Path dir = tmp.resolve("trial-" + Long.toHexString(seed));
+      String moment = "seed 0x" + Long.toHexString(seed) + ": kill " + delayMillis + " ms after " + after
+          + " block(s) finished";
+      int finishedAtKill = killed(file, dir, after, delayMillis, KillAndResumeOnSparkTest::completeRuns,
+          "--conf", "sparsecode.imagesPerTask=2");
+      landed += finishedAtKill >= 0 ? 1 : 0;
+      System.out.println("kill-and-resume on Spark (image blocks) " + moment + " -> " + (finishedAtKill < 0
+          ? "finished first" : "killed with " + finishedAtKill + " run(s) finished"));
+      CliRun resumed = CliRun.of("run", file.toString(), "-o", dir.toString(), "--engine", "spark", "--master",
+          "local[2]", "--conf", "sparsecode.imagesPerTask=2");
+      assertThat(resumed.status()).as(moment + "\n" + resumed.err()).isZero();
+      assertThat(Numbers.of(dir.resolve(RunDirectory.RESULTS))).as(moment)
+          .isEqualTo(Numbers.of(reference.resolve(RunDirectory.RESULTS)));
+      assertThat(files(dir)).as(moment).noneMatch(n -> AtomicFiles.isTemporary(Path.of(n)))
+          .isEqualTo(files(reference));
+    }
+    assertThat(landed).as("kills that hit a running driver").isGreaterThanOrEqualTo(1);
+  }
 
   @Test
   void driversKilledAtSeededMomentsResumeToTheLocalEnginesNumbers() throws Exception {
@@ -54,14 +96,14 @@ class KillAndResumeOnSparkTest {
     assertThat(cells).hasSize(CELLS);
 
     int landed = 0;
-    for (long seed : seeds()) {
+    for (long seed : seeds(BASE_SEED, TRIALS)) {
       SplittableRandom random = new SplittableRandom(seed);
       int after = random.nextInt(CELLS - 1);
       long delayMillis = random.nextLong(1500);
       Path dir = tmp.resolve("trial-" + Long.toHexString(seed));
       String moment = "seed 0x" + Long.toHexString(seed) + ": kill " + delayMillis + " ms after " + after
           + " cell(s) finished";
-      int finishedAtKill = killed(file, dir, after, delayMillis);
+      int finishedAtKill = killed(file, dir, after, delayMillis, KillAndResumeOnSparkTest::complete);
       landed += finishedAtKill >= 0 ? 1 : 0;
       System.out.println("kill-and-resume on Spark " + moment + " -> " + (finishedAtKill < 0 ? "finished first"
           : "killed with " + finishedAtKill + " cell(s) finished"));
@@ -88,7 +130,8 @@ class KillAndResumeOnSparkTest {
    * Runs the sweep on Spark in a child JVM and kills it {@code delayMillis} after {@code after} cells finished;
    * returns how many had finished at the kill, or -1 when it finished first.
    */
-  private static int killed(Path file, Path dir, int after, long delayMillis) throws Exception {
+  private static int killed(Path file, Path dir, int after, long delayMillis, Counter finished, String... args)
+      throws Exception {
     Files.createDirectories(dir);
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
         .toString(), "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
@@ -98,6 +141,7 @@ class KillAndResumeOnSparkTest {
         .forEach(command::add);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), SparsecodeCli.class.getName(), "run",
         file.toString(), "-o", dir.toString(), "--engine", "spark", "--master", "local[2]"));
+    command.addAll(List.of(args));
     Process child = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(dir.resolveSibling(dir.getFileName() + ".log").toFile()).start();
     long start = System.nanoTime();
@@ -105,13 +149,13 @@ class KillAndResumeOnSparkTest {
       long due = -1;
       while (child.isAlive()) {
         assertThat(System.nanoTime() - start).as("the child ran too long").isLessThan(CHILD_LIMIT_NANOS);
-        if (due < 0 && complete(dir) >= after) {
+        if (due < 0 && finished.count(dir) >= after) {
           due = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis);
         }
         if (due >= 0 && System.nanoTime() >= due) {
           child.destroyForcibly();
           child.waitFor(30, TimeUnit.SECONDS);
-          return complete(dir);
+          return finished.count(dir);
         }
         child.waitFor(20, TimeUnit.MILLISECONDS);
       }
@@ -119,6 +163,25 @@ class KillAndResumeOnSparkTest {
       return -1;
     } finally {
       child.destroyForcibly();
+    }
+  }
+
+  /** Counts the finished work in a directory. */
+  @FunctionalInterface
+  private interface Counter {
+    int count(Path dir) throws IOException;
+  }
+
+  /** How many finished runs a directory holds, at any depth (an experiment's image blocks, the experiment). */
+  private static int completeRuns(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      return (int) s.filter(Files::isDirectory).filter(d -> new RunDirectory(d).isComplete()).count();
+    } catch (IOException | java.io.UncheckedIOException | org.sparsecode.api.SparsecodeException e) {
+      // the run removed its blocks, or was writing a results.json, while this walked: look again
+      return 0;
     }
   }
 
@@ -145,15 +208,15 @@ class KillAndResumeOnSparkTest {
     }
   }
 
-  private static List<Long> seeds() {
+  private static List<Long> seeds(long base, int trials) {
     String one = System.getProperty("kill.seed");
     if (one != null && !one.isBlank()) {
       String s = one.strip().toLowerCase(java.util.Locale.ROOT);
       return List.of(s.startsWith("0x") ? Long.parseUnsignedLong(s.substring(2), 16) : Long.parseLong(s));
     }
-    SplittableRandom seeds = new SplittableRandom(BASE_SEED);
+    SplittableRandom seeds = new SplittableRandom(base);
     List<Long> out = new ArrayList<>();
-    for (int i = 0; i < TRIALS; i++) {
+    for (int i = 0; i < trials; i++) {
       out.add(seeds.nextLong());
     }
     return out;

@@ -93,6 +93,29 @@ class SparkEngineTest {
   }
 
   @Test
+  void experimentsSplitIntoImageBlocksGiveTheLocalEnginesResultsAndFiles() throws IOException {
+    Path file = yaml("three.yaml", BASE.replace("names: [camera]", "names: [camera, coffee, astronaut]") + """
+        variants:
+          a: {}
+          b: {solver: {lambda: 3.0e-2}}
+        """);
+    Path localDir = tmp.resolve("local");
+    Path sparkDir = tmp.resolve("spark");
+    CliRun l = local(file, localDir);
+    CliRun s = CliRun.of("run", file.toString(), "-o", sparkDir.toString(), "--engine", "spark", "--master",
+        "local[2]", "--conf", "sparsecode.imagesPerTask=2");
+    assertThat(l.status()).as(l.err()).isZero();
+    assertThat(s.status()).as(s.err()).isZero();
+    for (String v : List.of("a", "b")) {
+      assertThat(Numbers.of(sparkDir.resolve(v).resolve("results.json"))).as(v)
+          .isEqualTo(Numbers.of(localDir.resolve(v).resolve("results.json")));
+      assertThat(names(sparkDir.resolve(v))).as(v).isEqualTo(names(localDir.resolve(v)));
+    }
+    assertThat(Files.readAllBytes(sparkDir.resolve("comparison.json")))
+        .isEqualTo(Files.readAllBytes(localDir.resolve("comparison.json")));
+  }
+
+  @Test
   void aFailingCellIsRecordedAndTheOtherCompletes() throws IOException {
     Path file = yaml("fails.yaml", BASE
         + "sweep:\n  zip: {solver.lipschitz: [1.0e+5, 1.0e-9], solver.maxIterations: [5, 20]}\n");
