@@ -286,11 +286,19 @@ public final class PlanRunner {
     if (units.isEmpty()) {
       return didRun;
     }
-    List<WorkResult> results = dispatcher.run(units, i -> options.progress().info(unitLabels.get(i) + ": done"));
+    java.util.Set<Integer> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    List<WorkResult> results = dispatcher.run(units, i -> {
+      if (reported.add(i)) {
+        options.progress().info(unitLabels.get(i) + ": done");
+      }
+    });
     List<String> failed = new ArrayList<>();
     boolean config = false;
     for (int i = 0; i < units.size(); i++) {
       WorkResult r = results.get(i);
+      if (r.complete() && reported.add(i)) {
+        options.progress().info(unitLabels.get(i) + ": done");
+      }
       if (!r.complete()) {
         failed.add(unitLabels.get(i) + ": " + r.error());
         config |= r.configError();
