@@ -109,6 +109,10 @@ public final class ImageBlocks implements Dispatcher {
       WorkResult r = firstResults.get(j);
       if (blocks.get(i) == null) {
         results[i] = r;
+        if (r.complete()) {
+          // blocks an earlier, killed run left (it split the images differently): the experiment ran whole
+          clear(Path.of(units.get(i).directory()));
+        }
       } else {
         blockSeconds[i] += r.seconds();
         if (!r.complete() && results[i] == null) {
@@ -219,6 +223,16 @@ public final class ImageBlocks implements Dispatcher {
         RunResult.RUNNING, head.stages(), head.cell());
     store.writeString(RunDirectory.RESULTS, Json.pretty(ResultsJson.toTree(merged)));
     delete(store.root().resolve(DIRECTORY));
+  }
+
+  /**
+   * Removes the blocks a directory holds: a run that starts over ({@code --force}) clears them with the other run
+   * files.
+   *
+   * @param unitDirectory an experiment's directory
+   */
+  public static void clear(Path unitDirectory) {
+    delete(unitDirectory.resolve(DIRECTORY));
   }
 
   private static void delete(Path dir) {

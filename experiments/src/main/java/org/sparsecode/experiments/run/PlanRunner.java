@@ -13,6 +13,7 @@ import org.sparsecode.experiments.config.ConfigError;
 import org.sparsecode.experiments.config.ExperimentConfig;
 import org.sparsecode.experiments.config.ExperimentPlan;
 import org.sparsecode.experiments.engine.Dispatcher;
+import org.sparsecode.experiments.engine.ImageBlocks;
 import org.sparsecode.experiments.engine.WorkResult;
 import org.sparsecode.experiments.engine.WorkUnit;
 import org.sparsecode.experiments.results.Comparison;
@@ -275,6 +276,7 @@ public final class PlanRunner {
       }
       if (options.force()) {
         dir.clearRunFiles();
+        ImageBlocks.clear(dir.root());
       }
       RunEngine checkedEngine = checked.remove(config);
       options.progress().info(label + ": coding " + (checkedEngine != null ? checkedEngine.images().size() + " "

@@ -19,6 +19,7 @@ import org.sparsecode.experiments.config.ExperimentPlan;
 import org.sparsecode.experiments.config.Sweep;
 import org.sparsecode.experiments.config.SweepCell;
 import org.sparsecode.experiments.engine.Dispatcher;
+import org.sparsecode.experiments.engine.ImageBlocks;
 import org.sparsecode.experiments.engine.WorkResult;
 import org.sparsecode.experiments.engine.WorkUnit;
 import org.sparsecode.experiments.results.RunDirectory;
@@ -387,6 +388,7 @@ public final class SweepRunner {
       RunDirectory dir = cellDirectory(root, c);
       if (options.force()) {
         dir.clearRunFiles();
+        ImageBlocks.clear(dir.root());
       }
       units.add(WorkUnit.cell(c, dir.root(), dispatcher.threadsPerUnit()));
     }

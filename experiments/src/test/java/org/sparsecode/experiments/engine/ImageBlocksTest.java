@@ -154,6 +154,18 @@ class ImageBlocksTest {
   }
 
   @Test
+  void blocksThatAKilledRunLeftAreRemovedWhenTheExperimentRunsWhole() throws IOException {
+    ExperimentPlan plan = load("pair", BASE + "variants:\n  a: {}\n  b: {solver: {lambda: 0.05}}\n");
+    Path left = Files.createDirectories(tmp.resolve("run").resolve("a").resolve(ImageBlocks.DIRECTORY)
+        .resolve("0-2"));
+    Files.writeString(left.resolve("results.json"), "{\"status\": \"runn");
+    InThisJvm jvm = new InThisJvm(plan, 1);
+    new PlanRunner(plan, RunOptions.defaults()).run(tmp.resolve("run"), new ImageBlocks(jvm, plan, 0));
+    assertThat(jvm.ran).containsExactly("variant a (1/2)", "variant b (2/2)");
+    assertThat(tmp.resolve("run").resolve("a").resolve(ImageBlocks.DIRECTORY)).doesNotExist();
+  }
+
+  @Test
   void anExperimentThatPoolsItsCodesRunsWhole() throws IOException {
     ExperimentPlan plan = load("pooled", BASE.replace("metrics: [psnr, sparseness,",
         "metrics: [psnr, sparseness, coefficient-histogram,"));
