@@ -6,10 +6,16 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sparsecode.experiments.config.ConfigError;
 import org.sparsecode.experiments.config.ExperimentPlan;
+import org.sparsecode.experiments.engine.Engine;
+import org.sparsecode.experiments.engine.EngineOptions;
+import org.sparsecode.experiments.engine.EngineOutcome;
+import org.sparsecode.experiments.engine.Engines;
 import org.sparsecode.experiments.report.RunReport;
 import org.sparsecode.experiments.results.Comparison;
 import org.sparsecode.experiments.results.OutputPath;
@@ -17,11 +23,8 @@ import org.sparsecode.experiments.results.RunDirectory;
 import org.sparsecode.experiments.run.LogProgress;
 import org.sparsecode.experiments.run.PlanRunner;
 import org.sparsecode.experiments.run.ProgressReporter;
-import org.sparsecode.experiments.run.RunOptions;
 import org.sparsecode.experiments.run.TerminalProgress;
-import org.sparsecode.experiments.sweep.SweepOptions;
 import org.sparsecode.experiments.sweep.SweepProgress;
-import org.sparsecode.experiments.sweep.SweepRunner;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,13 +53,27 @@ final class RunCommand implements Callable<Integer> {
   boolean force;
 
   @Option(names = "--threads", paramLabel = "N",
-      description = "Worker threads for the solvers (default: the file's threads:, else the available processors).")
+      description = "Worker threads for the solvers (default: the file's threads:, else the available processors;"
+          + " with --engine spark, each task's, default 1).")
   Integer threads;
 
   @Option(names = "--parallel", paramLabel = "N",
       description = "For a sweep: how many cells run at once, the threads split evenly between them (default: as"
           + " many as the threads, the cells and the heap allow, one thread each).")
   Integer parallel;
+
+  @Option(names = "--engine", paramLabel = "NAME", defaultValue = Engines.LOCAL,
+      description = "Where to run: local (this JVM, the default) or spark (Apache Spark: embedded local[N], or the"
+          + " cluster of --master; ./sparsecode builds it the first time it is asked for). Same numbers either way.")
+  String engine;
+
+  @Option(names = "--master", paramLabel = "URL",
+      description = "For --engine spark: the Spark master (default: local[N], N = the available processors).")
+  String master;
+
+  @Option(names = "--conf", paramLabel = "KEY=VALUE",
+      description = "For --engine spark: a Spark setting (e.g. spark.ui.enabled=true); repeatable.")
+  Map<String, String> conf = new LinkedHashMap<>();
 
   @Option(names = "--dry-run", description = "Load and validate, print the cells (name, axis values, hash of the"
       + " resolved configuration) and compute nothing.")
@@ -72,6 +89,7 @@ final class RunCommand implements Callable<Integer> {
     if (threads != null && threads < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1, got " + threads);
     }
+    Engine runner = Engines.find(engine);
     ExperimentPlan plan = Plans.load(file, overrides);
     if (dryRun) {
       CellTable.lines(plan).forEach(out::println);
@@ -87,28 +105,18 @@ final class RunCommand implements Callable<Integer> {
     boolean terminal = System.console() != null;
     ProgressReporter progress = terminal ? new TerminalProgress(err) : new LogProgress(err);
     Interruption interruption = Interruption.install(dir, resumeCommand(dir), err);
-    if (plan.sweep().isPresent()) {
-      try {
-        SweepProgress cells = new SweepProgress(err, terminal);
-        ProgressReporter lines = new ProgressReporter() {
-          @Override
-          public void info(String line) {
-            cells.info(line);
-          }
-        };
-        SweepRunner.Outcome o = new SweepRunner(plan, new SweepOptions(threads, parallel, force, lines, cells))
-            .run(dir);
-        return SweepSummary.print(plan, o, out);
-      } finally {
-        interruption.remove();
-      }
-    }
-    PlanRunner.Outcome outcome;
+    EngineOutcome ran;
     try {
-      outcome = new PlanRunner(plan, new RunOptions(threads, force, progress)).run(dir);
+      SweepProgress cells = plan.sweep().isPresent() ? new SweepProgress(err, terminal) : SweepProgress.NONE;
+      ran = runner.run(plan, dir, new EngineOptions(threads, parallel, force, master, conf, overrides, progress,
+          cells));
     } finally {
       interruption.remove();
     }
+    if (ran.sweep() != null) {
+      return SweepSummary.print(plan, ran.sweep(), out);
+    }
+    PlanRunner.Outcome outcome = ran.plan();
     if (outcome.comparison() != null) {
       out.print(outcome.comparison().markdown());
     } else {
@@ -155,6 +163,18 @@ final class RunCommand implements Callable<Integer> {
       cmd.add("--parallel");
       cmd.add(parallel.toString());
     }
+    if (!Engines.LOCAL.equals(engine)) {
+      cmd.add("--engine");
+      cmd.add(quote(engine));
+    }
+    if (master != null) {
+      cmd.add("--master");
+      cmd.add(quote(master));
+    }
+    conf.forEach((k, v) -> {
+      cmd.add("--conf");
+      cmd.add(quote(k + "=" + v));
+    });
     return cmd;
   }
 

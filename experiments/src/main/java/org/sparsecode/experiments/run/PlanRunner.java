@@ -8,9 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.sparsecode.api.SparsecodeException;
 import org.sparsecode.experiments.config.ConfigError;
 import org.sparsecode.experiments.config.ExperimentConfig;
 import org.sparsecode.experiments.config.ExperimentPlan;
+import org.sparsecode.experiments.engine.Dispatcher;
+import org.sparsecode.experiments.engine.ImageBlocks;
+import org.sparsecode.experiments.engine.WorkResult;
+import org.sparsecode.experiments.engine.WorkUnit;
 import org.sparsecode.experiments.results.Comparison;
 import org.sparsecode.experiments.results.ComparisonJson;
 import org.sparsecode.experiments.results.Json;
@@ -32,6 +37,8 @@ public final class PlanRunner {
   private final RunOptions options;
   /** The engines the preflight wired and checked, by experiment (shared with the parts' runners). */
   private final Map<ExperimentConfig, RunEngine> checked;
+  /** Where the experiments run: {@code null} for this thread. */
+  private final Dispatcher dispatcher;
 
   /**
    * Creates the runner.
@@ -40,13 +47,15 @@ public final class PlanRunner {
    * @param options threads, force, progress
    */
   public PlanRunner(ExperimentPlan plan, RunOptions options) {
-    this(plan, options, new java.util.IdentityHashMap<>());
+    this(plan, options, new java.util.IdentityHashMap<>(), null);
   }
 
-  private PlanRunner(ExperimentPlan plan, RunOptions options, Map<ExperimentConfig, RunEngine> checked) {
+  private PlanRunner(ExperimentPlan plan, RunOptions options, Map<ExperimentConfig, RunEngine> checked,
+      Dispatcher dispatcher) {
     this.plan = Objects.requireNonNull(plan, "plan");
     this.options = Objects.requireNonNull(options, "options");
     this.checked = checked;
+    this.dispatcher = dispatcher;
   }
 
   /**
@@ -88,6 +97,23 @@ public final class PlanRunner {
     }
     preflight(plan, root);
     return runChecked(root);
+  }
+
+  /**
+   * Runs with a dispatcher: the checks (a finished run of another configuration, the preflight of every
+   * experiment) and the comparison files stay here; each level's experiments to run (the parts' first, part
+   * after part, then the plan's variants) go to the dispatcher together, as {@link WorkUnit}s with {@link
+   * Dispatcher#threadsPerUnit()} threads each. With {@link RunOptions#force()} their directories are cleared here
+   * first, so that a unit run again (a retried task) resumes rather than restarts.
+   *
+   * @param directory the output directory, which wherever the units run must see at the same path
+   * @param dispatcher where the experiments run
+   * @return what was run and skipped
+   * @throws ConfigError when an experiment failed for its configuration
+   * @throws SparsecodeException naming the experiments that failed while running, after all of them ended
+   */
+  public Outcome run(Path directory, Dispatcher dispatcher) {
+    return new PlanRunner(plan, options, checked, Objects.requireNonNull(dispatcher, "dispatcher")).run(directory);
   }
 
   /**
@@ -140,7 +166,7 @@ public final class PlanRunner {
       ExperimentConfig config = plan.experiments().get(0);
       String label = plan.name();
       runParts(root, ran, skipped);
-      (runOne(config, root, label) ? ran : skipped).add(label);
+      (runAll(List.of(config), List.of(root), List.of(label)).get(0) ? ran : skipped).add(label);
       return new Outcome(root.root(), ran, skipped, null);
     }
     if (options.force()) {
@@ -149,14 +175,16 @@ public final class PlanRunner {
     root.removeTemporaries();
     runParts(root, ran, skipped);
     int n = plan.experiments().size();
+    List<RunDirectory> dirs = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       ExperimentConfig config = plan.experiments().get(i);
-      String label = "variant " + config.variant() + " (" + (i + 1) + "/" + n + ")";
-      if (runOne(config, root.child(config.variant()), label)) {
-        ran.add(config.variant());
-      } else {
-        skipped.add(config.variant());
-      }
+      dirs.add(root.child(config.variant()));
+      labels.add("variant " + config.variant() + " (" + (i + 1) + "/" + n + ")");
+    }
+    List<Boolean> didRun = runAll(plan.experiments(), dirs, labels);
+    for (int i = 0; i < n; i++) {
+      (didRun.get(i) ? ran : skipped).add(plan.experiments().get(i).variant());
     }
     // a fully finished directory stays untouched; otherwise the comparison is (re)written from the results
     boolean write = !ran.isEmpty() || !java.nio.file.Files.isRegularFile(root.file(RunDirectory.SUMMARY));
@@ -181,7 +209,7 @@ public final class PlanRunner {
       String name = part.getKey();
       options.progress().info("part " + name + " (" + i + "/" + n + "): " + part.getValue().file() + " into "
           + root.child(name).root());
-      Outcome o = new PlanRunner(part.getValue(), options, checked).runChecked(root.child(name));
+      Outcome o = new PlanRunner(part.getValue(), options, checked, dispatcher).runChecked(root.child(name));
       String prefix = part.getValue().hasVariants() ? name + "/" : "";
       o.ran().forEach(r -> ran.add(prefix.isEmpty() ? name : prefix + r));
       o.skipped().forEach(r -> skipped.add(prefix.isEmpty() ? name : prefix + r));
@@ -218,6 +246,71 @@ public final class PlanRunner {
       }
       out.add(sb.toString());
     }
+  }
+
+  /**
+   * Runs the experiments whose directories are not complete, one after the other here or all together with the
+   * dispatcher; returns, for each, whether it ran.
+   */
+  private List<Boolean> runAll(List<ExperimentConfig> configs, List<RunDirectory> dirs, List<String> labels) {
+    List<Boolean> didRun = new ArrayList<>();
+    if (dispatcher == null) {
+      for (int i = 0; i < configs.size(); i++) {
+        didRun.add(runOne(configs.get(i), dirs.get(i), labels.get(i)));
+      }
+      return didRun;
+    }
+    List<WorkUnit> units = new ArrayList<>();
+    List<String> unitLabels = new ArrayList<>();
+    for (int i = 0; i < configs.size(); i++) {
+      ExperimentConfig config = configs.get(i);
+      RunDirectory dir = dirs.get(i);
+      String label = labels.get(i);
+      if (dir.isComplete() && !options.force()) {
+        dir.removeLeftovers();
+        if (plan.hasVariants()) {
+          options.progress().info(label + ": already complete: " + dir.root());
+        }
+        didRun.add(false);
+        continue;
+      }
+      if (options.force()) {
+        dir.clearRunFiles();
+        ImageBlocks.clear(dir.root());
+      }
+      RunEngine checkedEngine = checked.remove(config);
+      options.progress().info(label + ": coding " + (checkedEngine != null ? checkedEngine.images().size() + " "
+          : "") + "images into " + dir.root());
+      units.add(WorkUnit.experiment(config, dir.root(), dispatcher.threadsPerUnit(), label));
+      unitLabels.add(label);
+      didRun.add(true);
+    }
+    if (units.isEmpty()) {
+      return didRun;
+    }
+    java.util.Set<Integer> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    List<WorkResult> results = dispatcher.run(units, i -> {
+      if (reported.add(i)) {
+        options.progress().info(unitLabels.get(i) + ": done");
+      }
+    });
+    List<String> failed = new ArrayList<>();
+    boolean config = false;
+    for (int i = 0; i < units.size(); i++) {
+      WorkResult r = results.get(i);
+      if (r.complete() && reported.add(i)) {
+        options.progress().info(unitLabels.get(i) + ": done");
+      }
+      if (!r.complete()) {
+        failed.add(unitLabels.get(i) + ": " + r.error());
+        config |= r.configError();
+      }
+    }
+    if (!failed.isEmpty()) {
+      String message = String.join("\n", failed);
+      throw config ? new ConfigError(message) : new SparsecodeException(message);
+    }
+    return didRun;
   }
 
   /** Runs one experiment unless its directory is complete; returns whether it ran. */

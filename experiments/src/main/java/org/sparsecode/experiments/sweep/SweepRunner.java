@@ -18,6 +18,10 @@ import org.sparsecode.experiments.config.ConfigError;
 import org.sparsecode.experiments.config.ExperimentPlan;
 import org.sparsecode.experiments.config.Sweep;
 import org.sparsecode.experiments.config.SweepCell;
+import org.sparsecode.experiments.engine.Dispatcher;
+import org.sparsecode.experiments.engine.ImageBlocks;
+import org.sparsecode.experiments.engine.WorkResult;
+import org.sparsecode.experiments.engine.WorkUnit;
 import org.sparsecode.experiments.results.RunDirectory;
 import org.sparsecode.experiments.results.RunResult;
 import org.sparsecode.experiments.run.HeapEstimate;
@@ -127,13 +131,33 @@ public final class SweepRunner {
    * @throws ConfigError when a cell's preflight finds a configuration error (nothing is computed)
    */
   public Outcome run(Path directory) {
+    return run(directory, null);
+  }
+
+  /**
+   * Runs the parts and every cell not yet complete with a dispatcher: the checks (reuse of complete cells, the
+   * preflight of every cell to run) stay here, on the caller's side; the cells, and the parts' experiments, run
+   * as {@link WorkUnit}s wherever the dispatcher runs them (each with {@link Dispatcher#threadsPerUnit()} threads),
+   * and their results are read back from their directories. With {@link SweepOptions#force()} the cells'
+   * directories are cleared here first, so that a unit run again (a retried task) resumes rather than restarts.
+   *
+   * @param directory the sweep's directory, which wherever the units run must see at the same path
+   * @param dispatcher where the cells run, or {@code null} for this JVM's pool ({@link #run(Path)})
+   * @return every cell's outcome
+   * @throws ConfigError when a cell's preflight finds a configuration error (nothing is computed)
+   */
+  public Outcome run(Path directory, Dispatcher dispatcher) {
     RunDirectory root = new RunDirectory(directory);
     root.create();
     ProgressReporter progress = options.progress();
     plan.parts().forEach((name, part) -> {
       progress.info("part " + name + ": " + part.file() + " into " + root.child(name).root());
-      new PlanRunner(part, new RunOptions(options.threads(), options.force(), progress)).run(
-          root.child(name).root());
+      PlanRunner parts = new PlanRunner(part, new RunOptions(options.threads(), options.force(), progress));
+      if (dispatcher == null) {
+        parts.run(root.child(name).root());
+      } else {
+        parts.run(root.child(name).root(), dispatcher);
+      }
     });
 
     // one run per distinct configuration, in the order of first appearance
@@ -156,17 +180,27 @@ public final class SweepRunner {
     }
 
     int threads = options.threads() != null ? options.threads() : plan.experiments().get(0).threads();
-    int parallel = Math.max(1, Math.min(options.parallel() != null ? options.parallel() : threads,
-        Math.max(1, pending.size())));
-    int perCell = Math.max(1, threads / parallel);
-    Map<String, RunEngine> engines = preflight(root, pending, perCell);
-    int fits = heapBound(parallel, engines);
-    if (fits < parallel) {
-      parallel = fits;
-      int more = options.parallel() == null ? Math.max(1, threads / parallel) : perCell;
-      if (more != perCell) {
-        perCell = more;
-        engines = preflight(root, pending, perCell);
+    int parallel;
+    int perCell;
+    Map<String, RunEngine> engines;
+    if (dispatcher != null) {
+      // the dispatcher's slots and threads decide; the preflight still checks every cell here first
+      parallel = dispatcher.parallelism();
+      perCell = dispatcher.threadsPerUnit();
+      engines = preflight(root, pending, perCell);
+    } else {
+      parallel = Math.max(1, Math.min(options.parallel() != null ? options.parallel() : threads,
+          Math.max(1, pending.size())));
+      perCell = Math.max(1, threads / parallel);
+      engines = preflight(root, pending, perCell);
+      int fits = heapBound(parallel, engines);
+      if (fits < parallel) {
+        parallel = fits;
+        int more = options.parallel() == null ? Math.max(1, threads / parallel) : perCell;
+        if (more != perCell) {
+          perCell = more;
+          engines = preflight(root, pending, perCell);
+        }
       }
     }
     progress.info("sweep " + plan.name() + ": " + sweep.cells().size() + " cell" + plural(sweep.cells().size())
@@ -176,7 +210,11 @@ public final class SweepRunner {
         + " each") + ", into " + root.child(CELLS).root());
 
     long start = System.nanoTime();
-    runPending(root, pending, engines, parallel, done);
+    if (dispatcher != null) {
+      dispatch(root, pending, dispatcher, done);
+    } else {
+      runPending(root, pending, engines, parallel, done);
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
 
     List<CellOutcome> outcomes = new ArrayList<>();
@@ -357,6 +395,77 @@ public final class SweepRunner {
       throw new SparsecodeException("a cell failed unexpectedly: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Runs the pending cells with a dispatcher and reads their outcomes back from their directories; each cell is
+   * reported to the progress as soon as the dispatcher says it finished.
+   */
+  private void dispatch(RunDirectory root, List<SweepCell> pending, Dispatcher dispatcher,
+      Map<String, CellOutcome> done) {
+    SweepProgress cells = options.cells();
+    cells.start(pending.size());
+    if (pending.isEmpty()) {
+      return;
+    }
+    List<WorkUnit> units = new ArrayList<>();
+    for (SweepCell c : pending) {
+      RunDirectory dir = cellDirectory(root, c);
+      if (options.force()) {
+        dir.clearRunFiles();
+        ImageBlocks.clear(dir.root());
+      }
+      units.add(WorkUnit.cell(c, dir.root(), dispatcher.threadsPerUnit()));
+    }
+    java.util.Set<Integer> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    List<WorkResult> results = dispatcher.run(units, i -> {
+      if (reported.add(i)) {
+        cells.cellDone(outcome(root, pending.get(i), null));
+      }
+    });
+    for (int i = 0; i < pending.size(); i++) {
+      CellOutcome o = outcome(root, pending.get(i), results.get(i));
+      if (reported.add(i)) {
+        cells.cellDone(o);
+      }
+      done.put(pending.get(i).hash(), o);
+    }
+  }
+
+  /**
+   * A dispatched cell's outcome, from its directory: its results when it completed, else its error ({@code r}'s,
+   * or the directory's {@value #ERROR_FILE} when {@code r} is not known yet).
+   */
+  private static CellOutcome outcome(RunDirectory root, SweepCell c, WorkResult r) {
+    RunDirectory dir = cellDirectory(root, c);
+    double seconds = r != null ? r.seconds() : 0;
+    java.util.Optional<RunResult> result = dir.isComplete() ? dir.results() : java.util.Optional.empty();
+    if (result.isPresent() && (r == null || r.complete())) {
+      if (r == null) {
+        seconds = result.get().stages().values().stream().mapToDouble(Double::doubleValue).sum();
+      }
+      return new CellOutcome(c, CellOutcome.COMPLETE, seconds, result.get(), null, dir.root(), false);
+    }
+    String error;
+    if (r != null && !r.complete()) {
+      error = r.error();
+    } else if (r != null) {
+      error = "the cell ran to the end where it was run, but " + dir.root() + " holds no finished results.json:"
+          + " the output directory must be on a file system that the driver and every executor share";
+    } else {
+      error = errorFile(dir);
+    }
+    return new CellOutcome(c, CellOutcome.FAILED, seconds, null, error, dir.root(), false);
+  }
+
+  /** The message of a failed cell's {@value #ERROR_FILE} (its first line names the cell), or a placeholder. */
+  private static String errorFile(RunDirectory dir) {
+    try {
+      List<String> lines = java.nio.file.Files.readAllLines(dir.file(ERROR_FILE));
+      return lines.size() > 1 ? String.join("\n", lines.subList(1, lines.size())) : "failed (no message)";
+    } catch (java.io.IOException e) {
+      return "failed (no " + ERROR_FILE + ")";
     }
   }
 

@@ -1,0 +1,176 @@
+package org.sparsecode.experiments.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sparsecode.core.plugin.PluginRegistry;
+import org.sparsecode.experiments.config.ConfigLoader;
+import org.sparsecode.experiments.config.ExperimentPlan;
+import org.sparsecode.experiments.results.ImageResult;
+import org.sparsecode.experiments.results.RunDirectory;
+import org.sparsecode.experiments.results.RunResult;
+import org.sparsecode.experiments.run.PlanRunner;
+import org.sparsecode.experiments.run.ProgressReporter;
+import org.sparsecode.experiments.run.RunOptions;
+import org.sparsecode.experiments.sweep.SweepOptions;
+import org.sparsecode.experiments.sweep.SweepProgress;
+import org.sparsecode.experiments.sweep.SweepRunner;
+
+/**
+ * Plans and sweeps run through a {@link Dispatcher}, whole or split into {@link ImageBlocks}, give the numbers
+ * and files of the local runners. The dispatcher here runs the units one after the other in this JVM, as an
+ * executor would: from the plan loaded again.
+ */
+class ImageBlocksTest {
+  private static final String BASE = """
+      name: blocks
+      seed: 2
+      images: {type: embedded, size: 24, names: [camera, coffee, astronaut]}
+      dictionary: {type: log-gabor, preset: thin, size: 8}
+      solver: {type: fista, lambda: 0.02, maxIterations: 10, relStopTol: 0}
+      metrics: [psnr, sparseness, {type: resilience, cutoffs: [0.1]}]
+      """;
+
+  @TempDir
+  Path tmp;
+
+  /** Runs every unit here, from the plan loaded again, and counts the units it ran. */
+  private static final class InThisJvm implements Dispatcher {
+    private final ExperimentPlan plan;
+    private final int parallelism;
+    final List<String> ran = new ArrayList<>();
+
+    InThisJvm(ExperimentPlan plan, int parallelism) {
+      this.plan = plan;
+      this.parallelism = parallelism;
+    }
+
+    @Override
+    public int parallelism() {
+      return parallelism;
+    }
+
+    @Override
+    public int threadsPerUnit() {
+      return 1;
+    }
+
+    @Override
+    public List<WorkResult> run(List<WorkUnit> units, IntConsumer finished) {
+      List<WorkResult> out = new ArrayList<>();
+      for (int i = 0; i < units.size(); i++) {
+        ran.add(units.get(i).label());
+        out.add(units.get(i).run(plan, ProgressReporter.NONE));
+        finished.accept(i);
+      }
+      return out;
+    }
+  }
+
+  private ExperimentPlan load(String name, String text) throws IOException {
+    Path file = Files.writeString(tmp.resolve(name + ".yaml"), text);
+    return new ConfigLoader(PluginRegistry.load()).load(file, List.of());
+  }
+
+  /** An image's numbers: its metrics, curves and iterations, not its time. */
+  private static List<Object> numbers(RunResult r) {
+    List<Object> out = new ArrayList<>();
+    for (ImageResult i : r.images()) {
+      out.add(List.of(i.id(), i.metrics(), i.curves(), i.iterations()));
+    }
+    Map<String, Object> summary = new LinkedHashMap<>(r.summary());
+    summary.remove("seconds");
+    out.add(summary);
+    return out;
+  }
+
+  private static List<String> files(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.map(p -> dir.relativize(p).toString()).sorted().toList();
+    }
+  }
+
+  @Test
+  void variantsSplitIntoBlocksOfOneImageGiveTheNumbersAndFilesOfRunsInOnePiece() throws IOException {
+    ExperimentPlan plan = load("two", BASE + "variants:\n  a: {}\n  b: {solver: {lambda: 0.05}}\n");
+    Path local = tmp.resolve("local");
+    Path split = tmp.resolve("split");
+    new PlanRunner(plan, RunOptions.defaults()).run(local);
+    InThisJvm jvm = new InThisJvm(plan, 2);
+    new PlanRunner(plan, RunOptions.defaults()).run(split, new ImageBlocks(jvm, plan, 1));
+    // three blocks of one image per variant, then each variant whole to finish
+    assertThat(jvm.ran).hasSize(8).contains("variant a (1/2) images 2-2", "variant b (2/2) images 3-3");
+    for (String v : List.of("a", "b")) {
+      RunDirectory l = new RunDirectory(local.resolve(v));
+      RunDirectory s = new RunDirectory(split.resolve(v));
+      assertThat(s.isComplete()).isTrue();
+      assertThat(numbers(s.results().orElseThrow())).isEqualTo(numbers(l.results().orElseThrow()));
+      assertThat(Files.readAllBytes(s.file("reconstruction-camera.png")))
+          .isEqualTo(Files.readAllBytes(l.file("reconstruction-camera.png")));
+    }
+    assertThat(files(split)).isEqualTo(files(local)).noneMatch(f -> f.contains(ImageBlocks.DIRECTORY));
+  }
+
+  @Test
+  void blocksAreChosenOnlyWhenThereAreFewerExperimentsThanTwiceTheSlots() throws IOException {
+    ExperimentPlan plan = load("one", BASE);
+    InThisJvm wide = new InThisJvm(plan, 2);
+    new PlanRunner(plan, RunOptions.defaults()).run(tmp.resolve("wide"), new ImageBlocks(wide, plan, 0));
+    // one experiment, 2 slots: about 4 tasks wanted, so blocks of one image (3), then the finish
+    assertThat(wide.ran).containsExactly("blocks images 1-1", "blocks images 2-2", "blocks images 3-3", "blocks");
+    ExperimentPlan two = load("pair", BASE + "variants:\n  a: {}\n  b: {solver: {lambda: 0.05}}\n");
+    InThisJvm pair = new InThisJvm(two, 1);
+    new PlanRunner(two, RunOptions.defaults()).run(tmp.resolve("pair"), new ImageBlocks(pair, two, 0));
+    // two experiments, one slot: no block
+    assertThat(pair.ran).containsExactly("variant a (1/2)", "variant b (2/2)");
+  }
+
+  @Test
+  void aSweepThroughADispatcherGivesEveryCellTheNumbersOfTheLocalPool() throws IOException {
+    ExperimentPlan plan = load("sweep", BASE + "sweep:\n  solver.lambda: [0.01, 0.05]\n");
+    SweepOptions options = new SweepOptions(2, null, false, ProgressReporter.NONE, SweepProgress.NONE);
+    SweepRunner.Outcome local = new SweepRunner(plan, options).run(tmp.resolve("local"));
+    InThisJvm jvm = new InThisJvm(plan, 2);
+    SweepRunner.Outcome split = new SweepRunner(plan, options).run(tmp.resolve("split"), new ImageBlocks(jvm, plan,
+        2));
+    assertThat(jvm.ran).hasSize(6);
+    assertThat(split.outcomes()).hasSize(2).allSatisfy(o -> assertThat(o.failed()).isFalse());
+    assertThat(split.parallel()).isEqualTo(2);
+    for (int i = 0; i < 2; i++) {
+      assertThat(numbers(split.outcomes().get(i).result())).isEqualTo(numbers(local.outcomes().get(i).result()));
+      assertThat(split.outcomes().get(i).result().cell()).isEqualTo(local.outcomes().get(i).result().cell());
+    }
+    assertThat(files(tmp.resolve("split"))).isEqualTo(files(tmp.resolve("local")));
+  }
+
+  @Test
+  void blocksThatAKilledRunLeftAreRemovedWhenTheExperimentRunsWhole() throws IOException {
+    ExperimentPlan plan = load("pair", BASE + "variants:\n  a: {}\n  b: {solver: {lambda: 0.05}}\n");
+    Path left = Files.createDirectories(tmp.resolve("run").resolve("a").resolve(ImageBlocks.DIRECTORY)
+        .resolve("0-2"));
+    Files.writeString(left.resolve("results.json"), "{\"status\": \"runn");
+    InThisJvm jvm = new InThisJvm(plan, 1);
+    new PlanRunner(plan, RunOptions.defaults()).run(tmp.resolve("run"), new ImageBlocks(jvm, plan, 0));
+    assertThat(jvm.ran).containsExactly("variant a (1/2)", "variant b (2/2)");
+    assertThat(tmp.resolve("run").resolve("a").resolve(ImageBlocks.DIRECTORY)).doesNotExist();
+  }
+
+  @Test
+  void anExperimentThatPoolsItsCodesRunsWhole() throws IOException {
+    ExperimentPlan plan = load("pooled", BASE.replace("metrics: [psnr, sparseness,",
+        "metrics: [psnr, sparseness, coefficient-histogram,"));
+    InThisJvm jvm = new InThisJvm(plan, 4);
+    new PlanRunner(plan, RunOptions.defaults()).run(tmp.resolve("pooled"), new ImageBlocks(jvm, plan, 1));
+    assertThat(jvm.ran).containsExactly("blocks");
+  }
+}

@@ -1,0 +1,123 @@
+package org.sparsecode.spark;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.sparsecode.api.SparsecodeException;
+import org.sparsecode.experiments.engine.Dispatcher;
+import org.sparsecode.experiments.engine.WorkResult;
+import org.sparsecode.experiments.engine.WorkUnit;
+import org.sparsecode.experiments.run.ProgressReporter;
+
+/**
+ * Runs work units as Spark tasks: one job per batch, one partition (task) per unit, so that Spark spreads them
+ * over its slots and retries a task whose executor was lost. A unit's failure is recorded in its result, not
+ * thrown, so a deterministic failure is not retried.
+ */
+final class SparkDispatcher implements Dispatcher {
+  private final JavaSparkContext spark;
+  private final String file;
+  private final List<String> overrides;
+  private final int threadsPerTask;
+  private final int slots;
+  private final ProgressReporter lines;
+  private final String run = UUID.randomUUID().toString();
+
+  /**
+   * Creates the dispatcher.
+   *
+   * @param spark the running context
+   * @param file the experiment file's absolute path
+   * @param overrides its {@code --set} values
+   * @param threadsPerTask the solver threads (and {@code spark.task.cpus}) of each task
+   * @param slots how many tasks run at once
+   * @param lines where task failures (before Spark retries them) are reported
+   */
+  SparkDispatcher(JavaSparkContext spark, String file, List<String> overrides, int threadsPerTask, int slots,
+      ProgressReporter lines) {
+    this.spark = Objects.requireNonNull(spark, "spark");
+    this.file = Objects.requireNonNull(file, "file");
+    this.overrides = List.copyOf(overrides);
+    this.threadsPerTask = threadsPerTask;
+    this.slots = slots;
+    this.lines = Objects.requireNonNull(lines, "lines");
+  }
+
+  @Override
+  public int parallelism() {
+    return slots;
+  }
+
+  @Override
+  public int threadsPerUnit() {
+    return threadsPerTask;
+  }
+
+  @Override
+  public List<WorkResult> run(List<WorkUnit> units, IntConsumer finished) {
+    if (units.isEmpty()) {
+      return List.of();
+    }
+    Progress progress = new Progress(units, finished, lines);
+    if (spark.sc().isStopped()) {
+      throw stopped();
+    }
+    try {
+      spark.sc().addSparkListener(progress);
+      return spark.parallelize(units, units.size()).map(new RunUnit(run, file, overrides)).collect();
+    } catch (Exception e) {
+      if (spark.sc().isStopped()) {
+        throw stopped();
+      }
+      // a task that kept failing (Spark's retries spent), or the cluster lost: the units that finished are kept
+      throw new SparsecodeException("Spark could not run the tasks (the finished ones are kept in the output"
+          + " directory; a rerun resumes from them): " + e.getMessage(), e);
+    } finally {
+      progress.closed = true;
+      spark.sc().removeSparkListener(progress);
+    }
+  }
+
+  /** The error of a context that stopped under the run: a master that cannot be reached gives up after a while. */
+  private SparsecodeException stopped() {
+    return new SparsecodeException("Spark stopped before the tasks finished (a master that cannot be reached is"
+        + " given up after about a minute; Spark's reason is above): check --master " + spark.master()
+        + "; the finished work is kept in the output directory and a rerun resumes from it");
+  }
+
+  /** Tells the caller of each task that succeeded, and reports a failed attempt that Spark will retry. */
+  private static final class Progress extends SparkListener {
+    private final List<WorkUnit> units;
+    private final IntConsumer finished;
+    private final ProgressReporter lines;
+    private final AtomicInteger failures = new AtomicInteger();
+    private volatile boolean closed;
+
+    Progress(List<WorkUnit> units, IntConsumer finished, ProgressReporter lines) {
+      this.units = units;
+      this.finished = finished;
+      this.lines = lines;
+    }
+
+    @Override
+    public void onTaskEnd(SparkListenerTaskEnd end) {
+      int index = end.taskInfo().index();
+      if (closed || index < 0 || index >= units.size()) {
+        return;
+      }
+      if (end.taskInfo().successful()) {
+        finished.accept(index);
+      } else {
+        failures.incrementAndGet();
+        lines.info(String.format(Locale.ROOT, "spark: the task of %s failed (attempt %d): %s; Spark retries it",
+            units.get(index).label(), end.taskInfo().attemptNumber() + 1, end.reason()));
+      }
+    }
+  }
+}

@@ -1,0 +1,105 @@
+package org.sparsecode.spark;
+
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.SparkConf;
+import org.sparsecode.experiments.config.ConfigError;
+
+/**
+ * The Spark configuration of a run. Nothing listens on the network unless asked: with an embedded {@code
+ * local[N]} master (or a master on this machine's loopback) the driver and its block manager bind to 127.0.0.1,
+ * the UI is off (Spark binds it to every interface unless {@code SPARK_LOCAL_IP} says otherwise, so turning it on
+ * requires that variable) and no REST submission server runs. {@code --conf} settings come last and win.
+ */
+final class SparkSettings {
+  /** The loopback address the driver binds to for a master on this machine. */
+  static final String LOOPBACK = "127.0.0.1";
+  private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\*|\\d+)(?:,\\s*\\d+)?\\])?");
+
+  private SparkSettings() {}
+
+  /**
+   * The default master: embedded, one task slot per available processor.
+   *
+   * @return {@code local[N]}
+   */
+  static String defaultMaster() {
+    return "local[" + Runtime.getRuntime().availableProcessors() + "]";
+  }
+
+  /**
+   * The cores of an embedded master.
+   *
+   * @param master a master URL
+   * @return N for {@code local[N]} (or {@code local[N,F]}), the processors for {@code local[*]}, 1 for {@code
+   *     local}; -1 for a cluster's master
+   */
+  static int localCores(String master) {
+    Matcher m = LOCAL.matcher(master.trim());
+    if (!m.matches()) {
+      return -1;
+    }
+    if (m.group(1) == null) {
+      return 1;
+    }
+    return "*".equals(m.group(1)) ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(m.group(1));
+  }
+
+  /**
+   * Whether a master runs on this machine: embedded, or a cluster master on a loopback address.
+   *
+   * @param master a master URL
+   * @return {@code true} when the driver can bind to loopback
+   */
+  static boolean onThisMachine(String master) {
+    String m = master.trim();
+    return localCores(m) > 0 || m.matches("spark://(127\\.0\\.0\\.1|localhost|\\[::1\\])(:\\d+)?");
+  }
+
+  /**
+   * The configuration.
+   *
+   * @param master the master URL
+   * @param appName the application's name
+   * @param threadsPerTask the cores each task takes ({@code spark.task.cpus}), the threads of its solver
+   * @param settings {@code --conf} settings, applied last
+   * @param env the environment (reads {@code SPARK_LOCAL_IP})
+   * @return the configuration
+   * @throws ConfigError for a {@code local[N]} with fewer cores than a task takes, a setting that is not {@code
+   *     key=value} of a {@code spark.} key, or the UI asked for without {@code SPARK_LOCAL_IP}
+   */
+  static SparkConf conf(String master, String appName, int threadsPerTask, Map<String, String> settings,
+      UnaryOperator<String> env) {
+    int cores = localCores(master);
+    if (cores == 0) {
+      throw new ConfigError("--master " + master + ": an embedded master needs at least one core");
+    }
+    if (cores > 0 && threadsPerTask > cores) {
+      throw new ConfigError("--threads " + threadsPerTask + ": each task takes " + threadsPerTask + " cores and "
+          + master + " has " + cores + "; give --master local[" + threadsPerTask + "] or more, or fewer --threads");
+    }
+    SparkConf conf = new SparkConf(false).setMaster(master).setAppName(appName)
+        .set("spark.task.cpus", Integer.toString(threadsPerTask))
+        .set("spark.ui.enabled", "false")
+        .set("spark.ui.showConsoleProgress", "false")
+        .set("spark.master.rest.enabled", "false");
+    if (onThisMachine(master)) {
+      conf.set("spark.driver.host", LOOPBACK).set("spark.driver.bindAddress", LOOPBACK);
+    }
+    for (Map.Entry<String, String> s : settings.entrySet()) {
+      if (!s.getKey().startsWith("spark.")) {
+        throw new ConfigError("--conf " + s.getKey() + "=" + s.getValue() + ": Spark settings start with spark."
+            + " (e.g. --conf spark.ui.enabled=true); sparsecode.imagesPerTask=N sets the images of a task");
+      }
+      conf.set(s.getKey(), s.getValue());
+    }
+    if (conf.getBoolean("spark.ui.enabled", true) && env.apply("SPARK_LOCAL_IP") == null) {
+      throw new ConfigError("--conf spark.ui.enabled=true: Spark's UI would listen on every network interface"
+          + " (0.0.0.0); set SPARK_LOCAL_IP=127.0.0.1 in the environment to keep it on this machine, or to the"
+          + " address to serve it on");
+    }
+    return conf;
+  }
+}
