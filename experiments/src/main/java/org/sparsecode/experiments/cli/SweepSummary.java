@@ -46,9 +46,9 @@ final class SweepSummary {
     long reused = o.reused();
     out.println(cells.size() + " cell" + (cells.size() == 1 ? "" : "s") + ": " + (cells.size() - failed.size())
         + " complete" + (reused > 0 ? " (" + reused + " found complete and reused)" : "") + ", " + failed.size()
-        + " failed; cells ran " + o.parallel() + " at a time with " + o.threadsPerCell() + " thread"
-        + (o.threadsPerCell() == 1 ? "" : "s") + " each, "
-        + String.format(Locale.ROOT, "%.1f", o.seconds()) + " s");
+        + " failed" + (reused == cells.size() ? "; nothing to run" : "; cells ran " + o.parallel() + " at a time with "
+        + o.threadsPerCell() + " thread" + (o.threadsPerCell() == 1 ? "" : "s") + " each, "
+        + String.format(Locale.ROOT, "%.1f", o.seconds()) + " s"));
     for (CellOutcome c : failed) {
       out.println("failed: cell " + c.cell().label() + " (" + o.directory().relativize(c.directory()) + "): "
           + c.error());
