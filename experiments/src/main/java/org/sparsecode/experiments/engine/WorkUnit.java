@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.sparsecode.api.Checks;
 import org.sparsecode.api.ConfigException;
 import org.sparsecode.experiments.config.ConfigError;
@@ -142,15 +143,24 @@ public record WorkUnit(Kind kind, String key, String variant, String directory, 
       CellOutcome o = CellRunner.run(root, cell.get(), dir, options);
       return o.failed() ? WorkResult.failed(o.seconds(), o.error(), false) : WorkResult.complete(o.seconds());
     }
-    Map.Entry<ExperimentPlan, ExperimentConfig> found = find(root);
+    return runWhole(root, find(root), dir, start,
+        found -> PlanRunner.engine(found.getKey(), found.getValue(), options, dir));
+  }
+
+  /**
+   * Runs the experiment found (unless its directory is complete) with the engine the factory wires, a failure
+   * becoming the result; the file changed when nothing was found.
+   */
+  private WorkResult runWhole(ExperimentPlan root, Map.Entry<ExperimentPlan, ExperimentConfig> found,
+      RunDirectory dir, long start, Function<Map.Entry<ExperimentPlan, ExperimentConfig>, RunEngine> engine) {
     if (found == null) {
       return changed(root, start);
     }
     try {
       if (!dir.isComplete()) {
-        RunEngine engine = PlanRunner.engine(found.getKey(), found.getValue(), options, dir);
+        RunEngine e = engine.apply(found);
         dir.create();
-        engine.run();
+        e.run();
       }
       return WorkResult.complete(seconds(start));
     } catch (ConfigError | ConfigException e) {
@@ -177,22 +187,8 @@ public record WorkUnit(Kind kind, String key, String variant, String directory, 
 
   /** Codes this block's images into its own directory (resumed, or left as it is when complete). */
   private WorkResult runBlock(ExperimentPlan root, RunDirectory dir, RunOptions options, long start) {
-    Map.Entry<ExperimentPlan, ExperimentConfig> found = locate(root);
-    if (found == null) {
-      return changed(root, start);
-    }
-    try {
-      if (!dir.isComplete()) {
-        RunEngine engine = ImageBlocks.engine(found.getKey(), found.getValue(), options, dir, from, to);
-        dir.create();
-        engine.run();
-      }
-      return WorkResult.complete(seconds(start));
-    } catch (ConfigError | ConfigException e) {
-      return WorkResult.failed(seconds(start), message(e), true);
-    } catch (RuntimeException | StackOverflowError e) {
-      return WorkResult.failed(seconds(start), message(e), false);
-    }
+    return runWhole(root, locate(root), dir, start,
+        found -> ImageBlocks.engine(found.getKey(), found.getValue(), options, dir, from, to));
   }
 
   /** The experiment of this unit in the plan or its parts (depth first), or {@code null}. */
