@@ -408,14 +408,19 @@ final class KillAndResume {
     }
   }
 
-  /** A results tree without what depends on time: start and finish times, every seconds, the stages. */
+  /**
+   * A results tree without what depends on time or on the machine: start and finish times, every seconds, the
+   * stages, the threads.
+   */
   @SuppressWarnings("unchecked")
   private static Object timeless(Object tree) {
     if (tree instanceof Map<?, ?> m) {
       Map<String, Object> out = new LinkedHashMap<>();
       m.forEach((k, v) -> {
         String key = String.valueOf(k);
-        if (!Set.of("seconds", "stages", "startedAt", "finishedAt", "reused").contains(key)
+        // "threads": a sweep resumed with fewer cells left gives each cell more threads, which its provenance
+        // records (its numbers do not depend on them)
+        if (!Set.of("seconds", "stages", "startedAt", "finishedAt", "reused", "threads").contains(key)
             && !key.startsWith("seconds_")) {
           out.put(key, timeless(v));
         }
