@@ -227,8 +227,13 @@ LOG
 case "$CMD" in
   start) start_cluster ;;
   stop)
-    stop_cluster
-    echo "spark-loopback-cluster: stopped (logs kept in $DIR/logs)"
+    if alive "$DIR/master.pid" || compgen -G "$DIR/worker-*.pid" >/dev/null; then
+      stop_cluster
+      echo "spark-loopback-cluster: stopped (logs kept in $DIR/logs)"
+    else
+      stop_cluster
+      echo "spark-loopback-cluster: no cluster runs from $DIR"
+    fi
     ;;
   status)
     if alive "$DIR/master.pid"; then
