@@ -23,8 +23,9 @@ import org.sparsecode.experiments.cli.SparsecodeCli;
 /**
  * A real Spark standalone cluster on loopback, started by scripts/spark-loopback-cluster.sh from the test's class
  * path: one master and two workers of one core each, with authentication on. A sweep run on it by a driver
- * holding the secret gives the local engine's numbers; a driver without the secret is refused with a clear
- * error within Spark's registration time (about a minute); the daemons listen on loopback only. Every JVM is
+ * holding the secret gives the local engine's numbers; a driver without the secret, or with another one, is
+ * refused with a clear error within Spark's registration time (about a minute); the daemons listen on loopback
+ * only. Every JVM is
  * stopped afterwards. Runs with -Pcluster only (tag {@code cluster}): it takes one to two minutes.
  */
 @Tag("cluster")
@@ -99,23 +100,36 @@ class LoopbackClusterTest {
 
   @Test
   @Timeout(value = 200, unit = TimeUnit.SECONDS)
-  void aDriverWithoutTheSecretIsRefusedWithAClearErrorWithinSparksRegistrationTime() throws Exception {
-    Path dir = tmp.resolve("refused");
+  void driversWithoutTheSecretOrWithAnotherAreRefusedWithAClearErrorWithinSparksRegistrationTime()
+      throws Exception {
+    Path wrong = Files.writeString(tmp.resolve("wrong-secret"), "not-the-secret\n");
     long t0 = System.nanoTime();
-    Result s = driver(dir, Map.of(), 150);
+    // both wait out Spark's registration attempts (three of 20 s): run them side by side
+    Started none = startDriver(tmp.resolve("no-secret"), Map.of());
+    Started other = startDriver(tmp.resolve("other-secret"), Map.of(SparkSettings.SECRET_FILE, wrong.toString()));
+    Result n = none.finish(150);
+    Result o = other.finish(150);
     double seconds = (System.nanoTime() - t0) / 1e9;
-    assertThat(s.status()).as(s.out()).isEqualTo(1);
     assertThat(seconds).isLessThan(150);
-    assertThat(s.out()).contains("error: Spark stopped before the tasks finished")
+    assertThat(n.status()).as(n.out()).isEqualTo(1);
+    assertThat(n.out()).contains("error: Spark stopped before the tasks finished")
         .contains("a master with spark.authenticate on refuses a driver without its secret: set"
             + " SPARSECODE_SPARK_SECRET_FILE to the file holding it")
         .doesNotContain("\tat ");
-    // the master refused it for want of authentication, and ran nothing of it
+    assertThat(o.status()).as(o.out()).isEqualTo(1);
+    assertThat(o.out()).contains("error: Spark stopped before the tasks finished")
+        .contains("a master with spark.authenticate on needs the same secret as this driver's (the file"
+            + " SPARSECODE_SPARK_SECRET_FILE names)")
+        .doesNotContain("\tat ");
+    // the master refused them for want of authentication, and ran nothing of theirs
     assertThat(Files.readString(cluster.resolve("logs/master.log")))
-        .contains("Expected SaslMessage, received something else");
-    if (Files.isDirectory(dir.resolve("cells"))) {
-      try (Stream<Path> c = Files.walk(dir.resolve("cells"))) {
-        assertThat(c.filter(p -> p.endsWith("results.json"))).isEmpty();
+        .contains("Expected SaslMessage, received something else").contains("DIGEST-MD5");
+    for (String d : List.of("no-secret", "other-secret")) {
+      Path cells = tmp.resolve(d).resolve("cells");
+      if (Files.isDirectory(cells)) {
+        try (Stream<Path> c = Files.walk(cells)) {
+          assertThat(c.filter(p -> p.endsWith("results.json"))).as(d).isEmpty();
+        }
       }
     }
   }
@@ -144,12 +158,32 @@ class LoopbackClusterTest {
     return run(pb, 120);
   }
 
-  /**
-   * Runs {@code run --engine spark --master <the cluster>} on the sweep in a JVM of its own, as the launcher
-   * would (a Spark driver that was refused keeps threads that would disturb later tests in this one).
-   */
+  /** A started process and the file its output goes to. */
+  private record Started(Process process, Path log, List<String> command) {
+    Result finish(int timeoutSeconds) throws IOException, InterruptedException {
+      try {
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+          return new Result(-1, "timed out after " + timeoutSeconds + " s: " + command.subList(0, 2) + "\n"
+              + Files.readString(log, StandardCharsets.UTF_8));
+        }
+        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+      } finally {
+        process.destroyForcibly();
+      }
+    }
+  }
+
+  /** Runs a driver ({@link #startDriver}) to its end, bounded in time. */
   private static Result driver(Path out, Map<String, String> env, int timeoutSeconds)
       throws IOException, InterruptedException {
+    return startDriver(out, env).finish(timeoutSeconds);
+  }
+
+  /**
+   * Starts {@code run --engine spark --master <the cluster>} on the sweep in a JVM of its own, as the launcher
+   * would (a Spark driver that was refused keeps threads that would disturb later tests in this one).
+   */
+  private static Started startDriver(Path out, Map<String, String> env) throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
         .toString(), "-Xmx512m"));
     // Spark's --add-opens flags, as this JVM has them
@@ -164,22 +198,16 @@ class LoopbackClusterTest {
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().remove(SparkSettings.SECRET_FILE);
     pb.environment().putAll(env);
-    return run(pb, timeoutSeconds);
+    Path log = Files.createTempFile(tmp, "driver", ".log");
+    pb.redirectErrorStream(true).redirectOutput(log.toFile());
+    return new Started(pb.start(), log, command);
   }
 
+  /** Runs a command to its end, bounded in time. */
   private static Result run(ProcessBuilder pb, int timeoutSeconds) throws IOException, InterruptedException {
     Path log = Files.createTempFile(tmp, "process", ".log");
     pb.redirectErrorStream(true).redirectOutput(log.toFile());
-    Process p = pb.start();
-    try {
-      if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-        return new Result(-1, "timed out after " + timeoutSeconds + " s: " + pb.command().subList(0, 2) + "\n"
-            + Files.readString(log, StandardCharsets.UTF_8));
-      }
-      return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-    } finally {
-      p.destroyForcibly();
-    }
+    return new Started(pb.start(), log, pb.command()).finish(timeoutSeconds);
   }
 
   private static void stopQuietly() {
