@@ -84,11 +84,23 @@ final class SparkDispatcher implements Dispatcher {
     }
   }
 
-  /** The error of a context that stopped under the run: a master that cannot be reached gives up after a while. */
+  /**
+   * The error of a context that stopped under the run: a master that cannot be reached, or that refuses the
+   * driver (a master that authenticates refuses a driver without its secret), gives up after about a minute.
+   */
   private SparsecodeException stopped() {
-    return new SparsecodeException("Spark stopped before the tasks finished (a master that cannot be reached is"
-        + " given up after about a minute; Spark's reason is above): check --master " + spark.master()
-        + "; the finished work is kept in the output directory and a rerun resumes from it");
+    String master = spark.master();
+    String auth = "";
+    if (master.startsWith("spark://")) {
+      auth = spark.getConf().getBoolean("spark.authenticate", false)
+          ? "; a master with spark.authenticate on needs the same secret as this driver's (the file "
+              + SparkSettings.SECRET_FILE + " names)"
+          : "; a master with spark.authenticate on refuses a driver without its secret: set "
+              + SparkSettings.SECRET_FILE + " to the file holding it";
+    }
+    return new SparsecodeException("Spark stopped before the tasks finished (a master that cannot be reached or"
+        + " refuses this driver is given up after about a minute; Spark's reason is above): check --master "
+        + master + auth + "; the finished work is kept in the output directory and a rerun resumes from it");
   }
 
   /** Tells the caller of each task that succeeded, and reports a failed attempt that Spark will retry. */

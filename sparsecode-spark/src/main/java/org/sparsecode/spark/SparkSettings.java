@@ -1,5 +1,9 @@
 package org.sparsecode.spark;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -12,10 +16,19 @@ import org.sparsecode.experiments.config.ConfigError;
  * local[N]} master (or a master on this machine's loopback) the driver and its block manager bind to 127.0.0.1,
  * the UI is off (Spark binds it to every interface unless {@code SPARK_LOCAL_IP} says otherwise, so turning it on
  * requires that variable) and no REST submission server runs. {@code --conf} settings come last and win.
+ *
+ * <p>A cluster that authenticates ({@code spark.authenticate}) shares one secret with its drivers: the file named
+ * by {@value #SECRET_FILE} holds it, so that it appears on no command line (anyone on the machine can read those).
+ * Executors of a master on this machine's loopback run on this machine: they get the driver's class path.
  */
 final class SparkSettings {
   /** The loopback address the driver binds to for a master on this machine. */
   static final String LOOPBACK = "127.0.0.1";
+  /**
+   * The environment variable naming the file that holds the cluster's shared secret: when set, the run has
+   * {@code spark.authenticate=true} and that {@code spark.authenticate.secret}.
+   */
+  static final String SECRET_FILE = "SPARSECODE_SPARK_SECRET_FILE";
   private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\*|\\d+)(?:,\\s*\\d+)?\\])?");
 
   private SparkSettings() {}
@@ -65,10 +78,11 @@ final class SparkSettings {
    * @param appName the application's name
    * @param threadsPerTask the cores each task takes ({@code spark.task.cpus}), the threads of its solver
    * @param settings {@code --conf} settings, applied last
-   * @param env the environment (reads {@code SPARK_LOCAL_IP})
+   * @param env the environment (reads {@code SPARK_LOCAL_IP} and {@value #SECRET_FILE})
    * @return the configuration
    * @throws ConfigError for a {@code local[N]} with fewer cores than a task takes, a setting that is not {@code
-   *     key=value} of a {@code spark.} key, or the UI asked for without {@code SPARK_LOCAL_IP}
+   *     key=value} of a {@code spark.} key, the UI asked for without {@code SPARK_LOCAL_IP}, or a secret file
+   *     that cannot be read or is empty
    */
   static SparkConf conf(String master, String appName, int threadsPerTask, Map<String, String> settings,
       UnaryOperator<String> env) {
@@ -87,6 +101,14 @@ final class SparkSettings {
         .set("spark.master.rest.enabled", "false");
     if (onThisMachine(master)) {
       conf.set("spark.driver.host", LOOPBACK).set("spark.driver.bindAddress", LOOPBACK);
+      if (cores < 0) {
+        // a cluster on loopback: its executors run on this machine, where the driver's class path is valid
+        conf.set("spark.executor.extraClassPath", System.getProperty("java.class.path"));
+      }
+    }
+    String secretFile = env.apply(SECRET_FILE);
+    if (secretFile != null && !secretFile.isBlank()) {
+      conf.set("spark.authenticate", "true").set("spark.authenticate.secret", secret(Path.of(secretFile)));
     }
     for (Map.Entry<String, String> s : settings.entrySet()) {
       if (!s.getKey().startsWith("spark.")) {
@@ -101,5 +123,23 @@ final class SparkSettings {
           + " address to serve it on");
     }
     return conf;
+  }
+
+  /** The shared secret in a file: its first line, trimmed. */
+  private static String secret(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      throw new ConfigError(SECRET_FILE + "=" + file + ": cannot read the file (" + e.getMessage() + "); give the"
+          + " file holding the cluster's spark.authenticate.secret (scripts/spark-loopback-cluster.sh writes"
+          + " DIR/secret), or unset the variable for a cluster without authentication", e);
+    }
+    String line = text.lines().findFirst().orElse("").trim();
+    if (line.isEmpty()) {
+      throw new ConfigError(SECRET_FILE + "=" + file + ": the file is empty; it must hold the cluster's"
+          + " spark.authenticate.secret on its first line");
+    }
+    return line;
   }
 }

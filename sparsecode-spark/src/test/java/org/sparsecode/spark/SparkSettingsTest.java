@@ -3,12 +3,24 @@ package org.sparsecode.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.sparsecode.experiments.config.ConfigError;
 
 /** The Spark configuration of a run: masters, task cores, settings. */
 class SparkSettingsTest {
+  @TempDir
+  Path tmp;
+
+  private static SparkConf withSecretFile(String master, Path file) {
+    return SparkSettings.conf(master, "a", 1, Map.of(),
+        n -> SparkSettings.SECRET_FILE.equals(n) ? file.toString() : null);
+  }
 
   @Test
   void embeddedMastersGiveTheirCoresAndClusterMastersNone() {
@@ -45,5 +57,46 @@ class SparkSettingsTest {
   void theUiIsAllowedWhenSparkLocalIpSaysWhereToListen() {
     assertThat(SparkSettings.conf("local[2]", "a", 1, Map.of("spark.ui.enabled", "true"),
         n -> "SPARK_LOCAL_IP".equals(n) ? "127.0.0.1" : null).get("spark.ui.enabled")).isEqualTo("true");
+  }
+
+  @Test
+  void aSecretFileTurnsAuthenticationOnWithItsFirstLine() throws IOException {
+    Path file = Files.writeString(tmp.resolve("secret"), "  0a1b2c  \nignored\n");
+    SparkConf conf = withSecretFile("spark://127.0.0.1:7077", file);
+    assertThat(conf.get("spark.authenticate")).isEqualTo("true");
+    assertThat(conf.get("spark.authenticate.secret")).isEqualTo("0a1b2c");
+  }
+
+  @Test
+  void withoutASecretFileAuthenticationIsLeftToTheSettings() {
+    assertThat(SparkSettings.conf("spark://127.0.0.1:7077", "a", 1, Map.of(), n -> null)
+        .contains("spark.authenticate.secret")).isFalse();
+  }
+
+  @Test
+  void aMissingSecretFileIsRefusedNamingTheVariableAndTheFile() {
+    Path file = tmp.resolve("absent");
+    assertThatThrownBy(() -> withSecretFile("spark://127.0.0.1:7077", file))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageStartingWith("SPARSECODE_SPARK_SECRET_FILE=" + file + ": cannot read the file");
+  }
+
+  @Test
+  void anEmptySecretFileIsRefused() throws IOException {
+    Path file = Files.writeString(tmp.resolve("secret"), "\n");
+    assertThatThrownBy(() -> withSecretFile("spark://127.0.0.1:7077", file))
+        .isInstanceOf(ConfigError.class)
+        .hasMessage("SPARSECODE_SPARK_SECRET_FILE=" + file + ": the file is empty; it must hold the cluster's"
+            + " spark.authenticate.secret on its first line");
+  }
+
+  @Test
+  void executorsOfALoopbackClusterGetTheDriversClassPathAndOthersDoNot() {
+    assertThat(SparkSettings.conf("spark://127.0.0.1:7077", "a", 1, Map.of(), n -> null)
+        .get("spark.executor.extraClassPath")).isEqualTo(System.getProperty("java.class.path"));
+    assertThat(SparkSettings.conf("spark://10.0.0.5:7077", "a", 1, Map.of(), n -> null)
+        .contains("spark.executor.extraClassPath")).isFalse();
+    assertThat(SparkSettings.conf("local[2]", "a", 1, Map.of(), n -> null)
+        .contains("spark.executor.extraClassPath")).isFalse();
   }
 }
