@@ -57,6 +57,9 @@ public final class SparkEngine implements Engine {
     this.env = env;
   }
 
+  /** How long a cluster run waits for its executors before counting the slots. */
+  private static final long EXECUTOR_WAIT_MS = 30_000;
+
   @Override
   public String name() {
     return Engines.SPARK;
@@ -66,6 +69,38 @@ public final class SparkEngine implements Engine {
   public String description() {
     return "Apache Spark: embedded local[N] (N = the available processors) or the cluster of --master; each sweep"
         + " cell or variant is one task";
+  }
+
+  /**
+   * On a cluster, waits (at most {@value #EXECUTOR_WAIT_MS} ms) until executors have registered and their count has
+   * been steady for a second: the context's parallelism counts the cores of the executors registered so far, and
+   * read at once it would be Spark's floor of 2, too few blocks for a large cluster. An embedded master has its
+   * cores from the start.
+   */
+  private static void awaitExecutors(JavaSparkContext spark, String master) {
+    if (master.startsWith("local")) {
+      return;
+    }
+    long deadline = System.currentTimeMillis() + EXECUTOR_WAIT_MS;
+    int last = -1;
+    long steadySince = System.currentTimeMillis();
+    while (System.currentTimeMillis() < deadline && !spark.sc().isStopped()) {
+      // the driver is listed among the executors' infos too
+      int executors = spark.sc().statusTracker().getExecutorInfos().length - 1;
+      long now = System.currentTimeMillis();
+      if (executors != last) {
+        last = executors;
+        steadySince = now;
+      } else if (executors > 0 && now - steadySince >= 1000) {
+        return;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   @Override
@@ -82,7 +117,9 @@ public final class SparkEngine implements Engine {
     ProgressReporter lines = plan.sweep().isPresent() ? options.sweepLines() : options.progress();
     JavaSparkContext spark = start(conf, master);
     try {
-      int slots = Math.max(1, spark.defaultParallelism() / perTask);
+      awaitExecutors(spark, master);
+      // a master that refuses the driver stops the context; the dispatcher then says why, naming the secret
+      int slots = spark.sc().isStopped() ? 1 : Math.max(1, spark.defaultParallelism() / perTask);
       String ui = spark.sc().uiWebUrl().isDefined() ? "UI " + spark.sc().uiWebUrl().get()
           : "UI off (--conf spark.ui.enabled=true)";
       lines.info(String.format(Locale.ROOT, "spark %s: master %s, %d task%s at a time with %d thread%s each, %s",
