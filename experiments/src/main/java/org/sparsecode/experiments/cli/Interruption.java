@@ -94,8 +94,11 @@ final class Interruption {
           // a sweep's cells: counted, and only those in progress named (a sweep may have hundreds)
           if (new RunDirectory(dir).isComplete()) {
             complete++;
-          } else if (describe(dir) != null) {
-            inProgress.add(root.relativize(dir) + ": " + describe(dir));
+          } else {
+            String line = describe(dir);
+            if (line != null) {
+              inProgress.add(root.relativize(dir) + ": " + line);
+            }
           }
           continue;
         }

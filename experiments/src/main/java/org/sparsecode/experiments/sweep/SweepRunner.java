@@ -160,14 +160,10 @@ public final class SweepRunner {
       }
     });
 
-    // one run per distinct configuration, in the order of first appearance
-    Map<String, SweepCell> distinct = new LinkedHashMap<>();
-    for (SweepCell c : sweep.cells()) {
-      distinct.putIfAbsent(c.hash(), c);
-    }
+    List<SweepCell> distinct = distinctCells();
     Map<String, CellOutcome> done = new LinkedHashMap<>();
     List<SweepCell> pending = new ArrayList<>();
-    for (SweepCell c : distinct.values()) {
+    for (SweepCell c : distinct) {
       RunDirectory dir = cellDirectory(root, c);
       if (!options.force() && dir.isComplete()) {
         dir.removeLeftovers();
@@ -213,7 +209,7 @@ public final class SweepRunner {
     if (dispatcher != null) {
       dispatch(root, pending, dispatcher, done);
     } else {
-      runPending(root, pending, engines, parallel, done);
+      runPending(root, pending, engines, parallel, perCell, done);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
 
@@ -257,18 +253,21 @@ public final class SweepRunner {
    * @throws SparsecodeException when a cell's first image cannot be read
    */
   public int check() {
-    List<SweepCell> distinct = new ArrayList<>();
-    java.util.Set<String> seen = new java.util.HashSet<>();
-    for (SweepCell c : sweep.cells()) {
-      if (seen.add(c.hash())) {
-        distinct.add(c);
-      }
-    }
+    List<SweepCell> distinct = distinctCells();
     RunDirectory nowhere = new RunDirectory(Path.of("."));
     for (int i = 0; i < distinct.size(); i++) {
       preflight(distinct.get(i), nowhere, 1, " (" + (i + 1) + "/" + distinct.size() + ")", true);
     }
     return distinct.size();
+  }
+
+  /** One cell per distinct configuration (cells of equal hashes run once), in the order of first appearance. */
+  private List<SweepCell> distinctCells() {
+    Map<String, SweepCell> distinct = new LinkedHashMap<>();
+    for (SweepCell c : sweep.cells()) {
+      distinct.putIfAbsent(c.hash(), c);
+    }
+    return List.copyOf(distinct.values());
   }
 
   /**
@@ -354,7 +353,7 @@ public final class SweepRunner {
   }
 
   private void runPending(RunDirectory root, List<SweepCell> pending, Map<String, RunEngine> engines,
-      int parallel, Map<String, CellOutcome> done) {
+      int parallel, int threadsPerCell, Map<String, CellOutcome> done) {
     SweepProgress cells = options.cells();
     cells.start(pending.size());
     if (pending.isEmpty()) {
@@ -376,7 +375,8 @@ public final class SweepRunner {
         futures.add(pool.submit(() -> {
           RunEngine preflighted = engines.get(c.hash());
           CellOutcome o = CellRunner.run(c, cellDirectory(root, c), () -> preflighted != null ? preflighted
-              : PlanRunner.engine(plan, c.config(), cellOptions(c, 1), cellDirectory(root, c)), options.force());
+              : PlanRunner.engine(plan, c.config(), cellOptions(c, threadsPerCell), cellDirectory(root, c)),
+              options.force());
           cells.cellDone(o);
           return o;
         }));
