@@ -1,23 +1,29 @@
 package org.sparsecode.spark;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.sparsecode.api.SparsecodeException;
 import org.sparsecode.experiments.engine.Dispatcher;
+import org.sparsecode.experiments.engine.SharedDictionary;
 import org.sparsecode.experiments.engine.WorkResult;
 import org.sparsecode.experiments.engine.WorkUnit;
 import org.sparsecode.experiments.run.ProgressReporter;
 
 /**
  * Runs work units as Spark tasks: one job per batch, one partition (task) per unit, so that Spark spreads them
- * over its slots and retries a task whose executor was lost. A unit's failure is recorded in its result, not
+ * over its slots and retries a task whose executor was lost. The units' dictionaries, made on the driver, are
+ * broadcast: each distinct one reaches each executor once. A unit's failure is recorded in its result, not
  * thrown, so a deterministic failure is not retried.
  */
 final class SparkDispatcher implements Dispatcher {
@@ -69,8 +75,24 @@ final class SparkDispatcher implements Dispatcher {
       throw stopped();
     }
     try {
+      // each distinct dictionary travels once to each executor (a broadcast), not once per task
+      List<SharedDictionary> dictionaries = new ArrayList<>();
+      Map<SharedDictionary, Integer> index = new HashMap<>();
+      List<RunUnit.Task> tasks = new ArrayList<>();
+      for (WorkUnit u : units) {
+        int d = u.dictionary() == null ? -1 : index.computeIfAbsent(u.dictionary(), x -> {
+          dictionaries.add(x);
+          return dictionaries.size() - 1;
+        });
+        tasks.add(new RunUnit.Task(u.with(null), d));
+      }
+      Broadcast<ArrayList<SharedDictionary>> shared = spark.broadcast(new ArrayList<>(dictionaries));
       spark.sc().addSparkListener(progress);
-      return spark.parallelize(units, units.size()).map(new RunUnit(run, file, overrides)).collect();
+      try {
+        return spark.parallelize(tasks, tasks.size()).map(new RunUnit(run, file, overrides, shared)).collect();
+      } finally {
+        shared.destroy();
+      }
     } catch (Exception e) {
       if (spark.sc().isStopped()) {
         throw stopped();

@@ -1,7 +1,5 @@
 package org.sparsecode.experiments.engine;
 
-import com.google.inject.Guice;
-import com.google.inject.util.Modules;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -17,7 +15,11 @@ import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 import org.sparsecode.api.image.Image;
 import org.sparsecode.api.image.ImageSource;
+import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.core.io.AtomicFiles;
+import org.sparsecode.core.io.Npz;
+import org.sparsecode.eval.coefficients.CoefficientPool;
+import org.sparsecode.experiments.config.ConfigError;
 import org.sparsecode.experiments.config.ExperimentConfig;
 import org.sparsecode.experiments.config.ExperimentPlan;
 import org.sparsecode.experiments.results.ImageResult;
@@ -33,22 +35,25 @@ import org.sparsecode.experiments.run.RunOptions;
 
 /**
  * Splits experiments into blocks of images, so that one experiment over many images spreads over a cluster's
- * slots too: a dispatcher around another one. Each block codes its images into {@code <unit>/.blocks/<from>-<to>/}
- * (a run of its own, resumable); when every block of an experiment is done, its images' results are put together,
- * in image order, into the experiment's {@code results.json} as a run in progress that has coded every image, and
- * the experiment runs once more as a whole unit: it finds every image coded (the resumption a killed run gets)
- * and only writes the tables, plots and report, so its files are those of a run in one piece. The blocks are then
- * removed.
+ * slots too: a dispatcher around another one, on the machine that drives the run. Each block codes its images
+ * into {@code <unit>/.blocks/<from>-<to>/} (a run of its own, resumable); when every block of an experiment is
+ * done, its images' results are put together, in image order, into the experiment's {@code results.json} as a
+ * run in progress that has coded every image, and their pooled coefficient statistics into its partial sums,
+ * and the experiment runs once more as a whole unit: it finds every image coded (the resumption a killed run
+ * gets) and only writes the tables, plots and report, so its files are those of a run in one piece. The blocks
+ * are then removed.
  *
- * <p>Coding is per image and deterministic, and the dictionary is generated from the configuration alone, so the
- * numbers are those of a run in one piece. An experiment that learns its dictionary, or that pools statistics
- * over its images' codes ({@code coefficient-histogram}, {@code orientation-activity}), runs whole.
+ * <p>Every unit's dictionary is made here, once, and travels with the units ({@link SharedDictionary}): no
+ * executor generates or reads it again. An experiment that learns runs its learning stage first, as one unit
+ * ({@link WorkUnit.Stage#LEARN}); its blocks then code with the dictionary it learned, read here from the
+ * experiment's directory.
+ *
+ * <p>Coding is per image and deterministic, pooled statistics merge exactly ({@link CoefficientPool}), and
+ * the learned dictionary is read back bit for bit, so the numbers are those of a run in one piece.
  */
 public final class ImageBlocks implements Dispatcher {
   /** The sub-directory of an experiment's directory that holds its blocks while they run. */
   public static final String DIRECTORY = ".blocks";
-  /** Metrics that pool the codes of every image: their experiments run whole. */
-  private static final List<String> POOLED = List.of("coefficient-histogram", "orientation-activity");
 
   private final Dispatcher inner;
   private final ExperimentPlan plan;
@@ -85,81 +90,139 @@ public final class ImageBlocks implements Dispatcher {
   public List<WorkResult> run(List<WorkUnit> units, IntConsumer finished) {
     int target = 2 * inner.parallelism();
     int blocksPerUnit = units.size() >= target ? 1 : (target + units.size() - 1) / units.size();
-    List<WorkUnit> first = new ArrayList<>();
-    List<Integer> owner = new ArrayList<>();
-    List<List<WorkUnit>> blocks = new ArrayList<>();
-    for (int i = 0; i < units.size(); i++) {
-      WorkUnit u = units.get(i);
-      List<WorkUnit> b = blocks(u, blocksPerUnit);
-      blocks.add(b);
-      for (WorkUnit x : b == null ? List.of(u) : b) {
-        first.add(x);
-        owner.add(i);
-      }
-    }
-    List<WorkResult> firstResults = first.isEmpty() ? List.of() : inner.run(first, j -> {
-      if (blocks.get(owner.get(j)) == null) {
-        finished.accept(owner.get(j));
-      }
-    });
+    Split[] splits = new Split[units.size()];
     WorkResult[] results = new WorkResult[units.size()];
-    double[] blockSeconds = new double[units.size()];
-    for (int j = 0; j < first.size(); j++) {
-      int i = owner.get(j);
-      WorkResult r = firstResults.get(j);
-      if (blocks.get(i) == null) {
-        results[i] = r;
-        if (r.complete()) {
-          // blocks an earlier, killed run left (it split the images differently): the experiment ran whole
-          clear(Path.of(units.get(i).directory()));
+    double[] seconds = new double[units.size()];
+    // first round: whole units, learning stages, and the blocks of experiments that learn nothing
+    Round first = new Round();
+    for (int i = 0; i < units.size(); i++) {
+      splits[i] = split(units.get(i), blocksPerUnit);
+      Split sp = splits[i];
+      if (sp.blocks() == null) {
+        first.add(units.get(i).with(sp.dictionary()), i);
+      } else if (sp.learns()) {
+        if (!sp.learned()) {
+          first.add(units.get(i).with(sp.dictionary()).learning(), i);
         }
       } else {
-        blockSeconds[i] += r.seconds();
-        if (!r.complete() && results[i] == null) {
-          results[i] = WorkResult.failed(r.seconds(), "images " + (first.get(j).from() + 1) + "-"
-              + first.get(j).to() + ": " + r.error(), r.configError());
+        for (WorkUnit b : sp.blocks()) {
+          first.add(b.with(sp.dictionary()), i);
         }
       }
     }
-    // the experiments whose blocks all finished: put their images together, then run them whole to finish
-    List<WorkUnit> finishing = new ArrayList<>();
-    List<Integer> finishingOwner = new ArrayList<>();
+    first.run(inner, splits, finished, results, seconds);
+    // second round: the blocks of experiments whose learning stage finished, with the dictionary it learned
+    Round second = new Round();
     for (int i = 0; i < units.size(); i++) {
-      if (blocks.get(i) != null && results[i] == null) {
-        merge(units.get(i), blocks.get(i));
-        finishing.add(units.get(i));
-        finishingOwner.add(i);
+      Split sp = splits[i];
+      if (sp.blocks() != null && sp.learns() && results[i] == null) {
+        RunDirectory store = new RunDirectory(Path.of(units.get(i).directory()));
+        Optional<Dictionary> learned = store.readLearned();
+        if (learned.isEmpty()) {
+          results[i] = WorkResult.failed(seconds[i], units.get(i).label() + ": its learning stage left no "
+              + RunDirectory.LEARNED + " in " + store.root() + ": the output directory must be on a file system"
+              + " every executor shares", false);
+          continue;
+        }
+        SharedDictionary d = SharedDictionary.of(learned.get());
+        for (WorkUnit b : sp.blocks()) {
+          second.add(b.with(d), i);
+        }
       }
     }
-    List<WorkResult> last = finishing.isEmpty() ? List.of()
-        : inner.run(finishing, j -> finished.accept(finishingOwner.get(j)));
-    for (int j = 0; j < finishing.size(); j++) {
-      int i = finishingOwner.get(j);
-      WorkResult r = last.get(j);
-      results[i] = new WorkResult(r.complete(), blockSeconds[i] + r.seconds(), r.error(), r.configError());
+    second.run(inner, splits, finished, results, seconds);
+    // the experiments whose blocks all finished: put their images together, then run them whole to finish
+    Round last = new Round();
+    for (int i = 0; i < units.size(); i++) {
+      if (splits[i].blocks() != null && results[i] == null) {
+        merge(units.get(i), splits[i].blocks());
+        last.add(units.get(i).with(splits[i].dictionary()), i);
+      }
+    }
+    List<WorkResult> ends = last.units.isEmpty() ? List.of()
+        : inner.run(last.units, j -> finished.accept(last.owners.get(j)));
+    for (int j = 0; j < ends.size(); j++) {
+      int i = last.owners.get(j);
+      WorkResult r = ends.get(j);
+      results[i] = new WorkResult(r.complete(), seconds[i] + r.seconds(), r.error(), r.configError());
     }
     return List.of(results);
   }
 
   /**
-   * The blocks of a unit, or {@code null} when it runs whole: it learns, pools its codes, has one image, or the
-   * split gives one block; or its directory already holds every image coded (a merge a kill interrupted).
+   * How a unit runs: whole ({@code blocks} null) or in blocks, with the dictionary made here to start from;
+   * for an experiment that learns, whether its learning stage has finished already.
    */
-  private List<WorkUnit> blocks(WorkUnit u, int blocksPerUnit) {
-    if (u.isBlock() || (imagesPerTask == 0 && blocksPerUnit <= 1)) {
-      return null;
+  private record Split(List<WorkUnit> blocks, SharedDictionary dictionary, boolean learns, boolean learned) {}
+
+  /** Units that run together, each with the index of the unit it belongs to. */
+  private static final class Round {
+    private final List<WorkUnit> units = new ArrayList<>();
+    private final List<Integer> owners = new ArrayList<>();
+
+    void add(WorkUnit u, int owner) {
+      units.add(u);
+      owners.add(owner);
     }
+
+    /**
+     * Runs the round: a whole unit's result is its unit's; a block's or a learning stage's time adds to its
+     * unit's, and its failure fails the unit (the others of the round go on).
+     */
+    void run(Dispatcher inner, Split[] splits, IntConsumer finished, WorkResult[] results, double[] seconds) {
+      if (units.isEmpty()) {
+        return;
+      }
+      List<WorkResult> done = inner.run(units, j -> {
+        if (units.get(j).stage() == WorkUnit.Stage.WHOLE) {
+          finished.accept(owners.get(j));
+        }
+      });
+      for (int j = 0; j < units.size(); j++) {
+        int i = owners.get(j);
+        WorkUnit u = units.get(j);
+        WorkResult r = done.get(j);
+        if (u.stage() == WorkUnit.Stage.WHOLE) {
+          results[i] = r;
+          if (r.complete()) {
+            // blocks an earlier, killed run left (it split the images differently): the experiment ran whole
+            clear(Path.of(u.directory()));
+          }
+          continue;
+        }
+        seconds[i] += r.seconds();
+        if (!r.complete() && results[i] == null) {
+          String what = u.isBlock() ? "images " + (u.from() + 1) + "-" + u.to() : "learning";
+          results[i] = WorkResult.failed(seconds[i], what + ": " + r.error(), r.configError());
+        }
+      }
+    }
+  }
+
+  /**
+   * How a unit runs. It runs whole when it is a block already, codes nothing, has one image or the split
+   * gives one block, or its directory holds every image coded (a merge a kill interrupted). The dictionary to
+   * start from is made here, once; a unit the plan no longer holds runs as it is (and says so).
+   */
+  private Split split(WorkUnit u, int blocksPerUnit) {
     Map.Entry<ExperimentPlan, ExperimentConfig> found = u.locate(plan);
-    if (found == null || !splittable(found.getValue())) {
-      return null;
+    if (found == null || u.isBlock()) {
+      return new Split(null, u.dictionary(), false, false);
     }
+    ExperimentConfig config = found.getValue();
     Path dir = Path.of(u.directory());
     RunDirectory store = new RunDirectory(dir);
-    int n = PlanRunner.engine(found.getKey(), found.getValue(), new RunOptions(1, false, ProgressReporter.NONE),
-        store).images().size();
+    RunEngine engine = PlanRunner.engine(found.getKey(), config, new RunOptions(1, false, ProgressReporter.NONE),
+        store);
+    SharedDictionary start = SharedDictionary.of(engine.initialDictionary());
+    boolean learns = config.learning() != null;
+    if (config.solver() == null || (imagesPerTask == 0 && blocksPerUnit <= 1)) {
+      return new Split(null, start, learns, false);
+    }
+    int n = engine.images().size();
     int size = imagesPerTask > 0 ? imagesPerTask : (n + blocksPerUnit - 1) / blocksPerUnit;
     if (n < 2 || size >= n || store.isComplete() || coded(store, u.key()) == n) {
-      return null;
+      return new Split(null, start, learns, false);
     }
     List<WorkUnit> out = new ArrayList<>();
     for (int from = 0; from < n; from += size) {
@@ -172,13 +235,18 @@ public final class ImageBlocks implements Dispatcher {
       }
       out.add(u.block(blockDir, from, to));
     }
-    return out;
+    return new Split(out, start, learns, learns && learned(store, u.key()));
   }
 
-  /** Whether an experiment may be split: it codes, learns nothing and pools no statistics over its codes. */
-  private static boolean splittable(ExperimentConfig config) {
-    return config.solver() != null && config.learning() == null
-        && config.metrics().stream().noneMatch(m -> POOLED.contains(m.plugin().name()));
+  /** Whether the directory holds this configuration's finished learning stage. */
+  private static boolean learned(RunDirectory store, String sha) {
+    try {
+      Optional<RunResult> r = store.results();
+      return r.filter(x -> RunResult.RUNNING.equals(x.status()) && sha.equals(x.configSha256())
+          && x.learning() != null).isPresent() && store.readLearned().isPresent();
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /** The images a run in progress of the configuration recorded in a directory, 0 when none. */
@@ -193,21 +261,29 @@ public final class ImageBlocks implements Dispatcher {
   }
 
   /**
-   * Puts the blocks' images together in the unit's results.json (a run in progress that coded them all), with
-   * the first block's reconstruction of the first image, then removes the blocks. The reconstruction goes first
-   * and results.json last, each atomically, so a kill at any moment leaves something a rerun resumes from.
+   * Puts the blocks' images together in the unit's results.json (a run in progress that coded them all, with
+   * the learning block its learning stage recorded), their pooled coefficient statistics in its
+   * {@link RunDirectory#PARTIAL_SUMS} (each block's images moved to their place in the run), with the first
+   * block's reconstruction of the first image, then removes the blocks. Every file goes atomically and
+   * results.json last, so a kill at any moment leaves something a rerun resumes from.
    */
   private static void merge(WorkUnit u, List<WorkUnit> blocks) {
     RunDirectory store = new RunDirectory(Path.of(u.directory()));
     store.create();
     List<ImageResult> images = new ArrayList<>();
     RunResult head = null;
+    CoefficientPool pool = null;
     for (WorkUnit b : blocks) {
       RunDirectory dir = new RunDirectory(Path.of(b.directory()));
       RunResult r = dir.results().orElseThrow(() -> new IllegalStateException(dir.root() + " holds no results.json"
           + " although its task finished: the output directory must be on a file system every executor shares"));
       head = head == null ? r : head;
       images.addAll(r.images());
+      Path partial = dir.file(RunDirectory.PARTIAL_SUMS);
+      if (Files.isRegularFile(partial)) {
+        CoefficientPool p = CoefficientPool.fromArrays(Npz.read(partial), partial.toString()).shifted(b.from());
+        pool = pool == null ? p : pool.merge(p);
+      }
     }
     Path firstBlock = Path.of(blocks.get(0).directory());
     try (DirectoryStream<Path> pngs = Files.newDirectoryStream(firstBlock, RunDirectory.RECONSTRUCTION_PREFIX
@@ -218,11 +294,20 @@ public final class ImageBlocks implements Dispatcher {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot copy the reconstruction of " + firstBlock, e);
     }
+    if (pool != null) {
+      Npz.write(store.file(RunDirectory.PARTIAL_SUMS), pool.toArrays());
+    }
+    RunResult own = learnedStage(store, u.key());
     RunResult merged = new RunResult(head.experiment(), head.variant(), head.seed(), head.configSha256(),
-        head.provenance(), head.dictionary(), head.solver(), head.learning(), images, head.summary(),
-        RunResult.RUNNING, head.stages(), head.cell());
+        head.provenance(), head.dictionary(), head.solver(), own == null ? null : own.learning(), images,
+        head.summary(), RunResult.RUNNING, own == null ? head.stages() : own.stages(), head.cell());
     store.writeString(RunDirectory.RESULTS, Json.pretty(ResultsJson.toTree(merged)));
     delete(store.root().resolve(DIRECTORY));
+  }
+
+  /** The result its learning stage left in a unit's directory, or null. */
+  private static RunResult learnedStage(RunDirectory store, String sha) {
+    return learned(store, sha) ? store.results().orElse(null) : null;
   }
 
   /**
@@ -257,10 +342,11 @@ public final class ImageBlocks implements Dispatcher {
    * @param dir the block's directory
    * @param from the first image's index
    * @param to the index after the last image
+   * @param dictionary the dictionary to code with, or {@code null} to generate it from the configuration
    * @return the engine
    */
   static RunEngine engine(ExperimentPlan plan, ExperimentConfig config, RunOptions options, RunDirectory dir,
-      int from, int to) {
+      int from, int to, Dictionary dictionary) {
     ImageSource all = PlanRunner.engine(plan, config, options, dir).images();
     if (to > all.size()) {
       throw new IllegalStateException("images " + (from + 1) + "-" + to + " asked of " + all.size());
@@ -281,7 +367,10 @@ public final class ImageBlocks implements Dispatcher {
         return all.id(from + index);
       }
     };
-    return Guice.createInjector(Modules.override(new ExperimentModule(config, options, dir))
-        .with(b -> b.bind(ImageSource.class).toInstance(block))).getInstance(RunEngine.class);
+    try {
+      return ExperimentModule.engine(config, options, dir, dictionary, block);
+    } catch (ConfigError e) {
+      throw new ConfigError(plan.file() + ": " + e.getMessage(), e);
+    }
   }
 }

@@ -4,10 +4,11 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.sparsecode.api.Checks;
 import org.sparsecode.api.ConfigException;
+import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.experiments.config.ConfigError;
 import org.sparsecode.experiments.config.ExperimentConfig;
 import org.sparsecode.experiments.config.ExperimentPlan;
@@ -38,13 +39,25 @@ import org.sparsecode.experiments.sweep.CellRunner;
  * @param directory the absolute path of the unit's run directory
  * @param threads the worker threads of its solver
  * @param label how messages name it ({@code cell 'solver.lambda=0.1'}, {@code variant thin})
- * @param from for a block of the experiment's images ({@link ImageBlocks}), the first image's index; -1 for the
- *     whole experiment
- * @param to for a block, the index after its last image; -1 for the whole experiment
+ * @param stage what of the experiment the unit runs
+ * @param from for a block of the experiment's images ({@link ImageBlocks}), the first image's index; -1 otherwise
+ * @param to for a block, the index after its last image; -1 otherwise
+ * @param dictionary the dictionary made where the run is driven, to code (or, for a learner, to start) with
+ *     rather than making it again; {@code null} to make it from the configuration where the unit runs
  */
 public record WorkUnit(Kind kind, String key, String variant, String directory, int threads, String label,
-    int from, int to) implements Serializable {
+    Stage stage, int from, int to, SharedDictionary dictionary) implements Serializable {
   private static final long serialVersionUID = 1L;
+
+  /** What of its experiment a unit runs. */
+  public enum Stage {
+    /** All of it, into its directory (resuming what the directory holds). */
+    WHOLE,
+    /** Its learning stage only ({@link RunEngine#learn()}): the dictionary that its blocks then code with. */
+    LEARN,
+    /** A block of its images ({@link RunEngine#codeBlock()}), into a directory of its own. */
+    BLOCK
+  }
 
   /** What a unit is. */
   public enum Kind {
@@ -61,9 +74,12 @@ public record WorkUnit(Kind kind, String key, String variant, String directory, 
     Objects.requireNonNull(directory, "directory");
     Objects.requireNonNull(label, "label");
     Checks.atLeast("threads", threads, 1);
-    if (from != -1 || to != -1) {
+    Objects.requireNonNull(stage, "stage");
+    if (stage == Stage.BLOCK) {
       Checks.atLeast("from", from, 0);
       Checks.atLeast("to", to, from + 1);
+    } else if (from != -1 || to != -1) {
+      throw new IllegalArgumentException("only a block has images from " + from + " to " + to);
     }
   }
 
@@ -77,7 +93,27 @@ public record WorkUnit(Kind kind, String key, String variant, String directory, 
    */
   public WorkUnit block(Path blockDirectory, int first, int end) {
     return new WorkUnit(kind, key, variant, blockDirectory.toAbsolutePath().toString(), threads,
-        label + " images " + (first + 1) + "-" + end, first, end);
+        label + " images " + (first + 1) + "-" + end, Stage.BLOCK, first, end, dictionary);
+  }
+
+  /**
+   * This unit's learning stage, run into the unit's directory.
+   *
+   * @return the unit of the learning stage
+   */
+  public WorkUnit learning() {
+    return new WorkUnit(kind, key, variant, directory, threads, label + " learning", Stage.LEARN, -1, -1,
+        dictionary);
+  }
+
+  /**
+   * This unit with a dictionary made where the run is driven.
+   *
+   * @param shared the dictionary, or {@code null} to make it where the unit runs
+   * @return the unit
+   */
+  public WorkUnit with(SharedDictionary shared) {
+    return new WorkUnit(kind, key, variant, directory, threads, label, stage, from, to, shared);
   }
 
   /**
@@ -86,7 +122,7 @@ public record WorkUnit(Kind kind, String key, String variant, String directory, 
    * @return {@code true} for a block
    */
   public boolean isBlock() {
-    return from >= 0;
+    return stage == Stage.BLOCK;
   }
 
   /**
@@ -99,7 +135,7 @@ public record WorkUnit(Kind kind, String key, String variant, String directory, 
    */
   public static WorkUnit cell(SweepCell cell, Path directory, int threads) {
     return new WorkUnit(Kind.CELL, cell.hash(), null, directory.toAbsolutePath().toString(), threads,
-        "cell " + cell.label(), -1, -1);
+        "cell " + cell.label(), Stage.WHOLE, -1, -1, null);
   }
 
   /**
@@ -113,7 +149,7 @@ public record WorkUnit(Kind kind, String key, String variant, String directory, 
    */
   public static WorkUnit experiment(ExperimentConfig config, Path directory, int threads, String label) {
     return new WorkUnit(Kind.EXPERIMENT, Json.sha256(config.resolved()), config.variant(),
-        directory.toAbsolutePath().toString(), threads, label, -1, -1);
+        directory.toAbsolutePath().toString(), threads, label, Stage.WHOLE, -1, -1, null);
   }
 
   /**
@@ -128,39 +164,46 @@ public record WorkUnit(Kind kind, String key, String variant, String directory, 
     long start = System.nanoTime();
     RunDirectory dir = new RunDirectory(Path.of(directory));
     RunOptions options = new RunOptions(threads, false, progress);
-    if (isBlock()) {
-      return runBlock(root, dir, options, start);
-    }
-    if (kind == Kind.CELL) {
-      Optional<SweepCell> cell = root.sweep().flatMap(s -> s.cells().stream().filter(c -> c.hash().equals(key))
-          .findFirst());
-      if (cell.isEmpty()) {
-        return changed(root, start);
-      }
-      if (dir.isComplete()) {
-        return WorkResult.complete(0);
-      }
-      CellOutcome o = CellRunner.run(root, cell.get(), dir, options);
-      return o.failed() ? WorkResult.failed(o.seconds(), o.error(), false) : WorkResult.complete(o.seconds());
-    }
-    return runWhole(root, find(root), dir, start,
-        found -> PlanRunner.engine(found.getKey(), found.getValue(), options, dir));
-  }
-
-  /**
-   * Runs the experiment found (unless its directory is complete) with the engine the factory wires, a failure
-   * becoming the result; the file changed when nothing was found.
-   */
-  private WorkResult runWhole(ExperimentPlan root, Map.Entry<ExperimentPlan, ExperimentConfig> found,
-      RunDirectory dir, long start, Function<Map.Entry<ExperimentPlan, ExperimentConfig>, RunEngine> engine) {
+    Dictionary given = dictionary == null ? null : dictionary.dictionary();
+    Map.Entry<ExperimentPlan, ExperimentConfig> found = locate(root);
     if (found == null) {
       return changed(root, start);
     }
+    return switch (stage) {
+      case BLOCK -> runStage(dir, start,
+          () -> ImageBlocks.engine(found.getKey(), found.getValue(), options, dir, from, to, given),
+          RunEngine::codeBlock);
+      case LEARN -> runStage(dir, start,
+          () -> PlanRunner.engine(found.getKey(), found.getValue(), options, dir, given), RunEngine::learn);
+      case WHOLE -> kind == Kind.CELL ? runCell(root, dir, options, given, start)
+          : runStage(dir, start, () -> PlanRunner.engine(found.getKey(), found.getValue(), options, dir, given),
+              RunEngine::run);
+    };
+  }
+
+  /** Runs a sweep's cell with {@link CellRunner} (left as it is when complete). */
+  private WorkResult runCell(ExperimentPlan root, RunDirectory dir, RunOptions options, Dictionary given,
+      long start) {
+    SweepCell cell = root.sweep().flatMap(s -> s.cells().stream().filter(c -> c.hash().equals(key)).findFirst())
+        .orElseThrow();
+    if (dir.isComplete()) {
+      return WorkResult.complete(seconds(start));
+    }
+    CellOutcome o = CellRunner.run(root, cell, dir, options, given);
+    return o.failed() ? WorkResult.failed(o.seconds(), o.error(), false) : WorkResult.complete(o.seconds());
+  }
+
+  /**
+   * Runs a stage with the engine the factory wires, unless the directory is complete; a failure becomes the
+   * result.
+   */
+  private static WorkResult runStage(RunDirectory dir, long start, Supplier<RunEngine> engine,
+      Consumer<RunEngine> stage) {
     try {
       if (!dir.isComplete()) {
-        RunEngine e = engine.apply(found);
+        RunEngine e = engine.get();
         dir.create();
-        e.run();
+        stage.accept(e);
       }
       return WorkResult.complete(seconds(start));
     } catch (ConfigError | ConfigException e) {
@@ -183,12 +226,6 @@ public record WorkUnit(Kind kind, String key, String variant, String directory, 
           .map(c -> Map.entry(root, c.config())).orElse(null);
     }
     return find(root);
-  }
-
-  /** Codes this block's images into its own directory (resumed, or left as it is when complete). */
-  private WorkResult runBlock(ExperimentPlan root, RunDirectory dir, RunOptions options, long start) {
-    return runWhole(root, locate(root), dir, start,
-        found -> ImageBlocks.engine(found.getKey(), found.getValue(), options, dir, from, to));
   }
 
   /** The experiment of this unit in the plan or its parts (depth first), or {@code null}. */

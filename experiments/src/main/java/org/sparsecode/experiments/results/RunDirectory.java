@@ -9,6 +9,7 @@ import org.sparsecode.api.SparsecodeException;
 import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.core.io.AtomicFiles;
 import org.sparsecode.core.io.DictionaryFiles;
+import org.sparsecode.core.io.Npz;
 import org.sparsecode.learning.checkpoint.LearningCheckpoint;
 
 /**
@@ -52,6 +53,11 @@ public final class RunDirectory {
    * {@code CoefficientPool}), which a resumed run restores; deleted once {@link #RESULTS} says complete.
    */
   public static final String PARTIAL_SUMS = "coefficients-partial.npz";
+  /**
+   * The learned dictionary with its kernels' parameters, while a learning run codes (deleted at the end): a run
+   * resumed after its learning finished codes with it instead of learning again.
+   */
+  public static final String LEARNED = "learned-dictionary.npz";
   /** Prefix of the reconstruction panel of the first image, {@code reconstruction-<id>.png}. */
   public static final String RECONSTRUCTION_PREFIX = "reconstruction-";
 
@@ -152,6 +158,7 @@ public final class RunDirectory {
     if (isComplete()) {
       removeTemporaries();
       delete(file(PARTIAL_SUMS));
+      delete(file(LEARNED));
     }
   }
 
@@ -183,6 +190,37 @@ public final class RunDirectory {
    */
   public void writeDictionary(Dictionary dictionary) {
     DictionaryFiles.write(file(DICTIONARY), dictionary);
+  }
+
+  /**
+   * Writes {@link #LEARNED} atomically: the kernels as {@link #DICTIONARY} holds them and, per kernel, θ, B_θ,
+   * phase, f₀ and B_f (NaN where unknown), which {@link #DICTIONARY} leaves out and the orientation statistics
+   * need.
+   *
+   * @param dictionary the learned dictionary
+   */
+  public void writeLearned(Dictionary dictionary) {
+    Npz.write(file(LEARNED), java.util.Map.of("kernels", DictionaryFiles.toArray(dictionary),
+        "info", DictionaryFiles.infoArray(dictionary)));
+  }
+
+  /**
+   * Reads {@link #LEARNED}, the dictionary {@link #writeLearned} wrote, bit for bit.
+   *
+   * @return the dictionary, empty when the file is missing or unreadable
+   */
+  public Optional<Dictionary> readLearned() {
+    Path f = file(LEARNED);
+    if (!Files.isRegularFile(f)) {
+      return Optional.empty();
+    }
+    try {
+      var arrays = Npz.read(f);
+      return Optional.of(DictionaryFiles.withInfo(DictionaryFiles.fromArray(arrays.get("kernels"), f.toString()),
+          arrays.get("info").data()));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   /**
@@ -228,7 +266,7 @@ public final class RunDirectory {
   public void clearRunFiles() {
     for (String name : new String[] {RESULTS, SUMMARY, METRICS, DICTIONARY, CONFIG, COMPARISON_CSV,
         COMPARISON_MD, DICTIONARY_PNG, PSNR_PLOT, SECONDS_PLOT, LEARNING_OBJECTIVE_PNG, REFIT_CSV,
-        REFIT_HISTOGRAM_CSV, REFIT_JSON, ORIENTATION_PNG, LearningCheckpoint.FILE_NAME}) {
+        REFIT_HISTOGRAM_CSV, REFIT_JSON, ORIENTATION_PNG, LEARNED, LearningCheckpoint.FILE_NAME}) {
       delete(file(name));
     }
     for (String name : ANALYSIS_FILES) {

@@ -4,11 +4,13 @@ import com.google.inject.AbstractModule;
 import com.google.inject.CreationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
 import com.google.inject.spi.Message;
+import com.google.inject.util.Modules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.sparsecode.api.ConfigException;
 import org.sparsecode.api.PluginContext;
 import org.sparsecode.api.image.ImageSource;
+import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.kernel.KernelGenerator;
 import org.sparsecode.api.learning.DictionaryLearner;
 import org.sparsecode.api.metric.Metric;
@@ -72,8 +75,37 @@ public final class ExperimentModule extends AbstractModule {
    * @throws org.sparsecode.api.SparsecodeException a plugin's own error, unwrapped from Guice's
    */
   public static RunEngine engine(ExperimentConfig config, RunOptions options, RunDirectory directory) {
+    return engine(config, options, directory, null, null);
+  }
+
+  /**
+   * As {@link #engine(ExperimentConfig, RunOptions, RunDirectory)}, with the dictionary and the images given
+   * rather than made from the configuration (a unit of a run spread over machines: the dictionary made where
+   * the run is driven, a block of the images).
+   *
+   * @param config the experiment
+   * @param options threads and progress
+   * @param directory where the run writes
+   * @param dictionary the dictionary the generator gives, or {@code null} for the configured generator's
+   * @param images the images, or {@code null} for the configured source
+   * @return the engine
+   * @throws org.sparsecode.api.SparsecodeException a plugin's own error, unwrapped from Guice's
+   */
+  public static RunEngine engine(ExperimentConfig config, RunOptions options, RunDirectory directory,
+      Dictionary dictionary, ImageSource images) {
+    Module module = new ExperimentModule(config, options, directory);
+    if (dictionary != null || images != null) {
+      module = Modules.override(module).with(b -> {
+        if (dictionary != null) {
+          b.bind(KernelGenerator.class).toInstance(() -> dictionary);
+        }
+        if (images != null) {
+          b.bind(ImageSource.class).toInstance(images);
+        }
+      });
+    }
     try {
-      Injector injector = Guice.createInjector(new ExperimentModule(config, options, directory));
+      Injector injector = Guice.createInjector(module);
       return injector.getInstance(RunEngine.class);
     } catch (CreationException e) {
       throw unwrap(e.getErrorMessages(), e);

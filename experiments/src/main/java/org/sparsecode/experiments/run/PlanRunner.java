@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.sparsecode.api.SparsecodeException;
+import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.experiments.config.ConfigError;
 import org.sparsecode.experiments.config.ExperimentConfig;
 import org.sparsecode.experiments.config.ExperimentPlan;
@@ -345,8 +346,24 @@ public final class PlanRunner {
    */
   public static RunEngine engine(ExperimentPlan plan, ExperimentConfig config, RunOptions options,
       RunDirectory dir) {
+    return engine(plan, config, options, dir, null);
+  }
+
+  /**
+   * As {@link #engine(ExperimentPlan, ExperimentConfig, RunOptions, RunDirectory)}, coding (or starting to
+   * learn) with a dictionary made elsewhere.
+   *
+   * @param plan the plan (its file names configuration errors)
+   * @param config the experiment
+   * @param options threads and progress
+   * @param dir the run directory
+   * @param dictionary the dictionary, or {@code null} to generate it from the configuration
+   * @return the engine
+   */
+  public static RunEngine engine(ExperimentPlan plan, ExperimentConfig config, RunOptions options,
+      RunDirectory dir, Dictionary dictionary) {
     try {
-      return ExperimentModule.engine(config, options, dir);
+      return ExperimentModule.engine(config, options, dir, dictionary, null);
     } catch (ConfigError e) {
       throw new ConfigError(plan.file() + ": " + e.getMessage(), e);
     }

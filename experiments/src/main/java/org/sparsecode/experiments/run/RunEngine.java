@@ -148,13 +148,50 @@ public final class RunEngine {
   }
 
   /**
-   * Runs the experiment and writes its directory.
+   * Runs the experiment and writes its directory. A learning run whose directory holds the results of its
+   * learning stage (a run killed while coding, or {@link #learn()} run first) codes with the dictionary
+   * learned then ({@link RunDirectory#LEARNED}) and resumes after the last coded image.
    *
    * @return the finished result (as written to {@code results.json})
    * @throws SparsecodeException when the directory cannot be written, the kernels do not fit the images,
    *     or a solve fails (naming the image and the iteration)
    */
   public RunResult run() {
+    return run(Part.WHOLE);
+  }
+
+  /**
+   * Runs the learning stage only: learns (resuming from a checkpoint in the directory), writes the learned
+   * dictionary, its plots and re-fit, and {@code results.json} as a run in progress that has coded no image
+   * yet. A later {@link #run()} into the same directory codes with that dictionary; so do blocks of the images
+   * given it ({@link #codeBlock()}).
+   *
+   * @return the result in progress (as written to {@code results.json})
+   * @throws SparsecodeException as {@link #run()}
+   */
+  public RunResult learn() {
+    return run(Part.LEARN);
+  }
+
+  /**
+   * Codes this engine's images as a block of a larger run: never learns (the generator gives the dictionary
+   * to code with, learned or not), resumes after the last coded image, writes {@code results.json} complete
+   * and keeps the pooled coefficient statistics ({@link RunDirectory#PARTIAL_SUMS}), which the run that puts
+   * the blocks together merges; it writes no tables, plots or report.
+   *
+   * @return the block's result
+   * @throws SparsecodeException as {@link #run()}
+   */
+  public RunResult codeBlock() {
+    return run(Part.BLOCK);
+  }
+
+  /** What {@link #run(Part)} runs. */
+  private enum Part {
+    WHOLE, LEARN, BLOCK
+  }
+
+  private RunResult run(Part part) {
     ExecutorService pool = null;
     try {
       Provenance provenance = new Provenance(BuildInfo.version(), BuildInfo.gitCommit(),
@@ -175,7 +212,20 @@ public final class RunEngine {
           + BuildInfo.version() + ")\n# configSha256: " + sha + "\n" + Json.yaml(config.resolved()));
 
       Map<String, Object> learning = null;
-      if (learner.isPresent()) {
+      RunResult learned = part == Part.BLOCK || learner.isEmpty() ? null : learnedBefore(sha);
+      if (learned != null) {
+        dictionary = out.readLearned().orElseThrow();
+        learning = learned.learning();
+        (learned.stages() == null ? Map.<String, Double>of() : learned.stages()).forEach((stage, seconds) -> {
+          if (!"coding".equals(stage)) {
+            stages.put(stage, seconds);
+          }
+        });
+        progress.info("learning finished earlier in " + out.root() + ": coding with the dictionary it learned");
+        if (part == Part.LEARN) {
+          return learned;
+        }
+      } else if (learner.isPresent() && part != Part.BLOCK) {
         List<Double> objective = new ArrayList<>();
         dictionary = checkpointing(learner.get()).learn(dictionary, images, (step, total, value) -> {
           objective.add(value);
@@ -191,10 +241,14 @@ public final class RunEngine {
           learning.put("refit", refit);
         }
         clock = lap(stages, "refit", clock);
+        // a run killed from here on codes with this dictionary rather than learning again
+        out.writeLearned(dictionary);
       }
-      out.writeDictionary(dictionary);
-      RunPlots.dictionary(out, config.variant() == null ? config.name() : config.name() + "/" + config.variant(),
-          dictionary, progress);
+      if (part != Part.BLOCK) {
+        out.writeDictionary(dictionary);
+        RunPlots.dictionary(out, config.variant() == null ? config.name() : config.name() + "/"
+            + config.variant(), dictionary, progress);
+      }
 
       Map<String, Object> dictionaryTree = new LinkedHashMap<>();
       dictionaryTree.put("type", config.dictionary().type());
@@ -203,11 +257,18 @@ public final class RunEngine {
       Map<String, Object> solverTree = solver.isPresent() ? solverTree(solver.get()) : Map.of();
 
       List<ImageResult> results = new ArrayList<>();
+      if (part == Part.LEARN) {
+        RunResult started = new RunResult(config.name(), config.variant(), config.seed(), sha, provenance,
+            dictionaryTree, solverTree, learning, results, summarise(results), RunResult.RUNNING, stages, cell);
+        write(started);
+        return started;
+      }
       MessageDigest imagesDigest = sha256();
       if (solver.isPresent()) {
         pool = executor.get();
         int n = images.size();
-        List<ImageResult> earlier = learner.isPresent() ? List.of() : resumable(sha);
+        List<ImageResult> earlier = learner.isPresent() && part == Part.WHOLE && learned == null ? List.of()
+            : resumable(sha);
         if (!earlier.isEmpty()) {
           progress.info("resuming " + out.root() + ": " + earlier.size() + " of " + n + " images already coded");
         }
@@ -227,6 +288,11 @@ public final class RunEngine {
           provenance.finished(Instant.now().toString(), HexFormat.of().formatHex(imagesDigest.digest())),
           dictionaryTree, solverTree, learning, results,
           summarise(results), RunResult.COMPLETE, stages, cell);
+      if (part == Part.BLOCK) {
+        // the pooled statistics stay in PARTIAL_SUMS for the run that merges the blocks
+        write(done);
+        return done;
+      }
       out.writeString(RunDirectory.METRICS, MetricsCsv.render(results));
       stats.write(results.size(), dictionary);
       StudyPlots.run(out, config.resolved(), done, progress);
@@ -238,11 +304,29 @@ public final class RunEngine {
           ResultsJson.read(finished, RunDirectory.RESULTS), progress);
       out.writeString(RunDirectory.RESULTS, finished);
       stats.discardPartial();
+      out.removeLeftovers();
       return done;
     } finally {
       if (pool != null) {
         pool.shutdownNow();
       }
+    }
+  }
+
+  /**
+   * The results of this configuration's learning stage when the directory holds them: {@code results.json} of
+   * a run in progress with a learning block, and the learned dictionary ({@link RunDirectory#LEARNED}).
+   */
+  private RunResult learnedBefore(String sha) {
+    try {
+      RunResult r = out.results().orElse(null);
+      if (r == null || !RunResult.RUNNING.equals(r.status()) || !sha.equals(r.configSha256())
+          || r.learning() == null || out.readLearned().isEmpty()) {
+        return null;
+      }
+      return r;
+    } catch (SparsecodeException e) {
+      return null;
     }
   }
 
@@ -279,6 +363,16 @@ public final class RunEngine {
     first = image;
     preflightSeconds = (System.nanoTime() - start) / 1e9;
     return dictionary;
+  }
+
+  /**
+   * The dictionary this run starts from (to code with, or to learn from): the one {@link #preflight()} found,
+   * else generated now, without reading any image.
+   *
+   * @return the dictionary
+   */
+  public Dictionary initialDictionary() {
+    return checked != null ? checked : generator.generate();
   }
 
   /**

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.core.io.AtomicFiles;
 import org.sparsecode.experiments.config.ExperimentPlan;
 import org.sparsecode.experiments.config.SweepCell;
@@ -33,8 +34,25 @@ public final class CellRunner {
    * @return the outcome: complete with its results, or failed with the error's message
    */
   public static CellOutcome run(ExperimentPlan plan, SweepCell cell, RunDirectory store, RunOptions options) {
+    return run(plan, cell, store, options, null);
+  }
+
+  /**
+   * As {@link #run(ExperimentPlan, SweepCell, RunDirectory, RunOptions)}, coding with a dictionary made
+   * elsewhere (where a run spread over machines is driven).
+   *
+   * @param plan the sweep's plan
+   * @param cell the cell
+   * @param store where it runs
+   * @param options threads, force and progress
+   * @param dictionary the dictionary, or {@code null} to generate it from the cell's configuration
+   * @return what became of the cell
+   */
+  public static CellOutcome run(ExperimentPlan plan, SweepCell cell, RunDirectory store, RunOptions options,
+      Dictionary dictionary) {
     RunOptions named = withCell(options, cell);
-    return run(cell, store, () -> PlanRunner.engine(plan, cell.config(), named, store), options.force());
+    return run(cell, store, () -> PlanRunner.engine(plan, cell.config(), named, store, dictionary),
+        options.force());
   }
 
   /**

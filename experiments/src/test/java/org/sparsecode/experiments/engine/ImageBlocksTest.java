@@ -49,6 +49,7 @@ class ImageBlocksTest {
     private final ExperimentPlan plan;
     private final int parallelism;
     final List<String> ran = new ArrayList<>();
+    final List<WorkUnit> units = new ArrayList<>();
 
     InThisJvm(ExperimentPlan plan, int parallelism) {
       this.plan = plan;
@@ -70,6 +71,7 @@ class ImageBlocksTest {
       List<WorkResult> out = new ArrayList<>();
       for (int i = 0; i < units.size(); i++) {
         ran.add(units.get(i).label());
+        this.units.add(units.get(i));
         out.add(units.get(i).run(plan, ProgressReporter.NONE));
         finished.accept(i);
       }
@@ -165,12 +167,70 @@ class ImageBlocksTest {
     assertThat(tmp.resolve("run").resolve("a").resolve(ImageBlocks.DIRECTORY)).doesNotExist();
   }
 
+  /** The bytes of the files whose numbers must not depend on how the run was split. */
+  private static void assertSameFiles(Path a, Path b, String... names) throws IOException {
+    for (String n : names) {
+      assertThat(Files.readString(b.resolve(n))).as(n).isEqualTo(Files.readString(a.resolve(n)));
+    }
+  }
+
   @Test
-  void anExperimentThatPoolsItsCodesRunsWhole() throws IOException {
+  void anExperimentThatPoolsItsCodesInBlocksWritesThePooledStatisticsOfARunInOnePiece() throws IOException {
     ExperimentPlan plan = load("pooled", BASE.replace("metrics: [psnr, sparseness,",
-        "metrics: [psnr, sparseness, coefficient-histogram,"));
+        "metrics: [psnr, sparseness, coefficient-histogram, orientation-activity,"));
+    new PlanRunner(plan, RunOptions.defaults()).run(tmp.resolve("local"));
     InThisJvm jvm = new InThisJvm(plan, 4);
     new PlanRunner(plan, RunOptions.defaults()).run(tmp.resolve("pooled"), new ImageBlocks(jvm, plan, 1));
-    assertThat(jvm.ran).containsExactly("blocks");
+    assertThat(jvm.ran).containsExactly("blocks images 1-1", "blocks images 2-2", "blocks images 3-3", "blocks");
+    assertSameFiles(tmp.resolve("local"), tmp.resolve("pooled"), "coefficient-histogram.csv",
+        "orientation-activity.csv");
+    // coefficients.json's pooled fits and counts, which a pool of the last block alone would not give
+    assertThat(Files.readString(tmp.resolve("pooled").resolve("coefficients.json")))
+        .isEqualTo(Files.readString(tmp.resolve("local").resolve("coefficients.json")))
+        .contains("\"pooledImages\" : 3");
+    assertThat(files(tmp.resolve("pooled"))).isEqualTo(files(tmp.resolve("local")));
+  }
+
+  @Test
+  void anExperimentThatLearnsLearnsOnceThenItsBlocksCodeWithTheLearnedDictionary() throws IOException {
+    ExperimentPlan plan = load("learns", BASE.replace("solver:",
+        "learning: {type: online-cdl, steps: 3, maxIterations: 5, checkpointEvery: 2}\nsolver:")
+        .replace("metrics: [psnr,", "metrics: [coefficient-histogram, psnr,"));
+    new PlanRunner(plan, RunOptions.defaults()).run(tmp.resolve("local"));
+    InThisJvm jvm = new InThisJvm(plan, 4);
+    new PlanRunner(plan, RunOptions.defaults()).run(tmp.resolve("split"), new ImageBlocks(jvm, plan, 2));
+    assertThat(jvm.ran).containsExactly("blocks learning", "blocks images 1-2", "blocks images 3-3", "blocks");
+    RunResult l = new RunDirectory(tmp.resolve("local")).results().orElseThrow();
+    RunResult s = new RunDirectory(tmp.resolve("split")).results().orElseThrow();
+    assertThat(numbers(s)).isEqualTo(numbers(l));
+    assertThat(s.learning()).isEqualTo(l.learning());
+    assertThat(Files.readAllBytes(tmp.resolve("split").resolve("dictionary.npy")))
+        .isEqualTo(Files.readAllBytes(tmp.resolve("local").resolve("dictionary.npy")));
+    assertSameFiles(tmp.resolve("local"), tmp.resolve("split"), "coefficient-histogram.csv", "refit.csv");
+    // the blocks were handed the learned dictionary, not the one the configuration generates
+    SharedDictionary learned = SharedDictionary.of(org.sparsecode.core.io.DictionaryFiles.fromArray(
+        org.sparsecode.core.io.Npy.read(tmp.resolve("local").resolve("dictionary.npy")), "dictionary.npy"));
+    assertThat(jvm.units.stream().filter(WorkUnit::isBlock).map(u -> u.dictionary().kernels()))
+        .hasSize(2).allSatisfy(k -> assertThat(k).containsExactly(learned.kernels()));
+    assertThat(files(tmp.resolve("split"))).isEqualTo(files(tmp.resolve("local")));
+  }
+
+  @Test
+  void aUnitCodesWithTheDictionaryItCarriesRatherThanGeneratingItAgain() throws IOException {
+    ExperimentPlan plan = load("carried", BASE);
+    WorkUnit unit = WorkUnit.experiment(plan.experiments().get(0), tmp.resolve("carried"), 1, "carried");
+    RunDirectory dir = new RunDirectory(tmp.resolve("carried"));
+    org.sparsecode.api.kernel.Dictionary generated = PlanRunner.engine(plan, plan.experiments().get(0),
+        RunOptions.defaults(), dir).initialDictionary();
+    double[] halved = generated.kernels().clone();
+    for (int i = 0; i < halved.length; i++) {
+      halved[i] /= 2;
+    }
+    SharedDictionary carried = SharedDictionary.of(new org.sparsecode.api.kernel.Dictionary(generated.size(),
+        generated.count(), halved, generated.info()));
+    assertThat(unit.with(carried).run(plan, ProgressReporter.NONE).complete()).isTrue();
+    org.sparsecode.api.kernel.Dictionary written = org.sparsecode.core.io.DictionaryFiles.fromArray(
+        org.sparsecode.core.io.Npy.read(dir.file("dictionary.npy")), "dictionary.npy");
+    assertThat(written.kernels()).containsExactly(halved);
   }
 }

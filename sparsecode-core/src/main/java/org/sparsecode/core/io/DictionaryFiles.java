@@ -1,8 +1,11 @@
 package org.sparsecode.core.io;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.sparsecode.api.SparsecodeException;
 import org.sparsecode.api.kernel.Dictionary;
+import org.sparsecode.api.kernel.KernelInfo;
 import org.sparsecode.core.kernel.DictionaryChecks;
 
 /**
@@ -104,5 +107,45 @@ public final class DictionaryFiles {
    */
   public static void write(Path file, Dictionary d) {
     Npy.write(file, toArray(d));
+  }
+
+  /**
+   * The kernels' parameters as a {@code (K, 5)} array: per kernel θ, B_θ, phase, f₀ and B_f, NaN where unknown
+   * (a {@code (k, k, K)} dictionary file leaves them out; the orientation statistics need them).
+   *
+   * @param d the dictionary
+   * @return the float64 array
+   */
+  public static NpyArray infoArray(Dictionary d) {
+    double[] info = new double[5 * d.count()];
+    for (int k = 0; k < d.count(); k++) {
+      KernelInfo i = d.info().get(k);
+      info[5 * k] = i.theta();
+      info[5 * k + 1] = i.bTheta();
+      info[5 * k + 2] = i.phase();
+      info[5 * k + 3] = i.sf0();
+      info[5 * k + 4] = i.bsf();
+    }
+    return NpyArray.of(info, d.count(), 5);
+  }
+
+  /**
+   * The dictionary with the kernels' parameters of an {@link #infoArray} array.
+   *
+   * @param d the dictionary (its own parameters are replaced)
+   * @param info the {@code (K, 5)} array
+   * @return the dictionary with the parameters
+   * @throws IllegalArgumentException if the array does not hold 5 values per kernel
+   */
+  public static Dictionary withInfo(Dictionary d, double[] info) {
+    if (info.length != 5 * d.count()) {
+      throw new IllegalArgumentException("kernel parameters: " + info.length + " values for " + d.count()
+          + " kernels, expected 5 per kernel");
+    }
+    List<KernelInfo> list = new ArrayList<>(d.count());
+    for (int k = 0; k < d.count(); k++) {
+      list.add(new KernelInfo(info[5 * k], info[5 * k + 1], info[5 * k + 2], info[5 * k + 3], info[5 * k + 4]));
+    }
+    return new Dictionary(d.size(), d.count(), d.kernels(), list);
   }
 }

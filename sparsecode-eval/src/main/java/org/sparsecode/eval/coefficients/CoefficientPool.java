@@ -190,6 +190,28 @@ public final class CoefficientPool {
   }
 
   /**
+   * The same images under indices moved by {@code offset}, as a new pool (sharing the immutable contributions);
+   * this pool is unchanged. A pool of a block of a run's images, indexed from 0 within the block, takes the
+   * block's first index in the run before it merges with the other blocks'.
+   *
+   * @param offset added to every image index
+   * @return the moved pool
+   * @throws IllegalArgumentException if an index would become negative
+   */
+  public CoefficientPool shifted(int offset) {
+    CoefficientPool p = new CoefficientPool(measure, kernels, kernelSize, fingerprint, bThetas, thetas);
+    for (Map.Entry<Integer, Contribution> e : images.entrySet()) {
+      int to = e.getKey() + offset;
+      if (to < 0) {
+        throw new IllegalArgumentException("coefficient pool: image " + e.getKey() + " shifted by " + offset
+            + " has a negative index");
+      }
+      p.images.put(to, e.getValue());
+    }
+    return p;
+  }
+
+  /**
    * Whether this pool may merge with {@code other}: same dictionary, measure and binning.
    *
    * @param other another pool

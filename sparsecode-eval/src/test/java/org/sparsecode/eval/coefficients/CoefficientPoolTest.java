@@ -112,6 +112,28 @@ class CoefficientPoolTest {
   }
 
   @Test
+  void blocksIndexedFromZeroAndShiftedToTheirPlaceMergeIntoThePoolOfAllImages() {
+    CoefficientPool all = pool(Measure.ABS_SUM, 0, 1, 2, 3, 4);
+    CoefficientPool first = pool(Measure.ABS_SUM, 0, 1);
+    CoefficientPool second = CoefficientPool.of(full, Measure.ABS_SUM);
+    for (int i = 2; i < 5; i++) {
+      // the second block's images as that block indexes them: 0, 1, 2
+      second.add(i - 2, full, codes.get(i));
+    }
+    CoefficientPool merged = second.shifted(2).merge(first);
+    assertThat(merged).isEqualTo(all);
+    assertThat(merged.images()).containsExactly(0, 1, 2, 3, 4);
+    assertThat(second.images()).containsExactly(0, 1, 2);
+  }
+
+  @Test
+  void shiftingAnImageBelowIndexZeroIsRefused() {
+    CoefficientPool p = pool(Measure.COUNT, 1);
+    assertThatThrownBy(() -> p.shifted(-2)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("image 1 shifted by -2");
+  }
+
+  @Test
   void emptyPoolHasZeroCountsNoFitAndNoActivity() {
     CoefficientPool p = CoefficientPool.of(full, Measure.COUNT);
     assertThat(p.isEmpty()).isTrue();
