@@ -9,6 +9,9 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import org.apache.spark.ExceptionFailure;
+import org.apache.spark.TaskEndReason;
+import org.apache.spark.TaskFailedReason;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.scheduler.SparkListener;
@@ -125,6 +128,15 @@ final class SparkDispatcher implements Dispatcher {
         + master + auth + "; the finished work is kept in the output directory and a rerun resumes from it");
   }
 
+  /** Why a task failed, in one line: the exception's class and message, or Spark's reason (an executor lost). */
+  static String reason(TaskEndReason reason) {
+    if (reason instanceof ExceptionFailure f) {
+      return f.className() + ": " + f.description();
+    }
+    String text = reason instanceof TaskFailedReason t ? t.toErrorString() : String.valueOf(reason);
+    return text == null ? "unknown" : text.lines().findFirst().orElse(text);
+  }
+
   /** Tells the caller of each task that succeeded, and reports a failed attempt that Spark will retry. */
   private static final class Progress extends SparkListener {
     private final List<WorkUnit> units;
@@ -150,7 +162,7 @@ final class SparkDispatcher implements Dispatcher {
       } else {
         failures.incrementAndGet();
         lines.info(String.format(Locale.ROOT, "spark: the task of %s failed (attempt %d): %s; Spark retries it",
-            units.get(index).label(), end.taskInfo().attemptNumber() + 1, end.reason()));
+            units.get(index).label(), end.taskInfo().attemptNumber() + 1, reason(end.reason())));
       }
     }
   }

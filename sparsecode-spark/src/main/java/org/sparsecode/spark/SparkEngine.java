@@ -121,7 +121,7 @@ public final class SparkEngine implements Engine {
       // a master that refuses the driver stops the context; the dispatcher then says why, naming the secret
       int slots = spark.sc().isStopped() ? 1 : Math.max(1, spark.defaultParallelism() / perTask);
       String ui = spark.sc().uiWebUrl().isDefined() ? "UI " + spark.sc().uiWebUrl().get()
-          : "UI off (--conf spark.ui.enabled=true)";
+          : "UI off (SPARK_LOCAL_IP=127.0.0.1 in the environment serves it on this machine only)";
       lines.info(String.format(Locale.ROOT, "spark %s: master %s, %d task%s at a time with %d thread%s each, %s",
           spark.version(), master, slots, slots == 1 ? "" : "s", perTask, perTask == 1 ? "" : "s", ui));
       Dispatcher dispatcher = new ImageBlocks(new SparkDispatcher(spark, plan.file().toAbsolutePath().toString(),

@@ -14,8 +14,9 @@ import org.sparsecode.experiments.config.ConfigError;
 /**
  * The Spark configuration of a run. Nothing listens on the network unless asked: with an embedded {@code
  * local[N]} master (or a master on this machine's loopback) the driver and its block manager bind to 127.0.0.1,
- * the UI is off (Spark binds it to every interface unless {@code SPARK_LOCAL_IP} says otherwise, so turning it on
- * requires that variable) and no REST submission server runs. {@code --conf} settings come last and win.
+ * the UI is on only when {@code SPARK_LOCAL_IP} is a loopback address (Spark binds the UI to that variable's
+ * address, to every interface when it is unset; the launcher sets it to 127.0.0.1 for a master on this machine),
+ * and no REST submission server runs. {@code --conf} settings come last and win.
  *
  * <p>A cluster that authenticates ({@code spark.authenticate}) shares one secret with its drivers: the file named
  * by {@value #SECRET_FILE} holds it, so that it appears on no command line (anyone on the machine can read those).
@@ -33,13 +34,27 @@ final class SparkSettings {
 
   private SparkSettings() {}
 
+  /** The attempts of a task of the default master, as a cluster's default {@code spark.task.maxFailures}. */
+  static final int ATTEMPTS = 4;
+
   /**
-   * The default master: embedded, one task slot per available processor.
+   * The default master: embedded, one task slot per available processor, a failed task tried again up to
+   * {@value #ATTEMPTS} times in all (a plain {@code local[N]} tries each task once).
    *
-   * @return {@code local[N]}
+   * @return {@code local[N,4]}
    */
   static String defaultMaster() {
-    return "local[" + Runtime.getRuntime().availableProcessors() + "]";
+    return "local[" + Runtime.getRuntime().availableProcessors() + "," + ATTEMPTS + "]";
+  }
+
+  /**
+   * Whether an address is this machine's loopback.
+   *
+   * @param address an address or host name, or {@code null}
+   * @return {@code true} for 127.x.x.x, {@code localhost} and {@code ::1}
+   */
+  static boolean isLoopback(String address) {
+    return address != null && address.trim().matches("127(\\.\\d{1,3}){3}|localhost|::1|\\[::1\\]");
   }
 
   /**
@@ -96,7 +111,7 @@ final class SparkSettings {
     }
     SparkConf conf = new SparkConf(false).setMaster(master).setAppName(appName)
         .set("spark.task.cpus", Integer.toString(threadsPerTask))
-        .set("spark.ui.enabled", "false")
+        .set("spark.ui.enabled", Boolean.toString(isLoopback(env.apply("SPARK_LOCAL_IP"))))
         .set("spark.ui.showConsoleProgress", "false")
         .set("spark.master.rest.enabled", "false");
     if (onThisMachine(master)) {

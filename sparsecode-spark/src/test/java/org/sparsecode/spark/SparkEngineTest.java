@@ -135,6 +135,31 @@ class SparkEngineTest {
   }
 
   @Test
+  void aTaskThatFailsOnceIsTriedAgainAndTheRunGivesTheLocalEnginesNumbers() throws IOException {
+    String flaky = BASE.replace("images: {type: embedded, size: 32, names: [camera]}",
+        "images: {type: test-flaky-embedded, size: 32, names: [camera, coffee, astronaut], failAt: 1,"
+            + " marker: MARK}");
+    Path once = tmp.resolve("failed-once");
+    Path never = Files.createFile(tmp.resolve("never-fails"));
+    Path sparkFile = yaml("flaky.yaml", flaky.replace("MARK", once.toString()));
+    Path localFile = yaml("steady.yaml", flaky.replace("MARK", never.toString()));
+    CliRun l = local(localFile, tmp.resolve("local"));
+    // the default master: embedded, with a failed task tried again (local[N,4]); blocks of one image each
+    CliRun s = CliRun.of("run", sparkFile.toString(), "-o", tmp.resolve("spark").toString(), "--engine", "spark",
+        "--conf", "sparsecode.imagesPerTask=1");
+    assertThat(l.status()).as(l.err()).isZero();
+    assertThat(s.status()).as(s.err()).isZero();
+    assertThat(once).exists();
+    assertThat(s.err()).contains(",4], ").contains("spark: the task of tiny images 2-2 failed (attempt 1):"
+        + " org.sparsecode.spark.FlakyImagesPlugin$TransientFailure: image 1: a transient failure (first read);"
+        + " Spark retries it");
+    // the marker files differ, and with them the configurations' hashes
+    String hash = "\"configSha256\":\"[0-9a-f]+\"";
+    assertThat(Numbers.of(tmp.resolve("spark").resolve("results.json")).toString().replaceAll(hash, ""))
+        .isEqualTo(Numbers.of(tmp.resolve("local").resolve("results.json")).toString().replaceAll(hash, ""));
+  }
+
+  @Test
   void parallelIsRefusedSayingTheMasterDecides() throws IOException {
     Path file = yaml("sweep.yaml", BASE + "sweep:\n  solver.lambda: [1.0e-2, 4.0e-2]\n");
     CliRun s = CliRun.of("run", file.toString(), "-o", tmp.resolve("o").toString(), "--engine", "spark",

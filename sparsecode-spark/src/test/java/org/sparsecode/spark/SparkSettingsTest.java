@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,10 @@ class SparkSettingsTest {
     assertThat(SparkSettings.localCores("local[3,4]")).isEqualTo(3);
     assertThat(SparkSettings.localCores("local[*]")).isEqualTo(Runtime.getRuntime().availableProcessors());
     assertThat(SparkSettings.localCores("spark://127.0.0.1:7077")).isEqualTo(-1);
-    assertThat(SparkSettings.defaultMaster()).isEqualTo("local[" + Runtime.getRuntime().availableProcessors() + "]");
+    assertThat(SparkSettings.defaultMaster()).isEqualTo("local[" + Runtime.getRuntime().availableProcessors()
+        + ",4]");
+    assertThat(SparkSettings.localCores(SparkSettings.defaultMaster()))
+        .isEqualTo(Runtime.getRuntime().availableProcessors());
   }
 
   @Test
@@ -51,6 +55,18 @@ class SparkSettingsTest {
         .get("spark.driver.bindAddress")).isEqualTo("10.1.2.3");
     assertThatThrownBy(() -> SparkSettings.conf("local[2]", "a", 1, Map.of("foo", "bar"), n -> null))
         .isInstanceOf(ConfigError.class).hasMessageStartingWith("--conf foo=bar: Spark settings start with spark.");
+  }
+
+  @Test
+  void theUiIsOnByDefaultOnlyWhenSparkLocalIpIsALoopbackAddress() {
+    assertThat(SparkSettings.conf("local[2]", "a", 1, Map.of(), n -> null).get("spark.ui.enabled"))
+        .isEqualTo("false");
+    for (String loopback : List.of("127.0.0.1", "127.1.2.3", "localhost", "::1")) {
+      assertThat(SparkSettings.conf("local[2]", "a", 1, Map.of(), n -> "SPARK_LOCAL_IP".equals(n) ? loopback : null)
+          .get("spark.ui.enabled")).as(loopback).isEqualTo("true");
+    }
+    assertThat(SparkSettings.conf("local[2]", "a", 1, Map.of(), n -> "SPARK_LOCAL_IP".equals(n) ? "10.1.2.3" : null)
+        .get("spark.ui.enabled")).isEqualTo("false");
   }
 
   @Test

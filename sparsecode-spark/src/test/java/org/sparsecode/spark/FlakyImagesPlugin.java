@@ -1,0 +1,87 @@
+package org.sparsecode.spark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.sparsecode.api.Plugin;
+import org.sparsecode.api.PluginContext;
+import org.sparsecode.api.image.Image;
+import org.sparsecode.api.image.ImageSource;
+import org.sparsecode.core.image.EmbeddedSourcePlugin;
+import org.sparsecode.core.image.EmbeddedSourceSettings;
+
+/**
+ * {@code test-flaky-embedded}: the embedded images, whose image {@code failAt} brings down the task that reads
+ * it the first time (an {@link Error}, as a lost executor or a crashed JVM would, not an exception the unit
+ * records), and reads normally once the marker file exists: a transient failure, which Spark's retry must
+ * absorb.
+ */
+public final class FlakyImagesPlugin implements Plugin<ImageSource> {
+  /**
+   * The settings.
+   *
+   * @param size the images' side
+   * @param names the embedded images
+   * @param failAt the index of the image whose first read fails
+   * @param marker the file made at the first failure
+   */
+  public record Settings(Integer size, List<String> names, Integer failAt, String marker) {}
+
+  /** A failure that no unit records: Spark sees the task fail. */
+  static final class TransientFailure extends Error {
+    private static final long serialVersionUID = 1L;
+
+    TransientFailure(String message) {
+      super(message);
+    }
+  }
+
+  @Override
+  public String name() {
+    return "test-flaky-embedded";
+  }
+
+  @Override
+  public Class<ImageSource> role() {
+    return ImageSource.class;
+  }
+
+  @Override
+  public Class<? extends Record> settings() {
+    return Settings.class;
+  }
+
+  @Override
+  public ImageSource create(Record settings, PluginContext context) {
+    Settings s = (Settings) settings;
+    ImageSource embedded = new EmbeddedSourcePlugin().create(new EmbeddedSourceSettings(null, s.size(), s.names(),
+        null), context);
+    Path marker = Path.of(s.marker());
+    return new ImageSource() {
+      @Override
+      public int size() {
+        return embedded.size();
+      }
+
+      @Override
+      public Image get(int index) {
+        if (index == s.failAt() && !Files.exists(marker)) {
+          try {
+            Files.createFile(marker);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          throw new TransientFailure("image " + index + ": a transient failure (first read)");
+        }
+        return embedded.get(index);
+      }
+
+      @Override
+      public String id(int index) {
+        return embedded.id(index);
+      }
+    };
+  }
+}
