@@ -22,6 +22,7 @@ import org.sparsecode.experiments.engine.SharedDictionary;
 import org.sparsecode.experiments.engine.WorkResult;
 import org.sparsecode.experiments.engine.WorkUnit;
 import org.sparsecode.experiments.run.ProgressReporter;
+import org.sparsecode.experiments.sweep.SweepProgress;
 
 /**
  * Runs work units as Spark tasks: one job per batch, one partition (task) per unit, so that Spark spreads them
@@ -137,18 +138,30 @@ final class SparkDispatcher implements Dispatcher {
     return text == null ? "unknown" : text.lines().findFirst().orElse(text);
   }
 
-  /** Tells the caller of each task that succeeded, and reports a failed attempt that Spark will retry. */
+  /**
+   * Tells the caller of each task that succeeded, and reports a failed attempt that Spark will retry. For the
+   * experiments of a plain file (a sweep's driver reports its cells itself), each finished task is a line with
+   * the tasks and, for blocks, the images done, and the time left at the pace so far.
+   */
   private static final class Progress extends SparkListener {
     private final List<WorkUnit> units;
     private final IntConsumer finished;
     private final ProgressReporter lines;
+    private final boolean experiments;
+    private final int images;
+    private final long started = System.nanoTime();
     private final AtomicInteger failures = new AtomicInteger();
+    private int done;
+    private int imagesDone;
     private volatile boolean closed;
 
     Progress(List<WorkUnit> units, IntConsumer finished, ProgressReporter lines) {
       this.units = units;
       this.finished = finished;
       this.lines = lines;
+      this.experiments = units.stream().allMatch(u -> u.kind() == WorkUnit.Kind.EXPERIMENT);
+      this.images = units.stream().allMatch(WorkUnit::isBlock) ? units.stream().mapToInt(u -> u.to() - u.from())
+          .sum() : -1;
     }
 
     @Override
@@ -159,11 +172,31 @@ final class SparkDispatcher implements Dispatcher {
       }
       if (end.taskInfo().successful()) {
         finished.accept(index);
+        if (experiments) {
+          lines.info(line(units.get(index)));
+        }
       } else {
         failures.incrementAndGet();
         lines.info(String.format(Locale.ROOT, "spark: the task of %s failed (attempt %d): %s; Spark retries it",
             units.get(index).label(), end.taskInfo().attemptNumber() + 1, reason(end.reason())));
       }
+    }
+
+    /** {@code spark: 3/8 tasks done (images 6/16), about 40.0 s left}. */
+    private synchronized String line(WorkUnit u) {
+      done++;
+      StringBuilder b = new StringBuilder("spark: ").append(u.label()).append(" done; ").append(done).append('/')
+          .append(units.size()).append(" tasks");
+      if (images > 0) {
+        imagesDone += u.to() - u.from();
+        b.append(" (images ").append(imagesDone).append('/').append(images).append(')');
+      }
+      if (done < units.size()) {
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        double fraction = images > 0 ? (double) imagesDone / images : (double) done / units.size();
+        b.append(", about ").append(SweepProgress.seconds(elapsed / fraction * (1 - fraction))).append(" left");
+      }
+      return b.toString();
     }
   }
 }

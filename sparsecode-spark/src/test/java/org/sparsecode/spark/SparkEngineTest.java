@@ -106,6 +106,9 @@ class SparkEngineTest {
         "local[2]", "--conf", "sparsecode.imagesPerTask=2");
     assertThat(l.status()).as(l.err()).isZero();
     assertThat(s.status()).as(s.err()).isZero();
+    // the driver's progress: tasks and images done, and the time left
+    assertThat(s.err()).containsPattern("spark: variant [ab] \\([12]/2\\) images [13]-[23] done; 1/4 tasks"
+        + " \\(images [12]/6\\), about [0-9.]+ s left").contains("4/4 tasks (images 6/6)\n");
     for (String v : List.of("a", "b")) {
       assertThat(Numbers.of(sparkDir.resolve(v).resolve("results.json"))).as(v)
           .isEqualTo(Numbers.of(localDir.resolve(v).resolve("results.json")));

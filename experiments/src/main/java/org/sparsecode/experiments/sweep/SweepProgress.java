@@ -139,8 +139,13 @@ public class SweepProgress {
     return name.length() <= 40 ? name : name.substring(0, 39) + "…";
   }
 
-  /** Seconds as people read them: {@code 4.1 s}, {@code 3 min 20 s}, {@code 2 h 05 min}. */
-  static String seconds(double s) {
+  /**
+   * Seconds as people read them: {@code 4.1 s}, {@code 3 min 20 s}, {@code 2 h 05 min}.
+   *
+   * @param s seconds
+   * @return the text
+   */
+  public static String seconds(double s) {
     if (s < 60) {
       return String.format(Locale.ROOT, "%.1f s", s);
     }
