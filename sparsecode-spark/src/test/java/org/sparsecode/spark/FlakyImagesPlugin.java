@@ -7,16 +7,18 @@ import java.nio.file.Path;
 import java.util.List;
 import org.sparsecode.api.Plugin;
 import org.sparsecode.api.PluginContext;
+import org.sparsecode.api.SparsecodeException;
 import org.sparsecode.api.image.Image;
 import org.sparsecode.api.image.ImageSource;
 import org.sparsecode.core.image.EmbeddedSourcePlugin;
 import org.sparsecode.core.image.EmbeddedSourceSettings;
 
 /**
- * {@code test-flaky-embedded}: the embedded images, whose image {@code failAt} brings down the task that reads
- * it the first time (an {@link Error}, as a lost executor or a crashed JVM would, not an exception the unit
- * records), and reads normally once the marker file exists: a transient failure, which Spark's retry must
- * absorb.
+ * {@code test-flaky-embedded}: the embedded images, whose image {@code failAt} fails while the marker file does
+ * not exist. With {@code broken: false} (the default) the first read brings down the task (an {@link Error}, as a
+ * lost executor or a crashed JVM would, not an exception the unit records) and makes the marker: a transient
+ * failure, which Spark's retry must absorb. With {@code broken: true} every read fails with an exception, as a
+ * corrupt image would, until the test makes the marker (the image repaired).
  */
 public final class FlakyImagesPlugin implements Plugin<ImageSource> {
   /**
@@ -25,9 +27,10 @@ public final class FlakyImagesPlugin implements Plugin<ImageSource> {
    * @param size the images' side
    * @param names the embedded images
    * @param failAt the index of the image whose first read fails
-   * @param marker the file made at the first failure
+   * @param marker the file whose absence makes the image fail
+   * @param broken whether the image fails with an exception on every read (until the marker exists)
    */
-  public record Settings(Integer size, List<String> names, Integer failAt, String marker) {}
+  public record Settings(Integer size, List<String> names, Integer failAt, String marker, Boolean broken) {}
 
   /** A failure that no unit records: Spark sees the task fail. */
   static final class TransientFailure extends Error {
@@ -67,6 +70,9 @@ public final class FlakyImagesPlugin implements Plugin<ImageSource> {
 
       @Override
       public Image get(int index) {
+        if (index == s.failAt() && !Files.exists(marker) && Boolean.TRUE.equals(s.broken())) {
+          throw new SparsecodeException("image " + index + " (" + embedded.id(index) + "): corrupt data");
+        }
         if (index == s.failAt() && !Files.exists(marker)) {
           try {
             Files.createFile(marker);

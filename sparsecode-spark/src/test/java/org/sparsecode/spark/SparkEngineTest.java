@@ -163,6 +163,35 @@ class SparkEngineTest {
   }
 
   @Test
+  void aBadImageFailsItsExperimentAloneAndARerunAfterTheRepairCodesOnlyItsBlock() throws IOException {
+    Path marker = tmp.resolve("repaired");
+    Path file = yaml("bad.yaml", BASE.replace("images: {type: embedded, size: 32, names: [camera]}",
+        "images: {type: test-flaky-embedded, size: 32, names: [camera, coffee, astronaut], failAt: 1, marker: "
+            + marker + ", broken: true}") + """
+        variants:
+          a: {}
+          b: {images: {failAt: 9}}
+        """);
+    Path dir = tmp.resolve("spark");
+    String[] args = {"run", file.toString(), "-o", dir.toString(), "--engine", "spark", "--master", "local[2]",
+        "--conf", "sparsecode.imagesPerTask=1"};
+    CliRun first = CliRun.of(args);
+    assertThat(first.status()).as(first.err()).isEqualTo(1);
+    assertThat(first.err()).contains("variant a (1/2): images 2-2: image 1 (coffee): corrupt data")
+        .doesNotContain("Spark retries it").doesNotContain("\tat ");
+    // the other variant completed, and so did the bad image's neighbours
+    assertThat(new org.sparsecode.experiments.results.RunDirectory(dir.resolve("b")).isComplete()).isTrue();
+    assertThat(dir.resolve("a").resolve(".blocks").resolve("0-1").resolve("results.json")).exists();
+    assertThat(dir.resolve("a").resolve(".blocks").resolve("2-3").resolve("results.json")).exists();
+    Files.createFile(marker);
+    CliRun second = CliRun.of(args);
+    assertThat(second.status()).as(second.err()).isZero();
+    assertThat(second.err()).contains("spark: variant a (1/2) images 2-2 done; 3/3 tasks (images 3/3)")
+        .doesNotContain("variant b (2/2) images");
+    assertThat(new org.sparsecode.experiments.results.RunDirectory(dir.resolve("a")).isComplete()).isTrue();
+  }
+
+  @Test
   void parallelIsRefusedSayingTheMasterDecides() throws IOException {
     Path file = yaml("sweep.yaml", BASE + "sweep:\n  solver.lambda: [1.0e-2, 4.0e-2]\n");
     CliRun s = CliRun.of("run", file.toString(), "-o", tmp.resolve("o").toString(), "--engine", "spark",
