@@ -24,9 +24,9 @@ import org.sparsecode.experiments.cli.SparsecodeCli;
  * A real Spark standalone cluster on loopback, started by scripts/spark-loopback-cluster.sh from the test's class
  * path: one master and two workers of one core each, with authentication on. A sweep run on it by a driver
  * holding the secret gives the local engine's numbers; a driver without the secret, or with another one, is
- * refused with a clear error within Spark's registration time (about a minute); the daemons listen on loopback
- * only. Every JVM is
- * stopped afterwards. Runs with -Pcluster only (tag {@code cluster}): it takes one to two minutes.
+ * refused with a clear error within Spark's registration time (about a minute); an executor killed with {@code
+ * kill -9} in the middle of a sweep loses only its task, which Spark runs again; the daemons listen on loopback
+ * only. Every JVM is stopped afterwards. Runs with -Pcluster only (tag {@code cluster}): it takes one to two minutes.
  */
 @Tag("cluster")
 class LoopbackClusterTest {
@@ -135,6 +135,38 @@ class LoopbackClusterTest {
   }
 
   @Test
+  @Timeout(value = 300, unit = TimeUnit.SECONDS)
+  void anExecutorKilledMidRunLosesOnlyItsTaskWhichSparkRunsAgainWithTheLocalEnginesNumbers() throws Exception {
+    Path file = Files.writeString(tmp.resolve("longer.yaml"), SWEEP.replace("size: 32", "size: 64")
+        .replace("maxIterations: 5", "maxIterations: 150, relStopTol: 0").replace("name: tiny", "name: longer"));
+    Path localDir = tmp.resolve("longer-local");
+    Path sparkDir = tmp.resolve("longer-spark");
+    CliRun l = CliRun.of("run", file.toString(), "-o", localDir.toString(), "--threads", "2");
+    assertThat(l.status()).as(l.err()).isZero();
+    Started driver = startDriver(file, sparkDir, Map.of(SparkSettings.SECRET_FILE,
+        cluster.resolve("secret").toString()));
+    // kill -9 an executor of this application as soon as a cell is under way on it
+    long pid = -1;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (pid < 0 && System.nanoTime() < deadline && driver.process().isAlive()) {
+      if (Files.isDirectory(sparkDir.resolve("cells")) && names(sparkDir.resolve("cells")).size() > 0) {
+        pid = executor();
+      }
+      Thread.sleep(50);
+    }
+    assertThat(pid).as("an executor to kill").isPositive();
+    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    Result s = driver.finish(240);
+    assertThat(s.status()).as(s.out()).isZero();
+    assertThat(s.out()).contains("4 cells: 4 complete, 0 failed").containsPattern("failed \\(attempt 1\\): .*"
+        + "Executor|executor");
+    for (String c : names(localDir.resolve("cells"))) {
+      assertThat(Numbers.of(sparkDir.resolve("cells").resolve(c).resolve("results.json"))).as(c)
+          .isEqualTo(Numbers.of(localDir.resolve("cells").resolve(c).resolve("results.json")));
+    }
+  }
+
+  @Test
   void theMasterAndTheWorkersListenOnLoopbackOnly() throws IOException {
     for (String pid : List.of("master.pid", "worker-1.pid", "worker-2.pid")) {
       List<String> listening = ListeningSockets.addresses(Files.readString(cluster.resolve(pid)).trim());
@@ -142,6 +174,26 @@ class LoopbackClusterTest {
       assertThat(listening).as(pid).hasSizeGreaterThanOrEqualTo(2)
           .allSatisfy(a -> assertThat(a).isIn("127.0.0.1", "::1"));
     }
+  }
+
+  /**
+   * The pid of an executor JVM, or -1: read from /proc, since ProcessHandle's command line stops short of the
+   * main class behind an executor's long class path.
+   */
+  private static long executor() throws IOException {
+    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+      for (Path p : procs.filter(x -> x.getFileName().toString().matches("\\d+")).toList()) {
+        try {
+          String cmd = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8);
+          if (cmd.contains("org.apache.spark.executor.CoarseGrainedExecutorBackend")) {
+            return Long.parseLong(p.getFileName().toString());
+          }
+        } catch (IOException e) {
+          // the process ended meanwhile
+        }
+      }
+    }
+    return -1;
   }
 
   /** The output of a command: its status and its standard output and error together. */
@@ -176,7 +228,7 @@ class LoopbackClusterTest {
   /** Runs a driver ({@link #startDriver}) to its end, bounded in time. */
   private static Result driver(Path out, Map<String, String> env, int timeoutSeconds)
       throws IOException, InterruptedException {
-    return startDriver(out, env).finish(timeoutSeconds);
+    return startDriver(sweep, out, env).finish(timeoutSeconds);
   }
 
   /**
@@ -184,6 +236,11 @@ class LoopbackClusterTest {
    * would (a Spark driver that was refused keeps threads that would disturb later tests in this one).
    */
   private static Started startDriver(Path out, Map<String, String> env) throws IOException {
+    return startDriver(sweep, out, env);
+  }
+
+  /** Starts {@code run --engine spark --master <the cluster>} on a file in a JVM of its own. */
+  private static Started startDriver(Path file, Path out, Map<String, String> env) throws IOException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
         .toString(), "-Xmx512m"));
     // Spark's --add-opens flags, as this JVM has them
@@ -193,7 +250,7 @@ class LoopbackClusterTest {
       }
     }
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), SparsecodeCli.class.getName(), "run",
-        sweep.toString(), "-o", out.toString(), "--engine", "spark", "--master", master,
+        file.toString(), "-o", out.toString(), "--engine", "spark", "--master", master,
         "--conf", "spark.executor.memory=512m"));
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().remove(SparkSettings.SECRET_FILE);
