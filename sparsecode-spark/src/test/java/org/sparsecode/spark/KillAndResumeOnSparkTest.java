@@ -140,7 +140,9 @@ class KillAndResumeOnSparkTest {
         .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Djdk.reflect") || a.startsWith("-Dio.netty"))
         .forEach(command::add);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), SparsecodeCli.class.getName(), "run",
-        file.toString(), "-o", dir.toString(), "--engine", "spark", "--master", "local[2]"));
+        file.toString(), "-o", dir.toString(), "--engine", "spark", "--master", "local[2]",
+        // Spark's scratch files (blockmgr-*), which a killed driver leaves behind, in the test's directory
+        "--conf", "spark.local.dir=" + dir.resolveSibling("spark-scratch")));
     command.addAll(List.of(args));
     Process child = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(dir.resolveSibling(dir.getFileName() + ".log").toFile()).start();
