@@ -5,13 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.sparsecode.api.Plugin;
 import org.sparsecode.api.PluginContext;
 import org.sparsecode.api.SparsecodeException;
 import org.sparsecode.api.image.Image;
 import org.sparsecode.api.image.ImageSource;
 import org.sparsecode.core.image.EmbeddedSourcePlugin;
 import org.sparsecode.core.image.EmbeddedSourceSettings;
+import org.sparsecode.core.plugin.TypedPlugin;
 
 /**
  * {@code test-flaky-embedded}: the embedded images, whose image {@code failAt} fails while the marker file does
@@ -20,7 +20,7 @@ import org.sparsecode.core.image.EmbeddedSourceSettings;
  * failure, which Spark's retry must absorb. With {@code broken: true} every read fails with an exception, as a
  * corrupt image would, until the test makes the marker (the image repaired).
  */
-public final class FlakyImagesPlugin implements Plugin<ImageSource> {
+public final class FlakyImagesPlugin extends TypedPlugin<ImageSource, FlakyImagesPlugin.Settings> {
   /**
    * The settings.
    *
@@ -41,24 +41,13 @@ public final class FlakyImagesPlugin implements Plugin<ImageSource> {
     }
   }
 
-  @Override
-  public String name() {
-    return "test-flaky-embedded";
+  /** Creates the plugin (ServiceLoader). */
+  public FlakyImagesPlugin() {
+    super("test-flaky-embedded", ImageSource.class, Settings.class, "embedded images, one of which fails");
   }
 
   @Override
-  public Class<ImageSource> role() {
-    return ImageSource.class;
-  }
-
-  @Override
-  public Class<? extends Record> settings() {
-    return Settings.class;
-  }
-
-  @Override
-  public ImageSource create(Record settings, PluginContext context) {
-    Settings s = (Settings) settings;
+  protected ImageSource build(Settings s, PluginContext context) {
     ImageSource embedded = new EmbeddedSourcePlugin().create(new EmbeddedSourceSettings(null, s.size(), s.names(),
         null), context);
     Path marker = Path.of(s.marker());
