@@ -210,13 +210,19 @@ public final class ImageBlocks implements Dispatcher {
       return new Split(null, u.dictionary(), false, false);
     }
     ExperimentConfig config = found.getValue();
+    boolean learns = config.learning() != null;
+    boolean whole = config.solver() == null || (imagesPerTask == 0 && blocksPerUnit <= 1);
+    if (whole && u.dictionary() != null) {
+      // the dictionary the runner's preflight made: nothing to wire here
+      return new Split(null, u.dictionary(), learns, false);
+    }
     Path dir = Path.of(u.directory());
     RunDirectory store = new RunDirectory(dir);
     RunEngine engine = PlanRunner.engine(found.getKey(), config, new RunOptions(1, false, ProgressReporter.NONE),
         store);
-    SharedDictionary start = SharedDictionary.of(engine.initialDictionary());
-    boolean learns = config.learning() != null;
-    if (config.solver() == null || (imagesPerTask == 0 && blocksPerUnit <= 1)) {
+    SharedDictionary start = u.dictionary() != null ? u.dictionary()
+        : SharedDictionary.of(engine.initialDictionary());
+    if (whole) {
       return new Split(null, start, learns, false);
     }
     int n = engine.images().size();

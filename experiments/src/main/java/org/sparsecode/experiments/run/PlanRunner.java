@@ -15,6 +15,7 @@ import org.sparsecode.experiments.config.ExperimentConfig;
 import org.sparsecode.experiments.config.ExperimentPlan;
 import org.sparsecode.experiments.engine.Dispatcher;
 import org.sparsecode.experiments.engine.ImageBlocks;
+import org.sparsecode.experiments.engine.SharedDictionary;
 import org.sparsecode.experiments.engine.WorkResult;
 import org.sparsecode.experiments.engine.WorkUnit;
 import org.sparsecode.experiments.results.Comparison;
@@ -282,7 +283,9 @@ public final class PlanRunner {
       RunEngine checkedEngine = checked.remove(config);
       options.progress().info(label + ": coding " + (checkedEngine != null ? checkedEngine.images().size() + " "
           : "") + "images into " + dir.root());
-      units.add(WorkUnit.experiment(config, dir.root(), dispatcher.threadsPerUnit(), label));
+      // the dictionary the preflight made travels with the experiment: no executor makes it again
+      units.add(WorkUnit.experiment(config, dir.root(), dispatcher.threadsPerUnit(), label)
+          .with(checkedEngine == null ? null : SharedDictionary.of(checkedEngine.dictionary())));
       unitLabels.add(label);
       didRun.add(true);
     }

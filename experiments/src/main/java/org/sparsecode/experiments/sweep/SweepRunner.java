@@ -20,6 +20,7 @@ import org.sparsecode.experiments.config.Sweep;
 import org.sparsecode.experiments.config.SweepCell;
 import org.sparsecode.experiments.engine.Dispatcher;
 import org.sparsecode.experiments.engine.ImageBlocks;
+import org.sparsecode.experiments.engine.SharedDictionary;
 import org.sparsecode.experiments.engine.WorkResult;
 import org.sparsecode.experiments.engine.WorkUnit;
 import org.sparsecode.experiments.results.RunDirectory;
@@ -207,7 +208,7 @@ public final class SweepRunner {
 
     long start = System.nanoTime();
     if (dispatcher != null) {
-      dispatch(root, pending, dispatcher, done);
+      dispatch(root, pending, engines, dispatcher, done);
     } else {
       runPending(root, pending, engines, parallel, perCell, done);
     }
@@ -402,8 +403,8 @@ public final class SweepRunner {
    * Runs the pending cells with a dispatcher and reads their outcomes back from their directories; each cell is
    * reported to the progress as soon as the dispatcher says it finished.
    */
-  private void dispatch(RunDirectory root, List<SweepCell> pending, Dispatcher dispatcher,
-      Map<String, CellOutcome> done) {
+  private void dispatch(RunDirectory root, List<SweepCell> pending, Map<String, RunEngine> engines,
+      Dispatcher dispatcher, Map<String, CellOutcome> done) {
     SweepProgress cells = options.cells();
     cells.start(pending.size());
     if (pending.isEmpty()) {
@@ -416,7 +417,10 @@ public final class SweepRunner {
         dir.clearRunFiles();
         ImageBlocks.clear(dir.root());
       }
-      units.add(WorkUnit.cell(c, dir.root(), dispatcher.threadsPerUnit()));
+      // the dictionary the preflight made travels with the cell: no executor makes it again
+      RunEngine engine = engines.get(c.hash());
+      units.add(WorkUnit.cell(c, dir.root(), dispatcher.threadsPerUnit())
+          .with(engine == null ? null : SharedDictionary.of(engine.dictionary())));
     }
     java.util.Set<Integer> reported = java.util.concurrent.ConcurrentHashMap.newKeySet();
     List<WorkResult> results = dispatcher.run(units, i -> {
