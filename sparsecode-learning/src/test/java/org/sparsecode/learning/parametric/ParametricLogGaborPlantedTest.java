@@ -11,8 +11,14 @@ import org.sparsecode.core.kernel.LogGaborKernels.Normalisation;
 import org.sparsecode.learning.Planted;
 
 /**
- * A planted problem: images synthesised from a known log-Gabor dictionary whose kernels have different
- * B_θ, with sparse codes; the learner starts from perturbed θ and B_θ and must recover them.
+ * A planted problem: six 48×48 images synthesised from a known unit-ℓ2 log-Gabor dictionary of four kernels
+ * with different θ and B_θ (0.15 to 0.6 rad), codes non-zero with probability 0.005; the learner starts
+ * from θ ± 0.15 rad and B_θ × 1.5 or ÷ 1.5 and must end within {@value #THETA_TOLERANCE} rad of each θ and
+ * within a factor e^{@value #LOG_B_TOLERANCE} of each B_θ. λ is large enough (0.2) for the codes to be
+ * exactly sparse; with a small λ (1e-3) the codes smear over the wrong kernels and the bandwidths settle
+ * 10–70 % off (measured). Under {@code peak} the planted bandwidths are not the optimum of the ℓ1-penalised
+ * objective (a narrow kernel has a larger ℓ2 norm, so it pays less per unit of its contribution), which is
+ * why this test uses unit-ℓ2 kernels.
  */
 class ParametricLogGaborPlantedTest {
   private static final double[] THETAS = {0.3, 1.2, 2.0, 2.8};
@@ -22,7 +28,7 @@ class ParametricLogGaborPlantedTest {
   @Test
   void recoversPlantedOrientationsAndBandwidthsFromPerturbedStart() {
     Dictionary truth = ParametricFixtures.dictionary(THETAS, B_THETAS, PHASES, Normalisation.UNIT_L2);
-    List<Image> images = Planted.images(truth, 6, 48, 0.01, 17L);
+    List<Image> images = Planted.images(truth, 6, 48, 0.005, 17L);
     double[] startTheta = new double[4];
     double[] startB = new double[4];
     for (int k = 0; k < 4; k++) {
@@ -31,8 +37,8 @@ class ParametricLogGaborPlantedTest {
     }
     Dictionary start = ParametricFixtures.dictionary(startTheta, startB, PHASES, Normalisation.UNIT_L2);
     ParametricLogGaborSettings s = new ParametricLogGaborSettings(STEPS, null, null, 0.02, null, null, null,
-        "sequential", 2, null, 0, null);
-    ParametricLogGabor learner = new ParametricLogGabor(s, ParametricFixtures.solver(1e-3, 200, 1e-3), "test", 3L);
+        "sequential", 1, null, 0, null);
+    ParametricLogGabor learner = new ParametricLogGabor(s, ParametricFixtures.solver(0.2, 200, 1e-3), "test", 3L);
     Dictionary learned = learner.learn(start, Planted.source(images), LearnListener.NONE);
     for (int k = 0; k < 4; k++) {
       double theta = learned.info().get(k).theta();
@@ -49,7 +55,7 @@ class ParametricLogGaborPlantedTest {
     }
   }
 
-  private static final int STEPS = 150;
-  private static final double THETA_TOLERANCE = 0.02;
-  private static final double LOG_B_TOLERANCE = 0.1;
+  private static final int STEPS = 200;
+  private static final double THETA_TOLERANCE = 0.01;
+  private static final double LOG_B_TOLERANCE = 0.05;
 }
