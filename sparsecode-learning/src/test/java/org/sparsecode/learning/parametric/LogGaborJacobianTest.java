@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.sparsecode.api.kernel.KernelInfo;
@@ -48,6 +49,16 @@ class LogGaborJacobianTest {
       tests.add(DynamicTest.dynamicTest("seed " + seed, () -> check(seed)));
     }
     return tests;
+  }
+
+  /** Many more points (run with -Pslow). */
+  @Test
+  @Tag("slow")
+  void derivativesMatchCentralDifferencesAtManyPoints() {
+    SplittableRandom base = new SplittableRandom(SEED + 2);
+    for (int r = 0; r < 5000; r++) {
+      check(base.nextLong());
+    }
   }
 
   private static void check(long seed) {
