@@ -466,6 +466,42 @@ public final class RunReport {
         sb.append("<p>Atoms per bandwidth B_θ (the histogram of the re-fit):</p>\n").append(h.html());
       }
     }
+    sb.append(parametric(learning));
+    return sb.toString();
+  }
+
+  /**
+   * The parametric learner's section: the learned B_θ range, and the B_θ histogram of the learned kernels next
+   * to the re-fit's, in the same bins (bin i is [e_i, e_i+1), the last [e_last, ∞)).
+   */
+  static String parametric(Map<String, Object> learning) {
+    Map<String, Object> par = ReportFiles.map(learning.get("parametric"));
+    if (par.isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder("<h3>Learned log-Gabor parameters</h3>\n");
+    Table t = Table.keyValue();
+    t.row("B_θ, smallest (rad)", Format.fixed(ReportFiles.number(par.get("bThetaMin")), 4));
+    t.row("B_θ, median (rad)", Format.fixed(ReportFiles.number(par.get("bThetaMedian")), 4));
+    t.row("B_θ, largest (rad)", Format.fixed(ReportFiles.number(par.get("bThetaMax")), 4));
+    sb.append(t.html());
+    Map<String, Object> learned = ReportFiles.map(par.get("bThetaHistogram"));
+    List<?> edges = ReportFiles.list(learned.get("bThetaEdges"));
+    List<?> counts = ReportFiles.list(learned.get("counts"));
+    List<?> refit = ReportFiles.list(ReportFiles.map(ReportFiles.map(learning.get("refit")).get("bThetaHistogram"))
+        .get("counts"));
+    if (!counts.isEmpty() && edges.size() == counts.size()) {
+      Table h = new Table(0, "B_θ from (rad)", "to (rad)", "learned kernels", "re-fit atoms (R² ≥ threshold)");
+      for (int i = 0; i < counts.size(); i++) {
+        h.row(Format.fixed(ReportFiles.number(edges.get(i)), 3),
+            i + 1 < edges.size() ? Format.fixed(ReportFiles.number(edges.get(i + 1)), 3) : "∞",
+            Format.metric("n", ReportFiles.number(counts.get(i))),
+            refit.size() == counts.size() ? Format.metric("n", ReportFiles.number(refit.get(i))) : "");
+      }
+      sb.append("<p>Kernels per bandwidth B_θ: the learned parameters and the re-fit of the same kernels, in the"
+          + " re-fit's bins (trajectories.csv holds every kernel's path; parameter-paths.png draws them):</p>\n")
+          .append(h.html());
+    }
     return sb.toString();
   }
 

@@ -48,6 +48,10 @@ public final class RunDirectory {
   public static final String REFIT_JSON = "refit.json";
   /** The re-fit's B_θ histogram and (θ, B_θ) scatter of the atoms (PNG). */
   public static final String ORIENTATION_PNG = "orientation-bandwidth.png";
+  /** The parametric learner's per-kernel parameters per recorded step (CSV, radians, cycles per pixel). */
+  public static final String TRAJECTORIES_CSV = org.sparsecode.learning.parametric.Trajectories.FILE_NAME;
+  /** The parametric learner's kernel paths in the (θ, B_θ) plane (PNG). */
+  public static final String PARAMETER_PATHS_PNG = "parameter-paths.png";
   /**
    * The coefficient statistics of the images coded so far, one contribution per image (.npz, sparsecode-eval's
    * {@code CoefficientPool}), which a resumed run restores; deleted once {@link #RESULTS} says complete.
@@ -266,7 +270,8 @@ public final class RunDirectory {
   public void clearRunFiles() {
     for (String name : new String[] {RESULTS, SUMMARY, METRICS, DICTIONARY, CONFIG, COMPARISON_CSV,
         COMPARISON_MD, DICTIONARY_PNG, PSNR_PLOT, SECONDS_PLOT, LEARNING_OBJECTIVE_PNG, REFIT_CSV,
-        REFIT_HISTOGRAM_CSV, REFIT_JSON, ORIENTATION_PNG, LEARNED, LearningCheckpoint.FILE_NAME}) {
+        REFIT_HISTOGRAM_CSV, REFIT_JSON, ORIENTATION_PNG, LEARNED, LearningCheckpoint.FILE_NAME, TRAJECTORIES_CSV,
+        PARAMETER_PATHS_PNG, org.sparsecode.learning.parametric.ParametricCheckpoint.FILE_NAME}) {
       delete(file(name));
     }
     for (String name : ANALYSIS_FILES) {

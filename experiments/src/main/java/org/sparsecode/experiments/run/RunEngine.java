@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -25,7 +26,9 @@ import org.sparsecode.api.image.Image;
 import org.sparsecode.api.image.ImageSource;
 import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.kernel.KernelGenerator;
+import org.sparsecode.api.kernel.KernelInfo;
 import org.sparsecode.api.learning.DictionaryLearner;
+import org.sparsecode.eval.plot.ParameterPaths;
 import org.sparsecode.api.metric.CurveMetric;
 import org.sparsecode.api.metric.Evaluation;
 import org.sparsecode.api.solver.CodingResult;
@@ -45,7 +48,11 @@ import org.sparsecode.experiments.results.RunResult;
 import org.sparsecode.experiments.results.Summary;
 import org.sparsecode.learning.checkpoint.Checkpointable;
 import org.sparsecode.learning.checkpoint.LearningCheckpoint;
+import org.sparsecode.learning.parametric.ParametricLogGabor;
+import org.sparsecode.learning.parametric.Trajectories;
+import org.sparsecode.learning.refit.AtomFit;
 import org.sparsecode.learning.refit.LogGaborRefit;
+import org.sparsecode.learning.refit.OrientationHistogram;
 import org.sparsecode.learning.refit.RefitResult;
 import org.sparsecode.learning.refit.RefitSettings;
 
@@ -239,6 +246,9 @@ public final class RunEngine {
         Map<String, Object> refit = refit(dictionary, title);
         if (refit != null) {
           learning.put("refit", refit);
+        }
+        if (learner.get() instanceof ParametricLogGabor) {
+          learning.put("parametric", parametric(dictionary, title));
         }
         clock = lap(stages, "refit", clock);
         // a run killed from here on codes with this dictionary rather than learning again
@@ -434,6 +444,56 @@ public final class RunEngine {
     summary.put("minR2", minR2);
     summary.put("atomsWithR2AtLeastMinR2", r.countWithR2AtLeast(minR2));
     summary.put("bThetaHistogram", histogram);
+    return summary;
+  }
+
+  /**
+   * The parametric learner's own answer: the learned kernels' (θ, B_θ) in the re-fit's bins (every kernel is
+   * a log-Gabor kernel, so none is excluded for its R²), their B_θ range, and the drawing of their paths from
+   * {@link RunDirectory#TRAJECTORIES_CSV} into {@link RunDirectory#PARAMETER_PATHS_PNG}.
+   */
+  private Map<String, Object> parametric(Dictionary dictionary, String title) {
+    List<AtomFit> atoms = new ArrayList<>();
+    double[] b = new double[dictionary.count()];
+    for (int k = 0; k < dictionary.count(); k++) {
+      KernelInfo p = dictionary.info().get(k);
+      atoms.add(new AtomFit(k, p.theta(), p.bTheta(), p.phase(), p.sf0(), p.bsf(), 1.0, 1.0));
+      b[k] = p.bTheta();
+    }
+    OrientationHistogram h = OrientationHistogram.of(atoms, RefitSettings.defaults());
+    Map<String, Object> histogram = new LinkedHashMap<>();
+    histogram.put("bThetaEdges", h.bThetaEdges());
+    histogram.put("counts", h.bThetaMarginal());
+    histogram.put("excluded", h.excluded());
+    java.util.Arrays.sort(b);
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("bThetaMin", b[0]);
+    summary.put("bThetaMedian", b.length % 2 == 1 ? b[b.length / 2] : (b[b.length / 2 - 1] + b[b.length / 2]) / 2);
+    summary.put("bThetaMax", b[b.length - 1]);
+    summary.put("bThetaHistogram", histogram);
+    Path csv = out.file(RunDirectory.TRAJECTORIES_CSV);
+    if (Files.isRegularFile(csv)) {
+      List<double[]> rows = Trajectories.read(csv);
+      int count = dictionary.count();
+      List<List<double[]>> perKernel = new ArrayList<>();
+      for (int k = 0; k < count; k++) {
+        perKernel.add(new ArrayList<>());
+      }
+      for (double[] r : rows) {
+        int k = (int) r[1];
+        if (k >= 0 && k < count) {
+          perKernel.get(k).add(r);
+        }
+      }
+      List<ParameterPaths.KernelPath> paths = new ArrayList<>();
+      for (List<double[]> kr : perKernel) {
+        if (!kr.isEmpty()) {
+          paths.add(new ParameterPaths.KernelPath(kr.stream().mapToDouble(r -> r[2]).toArray(),
+              kr.stream().mapToDouble(r -> r[3]).toArray()));
+        }
+      }
+      RunPlots.parameterPaths(out, title, paths, progress);
+    }
     return summary;
   }
 

@@ -13,6 +13,7 @@ import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.eval.plot.DictionaryTiles;
 import org.sparsecode.eval.plot.LineChart;
 import org.sparsecode.eval.plot.OrientationDensity;
+import org.sparsecode.eval.plot.ParameterPaths;
 import org.sparsecode.eval.plot.ReconstructionPanel;
 import org.sparsecode.eval.plot.ScatterPlot;
 import org.sparsecode.eval.plot.SecondsChart;
@@ -76,6 +77,13 @@ public final class RunPlots {
         refit.histogram().bThetaMarginal(), refit.settings().minR2());
     draw(RunDirectory.ORIENTATION_PNG, progress,
         () -> OrientationDensity.write(out.file(RunDirectory.ORIENTATION_PNG), title, fits));
+  }
+
+  /** Draws the kernel paths in the (θ, B_θ) plane into {@link RunDirectory#PARAMETER_PATHS_PNG}. */
+  static void parameterPaths(RunDirectory out, String title, List<ParameterPaths.KernelPath> paths,
+      ProgressReporter progress) {
+    draw(RunDirectory.PARAMETER_PATHS_PNG, progress, () -> ParameterPaths.write(
+        out.file(RunDirectory.PARAMETER_PATHS_PNG), title + ": learned (θ, B_θ) of each kernel", paths));
   }
 
   /**

@@ -43,7 +43,7 @@ public final class HebbianPlugin extends TypedPlugin<DictionaryLearner, HebbianS
    * @return the solver
    * @throws ConfigException on {@code solver.type} for an unknown solver, {@code solver.<key>} for a bad setting
    */
-  static SparseSolver solver(Map<String, Object> block, PluginRegistry registry, PluginContext context) {
+  public static SparseSolver solver(Map<String, Object> block, PluginRegistry registry, PluginContext context) {
     String type;
     Map<String, Object> values = new LinkedHashMap<>();
     if (block == null) {
