@@ -456,11 +456,12 @@ public final class RunReport {
       sb.append(r.html());
       List<?> edges = ReportFiles.list(histogram.get("bThetaEdges"));
       List<?> counts = ReportFiles.list(histogram.get("counts"));
-      if (!counts.isEmpty() && edges.size() == counts.size() + 1) {
+      // as many B_θ bins as edges: bin i is [e_i, e_i+1), the last one open-ended
+      if (!counts.isEmpty() && edges.size() == counts.size()) {
         Table h = new Table(0, "B_θ from (rad)", "to (rad)", "atoms");
         for (int i = 0; i < counts.size(); i++) {
           h.row(Format.fixed(ReportFiles.number(edges.get(i)), 3),
-              Format.fixed(ReportFiles.number(edges.get(i + 1)), 3),
+              i + 1 < edges.size() ? Format.fixed(ReportFiles.number(edges.get(i + 1)), 3) : "∞",
               Format.metric("n", ReportFiles.number(counts.get(i))));
         }
         sb.append("<p>Atoms per bandwidth B_θ (the histogram of the re-fit):</p>\n").append(h.html());

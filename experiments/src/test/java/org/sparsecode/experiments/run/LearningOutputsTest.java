@@ -82,6 +82,16 @@ class LearningOutputsTest {
   }
 
   @Test
+  void theReportTabulatesTheRefitHistogramWithItsOpenEndedLastBin() throws IOException {
+    Path dir = tmp.resolve("out");
+    run(learning(null, 4), dir, false);
+    String report = Files.readString(dir.resolve("report.html"));
+    assertThat(report).contains("Atoms per bandwidth B_θ (the histogram of the re-fit):");
+    // eight bins for eight edges: the last row runs to infinity
+    assertThat(report.substring(report.indexOf("Atoms per bandwidth B_θ (the histogram"))).contains("∞");
+  }
+
+  @Test
   void oddKernelsSkipTheRefitAndTheRunCompletes() throws IOException {
     Path dir = tmp.resolve("out");
     Map<String, Object> r = run(learning(null, 3), dir, false);
