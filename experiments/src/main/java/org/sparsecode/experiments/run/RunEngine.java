@@ -256,10 +256,16 @@ public final class RunEngine {
    * once per process which engine runs, and why when {@code auto} fell back to JTransforms.
    *
    * @return the engine, {@code fftw} or {@code jtransforms}
+   * @throws SparsecodeException when the configuration names FFTW and its library does not load here
    */
   private FftBackend useFft() {
-    FftBackend asked = config.fft();
-    FftBackend used = FftBackend.use(asked);
+    FftBackend used;
+    try {
+      used = FftBackend.use(config.fft());
+    } catch (IllegalStateException e) {
+      // The file was checked where it was loaded; a run on another machine (an executor) may lack FFTW.
+      throw new SparsecodeException(e.getMessage());
+    }
     if (FFT_SAID.compareAndSet(false, true)) {
       progress.info(used == FftBackend.FFTW ? "FFT engine: FFTW 3.3.10 (native)"
           : "FFT engine: JTransforms" + (FftBackend.fftwAvailable() ? "" : " (FFTW not available: "
