@@ -19,6 +19,7 @@ import org.sparsecode.api.PluginContext;
 import org.sparsecode.api.Precision;
 import org.sparsecode.api.image.Image;
 import org.sparsecode.api.kernel.Dictionary;
+import org.sparsecode.core.fft.FftBackend;
 import org.sparsecode.learning.online.OnlineCdl;
 import org.sparsecode.learning.online.OnlineCdlSettings;
 import org.sparsecode.learning.online.OnlineCdlStep;
@@ -43,6 +44,10 @@ public class OnlineCdlStepBenchmark {
   @Param({"float32", "float64"})
   public String precision;
 
+  /** FFT engine ({@code fftw} or {@code jtransforms}), made the process's before the learner is made. */
+  @Param({"fftw", "jtransforms"})
+  public String fft;
+
   /** CBPDN iterations per step (the paper's 300). */
   @Param({"300"})
   public int maxIterations;
@@ -58,6 +63,7 @@ public class OnlineCdlStepBenchmark {
   /** Loads the problem. */
   @Setup(Level.Trial)
   public void prepare() {
+    FftBackend.use(FftBackend.parse(fft));
     int n = PaperProblem.threads(threads);
     // RelStopTol 0: exactly maxIterations iterations, as the SPORCO timing (the paper's steps never stop early).
     OnlineCdlSettings s = new OnlineCdlSettings(1, null, null, null, null, null, null, maxIterations, 0.0, null,

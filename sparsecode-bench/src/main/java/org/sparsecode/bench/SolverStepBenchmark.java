@@ -17,6 +17,7 @@ import org.sparsecode.api.Precision;
 import org.sparsecode.api.image.Image;
 import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.solver.IterationStats;
+import org.sparsecode.core.fft.FftBackend;
 
 /**
  * The state shared by the one-iteration solver benchmarks on the {@link PaperProblem}: the precision and
@@ -37,6 +38,10 @@ public abstract class SolverStepBenchmark<W extends AutoCloseable> {
   /** Arithmetic of the solve. */
   @Param({"float32", "float64"})
   public String precision;
+
+  /** FFT engine ({@code fftw} or {@code jtransforms}), made the process's before the workspace is opened. */
+  @Param({"fftw", "jtransforms"})
+  public String fft;
 
   /** Worker threads; 0 means all available processors. */
   @Param({"0"})
@@ -78,6 +83,7 @@ public abstract class SolverStepBenchmark<W extends AutoCloseable> {
   /** Loads the problem and prepares the solve. */
   @Setup(Level.Trial)
   public void prepare() {
+    FftBackend.use(FftBackend.parse(fft));
     workspace = open(Precision.parse(precision), PaperProblem.threads(threads), PaperProblem.dictionary(),
         PaperProblem.image());
     for (int i = 0; i < warmIterations; i++) {

@@ -28,6 +28,7 @@ import org.sparsecode.api.kernel.KernelGenerator;
 import org.sparsecode.api.learning.DictionaryLearner;
 import org.sparsecode.api.metric.Metric;
 import org.sparsecode.api.solver.SparseSolver;
+import org.sparsecode.core.fft.FftBackend;
 import org.sparsecode.core.plugin.PluginRegistry;
 import org.sparsecode.core.plugin.SettingsBinder;
 
@@ -265,6 +266,14 @@ public final class ConfigLoader {
     resolved.put("name", name);
     resolved.put("seed", h.seed());
     resolved.put("precision", h.precision().yamlName());
+    // The engine that will run, not the one asked for (auto resolved here): part of the configuration's
+    // hash, so a resume on a machine where auto resolves otherwise is a different run, never a mixed one.
+    try {
+      resolved.put("fft", h.fft().resolve().yamlName());
+    } catch (IllegalStateException e) {
+      throw at.error("fft", "fftw, but the FFTW native library did not load (" + FftBackend.fftwFailure()
+          + "); use fft: auto (JTransforms where FFTW is missing) or fft: jtransforms", false);
+    }
     resolved.put("images", resolvedBlock(images));
     resolved.put("dictionary", resolvedBlock(dictionary));
     if (learning != null) {

@@ -10,6 +10,7 @@ import org.sparsecode.api.kernel.KernelGenerator;
 import org.sparsecode.api.learning.DictionaryLearner;
 import org.sparsecode.api.metric.Metric;
 import org.sparsecode.api.solver.SparseSolver;
+import org.sparsecode.core.fft.FftBackend;
 
 /**
  * One fully resolved experiment: a YAML file after {@code --set} overrides, with one variant's overrides
@@ -57,6 +58,16 @@ public record ExperimentConfig(String name, String variant, long seed, Precision
       List<PluginChoice<Metric>> metrics, Map<String, Object> resolved, Path baseDirectory) {
     this(name, variant, seed, precision, images, dictionary, learning, solver, metrics, resolved, baseDirectory,
         Runtime.getRuntime().availableProcessors(), null);
+  }
+
+  /**
+   * The FFT engine the run uses: the top-level {@code fft:} as resolved when the file was loaded ({@code auto}
+   * became {@code fftw} or {@code jtransforms}), kept in {@link #resolved()}.
+   *
+   * @return the engine; {@link FftBackend#AUTO} for a configuration built without one
+   */
+  public FftBackend fft() {
+    return resolved != null && resolved.get("fft") instanceof String s ? FftBackend.parse(s) : FftBackend.AUTO;
   }
 
   /**

@@ -175,7 +175,8 @@ final class SweepGrid {
       throw new ConfigError(where + shown + ": " + e.getMessage());
     }
     String first = path.key(0);
-    if (!TopLevelKeys.SETTABLE.contains(first) || first.equals("name")) {
+    // fft is run-wide (one FFT engine per process): cells of one sweep share it.
+    if (!TopLevelKeys.SETTABLE.contains(first) || first.equals("name") || first.equals("fft")) {
       String problem = TopLevelKeys.ALL.contains(first) ? "'" + first + "' cannot be swept"
           : TopLevelKeys.unknownKey(first, TopLevelKeys.SETTABLE.stream().filter(k -> !k.equals("name")).toList());
       throw new ConfigError(where + shown + ": " + problem);

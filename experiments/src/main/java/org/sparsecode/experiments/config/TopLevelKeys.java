@@ -6,21 +6,23 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.sparsecode.api.ConfigException;
 import org.sparsecode.api.Precision;
+import org.sparsecode.core.fft.FftBackend;
 import org.sparsecode.core.plugin.SettingsBinder;
 
 /**
  * The top level of an experiment file: which keys it may hold (and which of them a variant or a
  * {@code --set} may change), the messages for an unknown key (with a did-you-mean) or a key without a value,
- * and the header scalars {@code name}, {@code description}, {@code seed}, {@code precision} and
+ * and the header scalars {@code name}, {@code description}, {@code seed}, {@code precision}, {@code fft} and
  * {@code threads}.
  */
 final class TopLevelKeys {
   /** Every key allowed at the top of an experiment file, in documentation order. */
-  static final List<String> ALL = List.of("name", "description", "seed", "precision",
+  static final List<String> ALL = List.of("name", "description", "seed", "precision", "fft",
       "threads", "images", "dictionary", "learning", "solver", "metrics", "variants", "parts", "sweep");
-  /** The keys a variant may override. */
+  /** The keys a variant may override ({@code fft} is run-wide: one FFT engine per process and run). */
   static final List<String> VARIANT = ALL.stream()
-      .filter(k -> !k.equals("name") && !k.equals("variants") && !k.equals("parts") && !k.equals("sweep")).toList();
+      .filter(k -> !k.equals("name") && !k.equals("variants") && !k.equals("parts") && !k.equals("sweep")
+          && !k.equals("fft")).toList();
   /** The keys a {@code --set} or a part's {@code set:} may start with. */
   static final List<String> SETTABLE = ALL.stream()
       .filter(k -> !k.equals("variants") && !k.equals("parts") && !k.equals("sweep")).toList();
@@ -29,7 +31,8 @@ final class TopLevelKeys {
   static final int MAX_THREADS = 4096;
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
-  private static final List<String> HEADER = List.of("name", "description", "seed", "precision", "threads");
+  private static final List<String> HEADER = List.of("name", "description", "seed", "precision", "fft",
+      "threads");
 
   private TopLevelKeys() {}
 
@@ -86,9 +89,11 @@ final class TopLevelKeys {
    * @param description free text, or {@code null}
    * @param seed the base seed, 0 by default
    * @param precision the arithmetic, float32 by default
+   * @param fft the FFT engine, {@code auto} by default
    * @param threads the threads to use, the available processors by default
    */
-  record Header(String name, String description, Long seed, Precision precision, Integer threads) {
+  record Header(String name, String description, Long seed, Precision precision, FftBackend fft,
+      Integer threads) {
     Header {
       if (name != null && !isDirectoryName(name)) {
         throw new ConfigException("name", "may hold only letters, digits, '_', '.' and '-' (it names the"
@@ -96,6 +101,7 @@ final class TopLevelKeys {
       }
       seed = seed == null ? 0L : seed;
       precision = precision == null ? Precision.FLOAT32 : precision;
+      fft = fft == null ? FftBackend.AUTO : fft;
       threads = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
       if (threads < 1 || threads > MAX_THREADS) {
         throw new ConfigException("threads", "must be in [1, " + MAX_THREADS + "], got " + threads);

@@ -68,7 +68,9 @@ final class Variants {
     for (Map.Entry<String, Node> o : v.entries().entrySet()) {
       String key = o.getKey();
       if (!TopLevelKeys.VARIANT.contains(key)) {
-        String problem = TopLevelKeys.ALL.contains(key) ? "a variant cannot override '" + key + "'"
+        String problem = key.equals("fft") ? "a variant cannot override 'fft': the FFT engine is run-wide; set"
+            + " fft: at the top of the file"
+            : TopLevelKeys.ALL.contains(key) ? "a variant cannot override '" + key + "'"
             : TopLevelKeys.unknownKey(key, TopLevelKeys.VARIANT);
         throw top.error(path + "." + key, problem, true);
       }

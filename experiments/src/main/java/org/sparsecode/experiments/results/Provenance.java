@@ -14,9 +14,30 @@ package org.sparsecode.experiments.results;
  * @param precision {@code float32} or {@code float64}
  * @param imagesSha256 the identity of the data: SHA-256 over every coded image, in order, of its id (UTF-8),
  *     a zero byte, and its pixels as little-endian float64; {@code null} while the run is in progress
+ * @param fft the FFT engine that ran, {@code fftw} or {@code jtransforms}; {@code null} in results written
+ *     before the choice existed (they ran on JTransforms)
  */
 public record Provenance(String version, String gitCommit, String java, String os, String arch, int threads,
-    String startedAt, String finishedAt, String precision, String imagesSha256) {
+    String startedAt, String finishedAt, String precision, String imagesSha256, String fft) {
+
+  /**
+   * A provenance without the FFT engine (results written before the choice existed).
+   *
+   * @param version the sparsecode version
+   * @param gitCommit the commit
+   * @param java the Java runtime version
+   * @param os the operating system
+   * @param arch the CPU architecture
+   * @param threads worker threads
+   * @param startedAt when the run started
+   * @param finishedAt when it finished, or {@code null}
+   * @param precision {@code float32} or {@code float64}
+   * @param imagesSha256 the images' identity, or {@code null}
+   */
+  public Provenance(String version, String gitCommit, String java, String os, String arch, int threads,
+      String startedAt, String finishedAt, String precision, String imagesSha256) {
+    this(version, gitCommit, java, os, arch, threads, startedAt, finishedAt, precision, imagesSha256, null);
+  }
 
   /**
    * The same provenance, finished.
@@ -26,6 +47,7 @@ public record Provenance(String version, String gitCommit, String java, String o
    * @return a copy with {@code finishedAt} and {@code imagesSha256} set
    */
   public Provenance finished(String instant, String imagesHash) {
-    return new Provenance(version, gitCommit, java, os, arch, threads, startedAt, instant, precision, imagesHash);
+    return new Provenance(version, gitCommit, java, os, arch, threads, startedAt, instant, precision, imagesHash,
+        fft);
   }
 }

@@ -81,6 +81,9 @@ public final class ResultsJson {
     m.put("startedAt", p.startedAt());
     m.put("finishedAt", p.finishedAt());
     m.put("precision", p.precision());
+    if (p.fft() != null) {
+      m.put("fft", p.fft());
+    }
     if (p.imagesSha256() != null) {
       m.put("imagesSha256", p.imagesSha256());
     }
@@ -164,7 +167,7 @@ public final class ResultsJson {
     Provenance prov = new Provenance(p.string("version", false), p.string("gitCommit", false),
         p.string("java", false), p.string("os", false), p.string("arch", false), (int) p.integer("threads", 0),
         p.string("startedAt", false), p.string("finishedAt", false), p.string("precision", false),
-        p.string("imagesSha256", false));
+        p.string("imagesSha256", false), p.string("fft", false));
     List<ImageResult> images = new ArrayList<>();
     List<?> list = root.list("images", true);
     for (int i = 0; i < list.size(); i++) {

@@ -34,6 +34,7 @@ import org.sparsecode.api.metric.Evaluation;
 import org.sparsecode.api.solver.CodingResult;
 import org.sparsecode.api.solver.SolverException;
 import org.sparsecode.api.solver.SparseSolver;
+import org.sparsecode.core.fft.FftBackend;
 import org.sparsecode.eval.metric.Measures;
 import org.sparsecode.experiments.config.ConfigError;
 import org.sparsecode.experiments.config.ExperimentConfig;
@@ -83,6 +84,9 @@ public final class RunEngine {
   private final List<NamedMetric> metrics;
   private final RunDirectory out;
   private final ProgressReporter progress;
+  /** Whether the FFT engine was named in the log (once per process). */
+  private static final java.util.concurrent.atomic.AtomicBoolean FFT_SAID =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private final Provider<ExecutorService> executor;
   private final Map<String, Object> cell;
   private CodeStatistics stats;
@@ -201,10 +205,11 @@ public final class RunEngine {
   private RunResult run(Part part) {
     ExecutorService pool = null;
     try {
+      FftBackend fft = useFft();
       Provenance provenance = new Provenance(BuildInfo.version(), BuildInfo.gitCommit(),
           System.getProperty("java.version"), System.getProperty("os.name") + " " + System.getProperty("os.version"),
           System.getProperty("os.arch"), context.threads(), Instant.now().toString(), null,
-          context.precision().yamlName(), null);
+          context.precision().yamlName(), null, fft.yamlName());
       String sha = Json.sha256(config.resolved());
       Map<String, Double> stages = new LinkedHashMap<>();
       long clock = System.nanoTime();
@@ -341,6 +346,29 @@ public final class RunEngine {
   }
 
   /**
+   * Makes the configuration's FFT engine the process's (every FFT planned from here on runs on it) and says
+   * once per process which engine runs, and why when {@code auto} fell back to JTransforms.
+   *
+   * @return the engine, {@code fftw} or {@code jtransforms}
+   * @throws SparsecodeException when the configuration names FFTW and its library does not load here
+   */
+  private FftBackend useFft() {
+    FftBackend used;
+    try {
+      used = FftBackend.use(config.fft());
+    } catch (IllegalStateException e) {
+      // The file was checked where it was loaded; a run on another machine (an executor) may lack FFTW.
+      throw new SparsecodeException(e.getMessage());
+    }
+    if (FFT_SAID.compareAndSet(false, true)) {
+      progress.info(used == FftBackend.FFTW ? "FFT engine: FFTW 3.3.10 (native)"
+          : "FFT engine: JTransforms" + (FftBackend.fftwAvailable() ? "" : " (FFTW not available: "
+          + FftBackend.fftwFailure() + ")"));
+    }
+    return used;
+  }
+
+  /**
    * What can be checked before any work: generates the dictionary (a loaded file is checked as it is read),
    * refuses an image size whose solve cannot fit in the heap ({@link HeapEstimate}, from {@code images.size}
    * before any image is read, then from the first image), and reads the first image to check it fits the
@@ -354,6 +382,7 @@ public final class RunEngine {
     if (checked != null) {
       return checked;
     }
+    useFft();
     long start = System.nanoTime();
     Dictionary dictionary = generator.generate();
     if (solver.isPresent() && config.resolved() != null && config.resolved().get("images") instanceof Map<?, ?> m
@@ -382,7 +411,11 @@ public final class RunEngine {
    * @return the dictionary
    */
   public Dictionary initialDictionary() {
-    return checked != null ? checked : generator.generate();
+    if (checked != null) {
+      return checked;
+    }
+    useFft();
+    return generator.generate();
   }
 
   /**

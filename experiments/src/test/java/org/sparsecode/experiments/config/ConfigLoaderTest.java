@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sparsecode.api.Precision;
+import org.sparsecode.core.fft.FftBackend;
 import org.sparsecode.core.plugin.PluginRegistry;
 
 /**
@@ -88,11 +89,13 @@ class ConfigLoaderTest extends LoaderTestBase {
   @Test
   void resolvedHoldsEveryBlockWithItsDefaults() {
     Map<String, Object> resolved = load("yaml/quick.yaml").experiments().get(0).resolved();
-    assertThat(resolved.keySet()).containsExactly("name", "seed", "precision", "images", "dictionary", "solver",
-        "metrics");
+    assertThat(resolved.keySet()).containsExactly("name", "seed", "precision", "fft", "images", "dictionary",
+        "solver", "metrics");
     assertThat(resolved.get("solver")).isEqualTo(Map.of("type", "toy-solver", "lambda", 0.01, "maxIter", 100,
         "autoRho", Map.of("enabled", true, "period", 5)));
     assertThat(resolved.get("precision")).isEqualTo("float32");
+    // auto resolved: the engine that will run, so that the configuration's hash tells the engines apart
+    assertThat(resolved.get("fft")).isEqualTo(FftBackend.AUTO.resolve().yamlName()).isNotEqualTo("auto");
   }
 
   @Test
@@ -120,7 +123,8 @@ class ConfigLoaderTest extends LoaderTestBase {
   @Test
   void aFileThatIsNotAMapIsAnError() {
     assertFails("invalid/not-a-map.yaml", ":1:1: expected a map of top-level keys (name, description, seed,"
-        + " precision, threads, images, dictionary, learning, solver, metrics, variants, parts, sweep), got a list");
+        + " precision, fft, threads, images, dictionary, learning, solver, metrics, variants, parts, sweep), got a"
+        + " list");
   }
 
   @Test
@@ -336,7 +340,7 @@ class ConfigLoaderTest extends LoaderTestBase {
   @Test
   void setOfAnUnknownTopLevelKeyIsAnError() {
     assertSetFails("yaml/quick.yaml", "solvr.lambda=1", "--set solvr.lambda=1: unknown key 'solvr'; did you mean"
-        + " 'solver'? Valid keys: name, description, seed, precision, threads, images, dictionary, learning,"
+        + " 'solver'? Valid keys: name, description, seed, precision, fft, threads, images, dictionary, learning,"
         + " solver, metrics");
   }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sparsecode.api.Precision;
+import org.sparsecode.core.fft.FftBackend;
 
 /** The top level of a file: the allowed keys, did-you-mean, values missing, and the header scalars. */
 class TopLevelKeysTest extends LoaderTestBase {
@@ -32,7 +33,7 @@ class TopLevelKeysTest extends LoaderTestBase {
   @Test
   void anUnknownTopLevelKeyIsNamedWithTheValidKeys() {
     assertFails("invalid/unknown-top-level-key.yaml", ":4:1: metrcs: unknown key 'metrcs'; did you mean"
-        + " 'metrics'? Valid keys: name, description, seed, precision, threads, images, dictionary, learning,"
+        + " 'metrics'? Valid keys: name, description, seed, precision, fft, threads, images, dictionary, learning,"
         + " solver, metrics, variants, parts, sweep");
   }
 
@@ -71,7 +72,7 @@ class TopLevelKeysTest extends LoaderTestBase {
 
   @Test
   void aSetMayStartWithEveryKeyButVariantsPartsAndSweep() {
-    assertThat(TopLevelKeys.SETTABLE).containsExactly("name", "description", "seed", "precision", "threads",
+    assertThat(TopLevelKeys.SETTABLE).containsExactly("name", "description", "seed", "precision", "fft", "threads",
         "images", "dictionary", "learning", "solver", "metrics");
   }
 
@@ -107,7 +108,21 @@ class TopLevelKeysTest extends LoaderTestBase {
   void theHeaderBindsItsScalars() throws YamlTrees.SyntaxError {
     Node tree = YamlTrees.parse("name: n\nseed: 7\nprecision: float64\nthreads: 3", "", null);
     assertThat(TopLevelKeys.header(tree, new Locator("f.yaml", tree, null))).isEqualTo(
-        new TopLevelKeys.Header("n", null, 7L, Precision.FLOAT64, 3));
+        new TopLevelKeys.Header("n", null, 7L, Precision.FLOAT64, FftBackend.AUTO, 3));
+  }
+
+  @Test
+  void theHeaderBindsTheFftEngine() throws YamlTrees.SyntaxError {
+    Node tree = YamlTrees.parse("fft: jtransforms", "", null);
+    assertThat(TopLevelKeys.header(tree, new Locator("f.yaml", tree, null)).fft()).isEqualTo(FftBackend.JTRANSFORMS);
+  }
+
+  @Test
+  void anUnknownFftEngineIsLocatedAtItsValueAndListsTheThree() throws YamlTrees.SyntaxError {
+    Node tree = YamlTrees.parse("seed: 1\nfft: mkl", "", null);
+    assertThatThrownBy(() -> TopLevelKeys.header(tree, new Locator("f.yaml", tree, null)))
+        .isInstanceOf(ConfigError.class).hasMessageStartingWith("f.yaml:2:6: fft: ")
+        .hasMessageContaining("auto").hasMessageContaining("fftw").hasMessageContaining("jtransforms");
   }
 
   @Test

@@ -25,6 +25,7 @@ class GoldenOutputsTest {
   static final String YAML = """
       name: golden
       seed: 3
+      fft: jtransforms
       images: {type: engine-test-images, count: 3, size: 8}
       dictionary: {type: engine-test-kernels}
       solver: {type: engine-test-solver, lambda: 0.1}

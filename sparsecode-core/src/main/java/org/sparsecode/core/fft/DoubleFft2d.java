@@ -10,9 +10,12 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * NumPy's {@code rfft2}); the inverse divides by {@code H·W}, so {@code inverse(forward(x)) = x}.
  *
  * <p>Instances are immutable and may be shared by threads; each thread passes its own work buffer
- * ({@link #newWork()}). JTransforms only threads 1-D transforms longer than several thousand points, so a
- * transform runs on the calling thread and its result does not depend on the number of threads.
+ * ({@link #newWork()}). A transform runs on the calling thread and its result does not depend on the number
+ * of threads (JTransforms only threads 1-D transforms longer than several thousand points; FFTW's plans are
+ * single-threaded).
  *
+ * <p>The engine is chosen when the transform is made ({@link FftBackend}): FFTW's plans for the shape
+ * ({@link DoubleFftw2d}), or JTransforms' 1-D transforms on the rows and columns (the code here).
  */
 // Template: FloatFft2d.java is generated from this file by PrecisionTwinsTest (edit here, then regenerate).
 @SuppressWarnings("cast") // casts to the storage type: no-ops here, roundings in the float32 twin
@@ -22,25 +25,59 @@ public final class DoubleFft2d {
   private final int height;
   private final int width;
   private final int columns;
+  private final FftBackend backend;
+  /** FFTW's plans, or null on JTransforms. */
+  private final DoubleFftw2d fftw;
+  /** JTransforms' row and column transforms, or null on FFTW. */
   private final DoubleFFT_1D rowFft;
   private final DoubleFFT_1D columnFft;
 
   /**
-   * Plans the transforms.
+   * Plans the transforms on the process-wide engine ({@link FftBackend#current()}).
    *
    * @param height rows H, at least 1
    * @param width columns W, at least 1
    * @throws IllegalArgumentException if a size is below 1
    */
   public DoubleFft2d(int height, int width) {
+    this(height, width, FftBackend.current());
+  }
+
+  /**
+   * Plans the transforms on the given engine.
+   *
+   * @param height rows H, at least 1
+   * @param width columns W, at least 1
+   * @param backend the engine ({@link FftBackend#AUTO} is resolved)
+   * @throws IllegalArgumentException if a size is below 1
+   * @throws IllegalStateException if FFTW is asked for and its native library does not load
+   */
+  public DoubleFft2d(int height, int width, FftBackend backend) {
     if (height < 1 || width < 1) {
       throw new IllegalArgumentException("FFT size must be at least 1x1, got " + height + "x" + width);
     }
     this.height = height;
     this.width = width;
     this.columns = width / 2 + 1;
-    this.rowFft = new DoubleFFT_1D(width);
-    this.columnFft = new DoubleFFT_1D(height);
+    this.backend = backend.resolve();
+    if (this.backend == FftBackend.FFTW) {
+      this.fftw = DoubleFftw2d.of(height, width);
+      this.rowFft = null;
+      this.columnFft = null;
+    } else {
+      this.fftw = null;
+      this.rowFft = new DoubleFFT_1D(width);
+      this.columnFft = new DoubleFFT_1D(height);
+    }
+  }
+
+  /**
+   * The engine these transforms run on.
+   *
+   * @return {@link FftBackend#FFTW} or {@link FftBackend#JTRANSFORMS}
+   */
+  public FftBackend backend() {
+    return backend;
   }
 
   /**
@@ -98,6 +135,10 @@ public final class DoubleFft2d {
    * @param work a buffer from {@link #newWork()} (only its first 8 W values are used)
    */
   public void forward(double[] image, int imageOffset, double[] spectrum, int spectrumOffset, double[] work) {
+    if (fftw != null) {
+      fftw.forward(image, imageOffset, spectrum, spectrumOffset);
+      return;
+    }
     final int h = height;
     final int w = width;
     // Rows are transformed BLOCK at a time so that each spectral column receives BLOCK consecutive values
@@ -158,6 +199,10 @@ public final class DoubleFft2d {
    * @param work a buffer from {@link #newWork()}
    */
   public void inverse(double[] spectrum, int spectrumOffset, double[] image, int imageOffset, double[] work) {
+    if (fftw != null) {
+      fftw.inverse(spectrum, spectrumOffset, image, imageOffset);
+      return;
+    }
     System.arraycopy(spectrum, spectrumOffset, work, BLOCK * width, spectrumLength());
     inverseInPlace(work, BLOCK * width, image, imageOffset, work);
   }
@@ -174,6 +219,10 @@ public final class DoubleFft2d {
    */
   public void inverseInPlace(double[] spectrum, int spectrumOffset, double[] image, int imageOffset,
       double[] work) {
+    if (fftw != null) {
+      fftw.inverse(spectrum, spectrumOffset, image, imageOffset);
+      return;
+    }
     final int h = height;
     final int w = width;
     final int base = spectrumOffset;

@@ -185,13 +185,15 @@ public final class FloatDictionarySpectra {
    */
   public static void addProducts(float[] dhat, float[] spectra, int count, int len, int col, int h,
       float[] target, int to) {
+    // Element-wise arithmetic in the storage precision (var locals): the float32 twin multiplies in float,
+    // with no conversion to double and back in the solvers' hottest loop.
     for (int k = 0; k < count; k++) {
       int o = k * len + col;
       for (int i = 0; i < 2 * h; i += 2) {
-        double dr = dhat[o + i];
-        double di = dhat[o + i + 1];
-        double fr = spectra[o + i];
-        double fi = spectra[o + i + 1];
+        var dr = dhat[o + i];
+        var di = dhat[o + i + 1];
+        var fr = spectra[o + i];
+        var fi = spectra[o + i + 1];
         target[to + i] = (float) (target[to + i] + (dr * fr - di * fi));
         target[to + i + 1] = (float) (target[to + i + 1] + (dr * fi + di * fr));
       }

@@ -19,7 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>Rules: class names {@code DoubleXxx} become {@code FloatXxx}, {@code double[]} arrays become
  * {@code float[]}, {@code (double)} casts (written at every store into an array) become {@code (float)},
- * {@code float64} becomes {@code float32} in comments. Scalar {@code double} locals stay double: float32
+ * {@code float64} becomes {@code float32} in comments, FFTW's double-precision names {@code fftw_xxx} become its
+ * single-precision {@code fftwf_xxx} (except {@code fftw_iodim}, shared by both). Scalar {@code double}
+ * locals stay double: float32
  * storage, float64 scalar arithmetic and accumulation.
  */
 class PrecisionTwinsTest {
@@ -27,7 +29,7 @@ class PrecisionTwinsTest {
   private static final Pattern TEMPLATE_LINE = Pattern.compile("(?m)^// Template: .*$");
 
   static Stream<String> templates() {
-    return Stream.of("fft/DoubleFft2d.java", "fft/DoubleDictionarySpectra.java",
+    return Stream.of("fft/DoubleFft2d.java", "fft/DoubleFftw2d.java", "fft/DoubleDictionarySpectra.java",
         "solver/admm/DoubleAdmmState.java", "solver/fista/DoubleFistaState.java",
         "solver/lca/DoubleLcaState.java");
   }
@@ -37,7 +39,8 @@ class PrecisionTwinsTest {
         .replace("double[]", "float[]")
         .replace("new double[", "new float[")
         .replace("(double) ", "(float) ")
-        .replace("float64", "float32");
+        .replace("float64", "float32")
+        .replaceAll("\\bfftw_(?!iodim)", "fftwf_");
     return TEMPLATE_LINE.matcher(s).replaceFirst(Matcher.quoteReplacement("// GENERATED from " + templateName
         + " by PrecisionTwinsTest; edit the template."));
   }

@@ -170,13 +170,14 @@ final class DoubleAdmmState extends AdmmState {
         g[i + 1] = (double) gi;
         sum += gr * gr + gi * gi;
       }
+      // X̂_k = F_k + conj(D̂_k) g in the storage precision (var locals: no widening in the float32 twin).
       for (int k = 0; k < count; k++) {
         int o = k * len + col;
         for (int i = 0; i < 2 * h; i += 2) {
-          double dr = dhat[o + i];
-          double di = dhat[o + i + 1];
-          double gr = g[i];
-          double gi = g[i + 1];
+          var dr = dhat[o + i];
+          var di = dhat[o + i + 1];
+          var gr = g[i];
+          var gi = g[i + 1];
           spectra[o + i] = (double) (spectra[o + i] + (dr * gr + di * gi));
           spectra[o + i + 1] = (double) (spectra[o + i + 1] + (dr * gi - di * gr));
         }

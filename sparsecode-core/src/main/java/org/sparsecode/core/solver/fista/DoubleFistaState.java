@@ -155,10 +155,10 @@ final class DoubleFistaState extends FistaState {
     double[] f = spec[w];
     int dk = k * len;
     for (int i = 0; i < len; i += 2) {
-      double dr = dhat[dk + i];
-      double di = dhat[dk + i + 1];
-      double rr = ry[i];
-      double ri = ry[i + 1];
+      var dr = dhat[dk + i];
+      var di = dhat[dk + i + 1];
+      var rr = ry[i];
+      var ri = ry[i + 1];
       f[i] = (double) (dr * rr + di * ri);
       f[i + 1] = (double) (dr * ri - di * rr);
     }

@@ -111,10 +111,10 @@ final class DoubleLcaState extends LcaState {
       for (int k = 0; k < count; k++) {
         int o = k * len + col;
         for (int i = 0; i < 2 * h; i += 2) {
-          double dr = dhat[o + i];
-          double di = dhat[o + i + 1];
-          double fr = spectra[o + i];
-          double fi = spectra[o + i + 1];
+          var dr = dhat[o + i];
+          var di = dhat[o + i + 1];
+          var fr = spectra[o + i];
+          var fi = spectra[o + i + 1];
           r[i] = (double) (r[i] - (dr * fr - di * fi));
           r[i + 1] = (double) (r[i + 1] - (dr * fi + di * fr));
         }
@@ -127,10 +127,10 @@ final class DoubleLcaState extends LcaState {
       for (int k = 0; k < count; k++) {
         int o = k * len + col;
         for (int i = 0; i < 2 * h; i += 2) {
-          double dr = dhat[o + i];
-          double di = dhat[o + i + 1];
-          double rr = r[i];
-          double ri = r[i + 1];
+          var dr = dhat[o + i];
+          var di = dhat[o + i + 1];
+          var rr = r[i];
+          var ri = r[i + 1];
           spectra[o + i] = (double) (spectra[o + i] + (dr * rr + di * ri));
           spectra[o + i + 1] = (double) (spectra[o + i + 1] + (dr * ri - di * rr));
         }
