@@ -1,7 +1,9 @@
 package org.sparsecode.spark;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -125,7 +127,7 @@ public final class SparkEngine implements Engine {
       lines.info(String.format(Locale.ROOT, "spark %s: master %s, %d task%s at a time with %d thread%s each, %s",
           spark.version(), master, slots, slots == 1 ? "" : "s", perTask, perTask == 1 ? "" : "s", ui));
       Dispatcher dispatcher = new ImageBlocks(new SparkDispatcher(spark, plan.file().toAbsolutePath().toString(),
-          options.overrides(), perTask, slots, lines), plan, imagesPerTask);
+          executorOverrides(plan, options.overrides()), perTask, slots, lines), plan, imagesPerTask);
       if (plan.sweep().isPresent()) {
         return EngineOutcome.of(new SweepRunner(plan, new SweepOptions(perTask, null, options.force(), lines,
             options.cells())).run(directory, dispatcher));
@@ -135,6 +137,23 @@ public final class SparkEngine implements Engine {
     } finally {
       spark.stop();
     }
+  }
+
+  /**
+   * The {@code --set} values the executors load the file with: the driver's, and the FFT engine the driver
+   * resolved ({@code fft: auto} becomes the engine that runs here), so that no executor chooses its own: one
+   * without FFTW then fails saying so rather than computing other last digits.
+   *
+   * @param plan the plan as the driver loaded it
+   * @param overrides the command line's {@code --set} values
+   * @return the values for the executors
+   */
+  static List<String> executorOverrides(ExperimentPlan plan, List<String> overrides) {
+    List<String> out = new ArrayList<>(overrides);
+    if (!plan.experiments().isEmpty()) {
+      out.add("fft=" + plan.experiments().get(0).fft().yamlName());
+    }
+    return out;
   }
 
   /** The images of a task ({@value #IMAGES_PER_TASK}): 0, the default, lets {@link ImageBlocks} choose. */

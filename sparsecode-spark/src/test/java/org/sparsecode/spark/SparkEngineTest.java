@@ -192,6 +192,23 @@ class SparkEngineTest {
   }
 
   @Test
+  void theExecutorsLoadTheFileWithTheFftEngineTheDriverResolvedAndFindTheSameConfigurations() throws IOException {
+    Path file = yaml("auto.yaml", "fft: auto\n" + BASE + "sweep:\n  solver.lambda: [1.0e-2, 4.0e-2]\n");
+    var registry = org.sparsecode.core.plugin.PluginRegistry.load();
+    var driver = new org.sparsecode.experiments.config.ConfigLoader(registry).load(file, List.of());
+    List<String> overrides = SparkEngine.executorOverrides(driver, List.of("seed=3"));
+    String resolved = driver.experiments().get(0).fft().yamlName();
+    assertThat(resolved).isIn("fftw", "jtransforms");
+    assertThat(overrides).containsExactly("seed=3", "fft=" + resolved);
+    var executor = new org.sparsecode.experiments.config.ConfigLoader(registry).load(file, overrides);
+    var withSeed = new org.sparsecode.experiments.config.ConfigLoader(registry).load(file, List.of("seed=3"));
+    for (int i = 0; i < 2; i++) {
+      assertThat(executor.sweep().orElseThrow().cells().get(i).hash())
+          .isEqualTo(withSeed.sweep().orElseThrow().cells().get(i).hash());
+    }
+  }
+
+  @Test
   void parallelIsRefusedSayingTheMasterDecides() throws IOException {
     Path file = yaml("sweep.yaml", BASE + "sweep:\n  solver.lambda: [1.0e-2, 4.0e-2]\n");
     CliRun s = CliRun.of("run", file.toString(), "-o", tmp.resolve("o").toString(), "--engine", "spark",
