@@ -28,11 +28,11 @@ import org.sparsecode.experiments.sweep.SweepRunner;
  * {@code run --engine spark}: the checks run here, on the driver, as for the local engine (every cell's
  * preflight, the reuse of complete cells and variants), then each sweep cell, or each variant of a plain file, is
  * one Spark task that runs it into the shared output directory; the driver then writes the tables from the
- * directories. The master is embedded {@code local[N]} (N = the available processors) unless {@code --master}
- * names a cluster; each task's solver has {@code --threads} threads (default 1), which is also {@code
- * spark.task.cpus}. The numbers equal the local engine's: they do not depend on the thread count. When there
- * are fewer experiments than slots, an experiment's images are split into blocks, each a task ({@link
- * ImageBlocks}, {@value #IMAGES_PER_TASK}).
+ * directories. The master is embedded {@code local[N,4]} (N = the available processors, 4 attempts per task)
+ * unless {@code --master} names a cluster; each task's solver has {@code --threads} threads (default 1), which is
+ * also {@code spark.task.cpus}. The numbers equal the local engine's: they do not depend on the thread count.
+ * When there are fewer experiments than eight times the slots, an experiment's images are split into blocks,
+ * each a task ({@link ImageBlocks}, {@value #IMAGES_PER_TASK}).
  *
  * <p>Nothing listens on the network by default: see {@link SparkSettings}.
  */
@@ -40,7 +40,7 @@ public final class SparkEngine implements Engine {
   /**
    * The setting ({@code --conf}) of the images each task codes: an experiment over many images is split into
    * blocks of that many ({@link ImageBlocks}); 0, the default, splits only when there are fewer experiments than
-   * twice the slots.
+   * eight times the slots, into about that many tasks.
    */
   public static final String IMAGES_PER_TASK = "sparsecode.imagesPerTask";
   private final UnaryOperator<String> env;

@@ -52,6 +52,14 @@ import org.sparsecode.experiments.run.RunOptions;
  * the learned dictionary is read back bit for bit, so the numbers are those of a run in one piece.
  */
 public final class ImageBlocks implements Dispatcher {
+  /**
+   * The tasks per slot the blocks aim at: a slot whose last task ends early idles while the others finish
+   * theirs, so smaller tasks balance better, and a task costs little (about 30 ms more than in one JVM, on
+   * Spark's embedded master). With 2 slots, paper.yaml's 9-image experiments split into blocks of 3 images
+   * ran 6.6 % slower than the local engine, whole ones 14.9 %.
+   */
+  static final int TASKS_PER_SLOT = 8;
+
   /** The sub-directory of an experiment's directory that holds its blocks while they run. */
   public static final String DIRECTORY = ".blocks";
 
@@ -65,7 +73,7 @@ public final class ImageBlocks implements Dispatcher {
    * @param inner where the blocks and the experiments run
    * @param plan the plan the units come from (as loaded on the driver)
    * @param imagesPerTask the images of a block; 0 to choose: blocks only when there are fewer experiments than
-   *     twice the slots, as many as make about twice the slots in all
+   *     {@value #TASKS_PER_SLOT} times the slots, as many as make about that many tasks in all
    */
   public ImageBlocks(Dispatcher inner, ExperimentPlan plan, int imagesPerTask) {
     this.inner = Objects.requireNonNull(inner, "inner");
@@ -88,7 +96,7 @@ public final class ImageBlocks implements Dispatcher {
 
   @Override
   public List<WorkResult> run(List<WorkUnit> units, IntConsumer finished) {
-    int target = 2 * inner.parallelism();
+    int target = TASKS_PER_SLOT * inner.parallelism();
     int blocksPerUnit = units.size() >= target ? 1 : (target + units.size() - 1) / units.size();
     Split[] splits = new Split[units.size()];
     WorkResult[] results = new WorkResult[units.size()];

@@ -124,17 +124,21 @@ class ImageBlocksTest {
   }
 
   @Test
-  void blocksAreChosenOnlyWhenThereAreFewerExperimentsThanTwiceTheSlots() throws IOException {
+  void blocksAreChosenOnlyWhenThereAreFewerExperimentsThanEightTimesTheSlots() throws IOException {
     ExperimentPlan plan = load("one", BASE);
     InThisJvm wide = new InThisJvm(plan, 2);
     new PlanRunner(plan, RunOptions.defaults()).run(tmp.resolve("wide"), new ImageBlocks(wide, plan, 0));
-    // one experiment, 2 slots: about 4 tasks wanted, so blocks of one image (3), then the finish
+    // one experiment, 2 slots: about 16 tasks wanted, so blocks of one image (3), then the finish
     assertThat(wide.ran).containsExactly("blocks images 1-1", "blocks images 2-2", "blocks images 3-3", "blocks");
-    ExperimentPlan two = load("pair", BASE + "variants:\n  a: {}\n  b: {solver: {lambda: 0.05}}\n");
-    InThisJvm pair = new InThisJvm(two, 1);
-    new PlanRunner(two, RunOptions.defaults()).run(tmp.resolve("pair"), new ImageBlocks(pair, two, 0));
-    // two experiments, one slot: no block
-    assertThat(pair.ran).containsExactly("variant a (1/2)", "variant b (2/2)");
+    StringBuilder variants = new StringBuilder("variants:\n");
+    for (int v = 0; v < ImageBlocks.TASKS_PER_SLOT; v++) {
+      variants.append("  v").append(v).append(": {solver: {lambda: 0.0").append(v + 1).append("}}\n");
+    }
+    ExperimentPlan eight = load("eight", BASE + variants);
+    InThisJvm one = new InThisJvm(eight, 1);
+    new PlanRunner(eight, RunOptions.defaults()).run(tmp.resolve("eight"), new ImageBlocks(one, eight, 0));
+    // eight experiments, one slot: no block
+    assertThat(one.ran).hasSize(ImageBlocks.TASKS_PER_SLOT).allMatch(l -> !l.contains("images"));
   }
 
   @Test
