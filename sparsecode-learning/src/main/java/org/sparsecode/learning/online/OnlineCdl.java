@@ -24,6 +24,7 @@ import org.sparsecode.api.solver.CodingResult;
 import org.sparsecode.api.solver.IterationStats;
 import org.sparsecode.api.solver.SolveListener;
 import org.sparsecode.api.solver.SparseCode;
+import org.sparsecode.core.fft.ComplexSpectra;
 import org.sparsecode.core.fft.DoubleFft2d;
 import org.sparsecode.core.solver.admm.AutoRhoSettings;
 import org.sparsecode.core.solver.admm.CbpdnAdmmSettings;
@@ -304,14 +305,7 @@ public final class OnlineCdl implements DictionaryLearner, Checkpointable {
     for (int j = 0; j < count; j++) {
       p = denseMap(idx, val, p, j, plane, map);
       fft.forward(map, 0, zSpec, 0, work);
-      for (int i = 0; i < len; i += 2) {
-        double zr = zSpec[i];
-        double zi = -zSpec[i + 1];
-        double rr = residual[i];
-        double ri = residual[i + 1];
-        zSpec[i] = zr * rr - zi * ri;
-        zSpec[i + 1] = zr * ri + zi * rr;
-      }
+      ComplexSpectra.conjugateTimes(zSpec, residual, len);
       fft.inverseInPlace(zSpec, 0, pad, 0, work);
       int base = j * k * k;
       for (int y = 0; y < h; y++) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.sparsecode.api.image.Image;
 import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.solver.SparseCode;
+import org.sparsecode.core.fft.ComplexSpectra;
 import org.sparsecode.core.fft.DoubleFft2d;
 
 /**
@@ -79,14 +80,7 @@ public final class DataTerm {
     for (int j = 0; j < count; j++) {
       p = denseMap(idx, val, p, j, plane, map);
       fft.forward(map, 0, zSpec, 0, work);
-      for (int i = 0; i < len; i += 2) {
-        double zr = zSpec[i];
-        double zi = -zSpec[i + 1];
-        double rr = residual[i];
-        double ri = residual[i + 1];
-        zSpec[i] = zr * rr - zi * ri;
-        zSpec[i + 1] = zr * ri + zi * rr;
-      }
+      ComplexSpectra.conjugateTimes(zSpec, residual, len);
       fft.inverseInPlace(zSpec, 0, pad, 0, work);
       int base = j * k * k;
       for (int y = 0; y < k; y++) {
