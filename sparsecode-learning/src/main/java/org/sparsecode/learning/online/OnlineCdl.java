@@ -23,9 +23,6 @@ import org.sparsecode.api.learning.LearnListener;
 import org.sparsecode.api.solver.CodingResult;
 import org.sparsecode.api.solver.IterationStats;
 import org.sparsecode.api.solver.SolveListener;
-import org.sparsecode.api.solver.SparseCode;
-import org.sparsecode.core.fft.ComplexSpectra;
-import org.sparsecode.core.fft.DoubleFft2d;
 import org.sparsecode.core.solver.admm.AutoRhoSettings;
 import org.sparsecode.core.solver.admm.CbpdnAdmmSettings;
 import org.sparsecode.core.solver.admm.ConvBpdnAdmm;
@@ -212,10 +209,9 @@ public final class OnlineCdl implements DictionaryLearner, Checkpointable {
       dual = Math.max(dual, last.dualResidual());
       rho = last.penalty();
       iterations += coded.iterations();
-      double[] g = new double[2];
-      accumulateGradient(d, image, coded.code(), gradient, g);
-      lipschitz += g[0];
-      outside += g[1];
+      DataTermGradient.Sums g = DataTermGradient.accumulate(d, image, coded.code(), gradient, false);
+      lipschitz += g.lipschitz();
+      outside += g.outsideEnergy();
     }
     double eta;
     if (settings.lipschitzStep()) {
@@ -245,96 +241,6 @@ public final class OnlineCdl implements DictionaryLearner, Checkpointable {
   private CbpdnAdmmSettings cbpdnSettings() {
     return new CbpdnAdmmSettings(settings.lambda(), settings.maxIterations(), settings.relStopTol(), 0.0,
         settings.relaxation(), settings.rho(), 1.0, settings.nonNegative(), AutoRhoSettings.disabled());
-  }
-
-  /**
-   * Adds the top-left k×k block of the D-gradient g_k = IDFT(conj(Ẑ_k) R̂) of one image to {@code gradient}
-   * (kernel-major, as {@link Dictionary#kernels()}); out[0] = L_D, out[1] = Σ g² outside the blocks. Works
-   * kernel by kernel so that only O(H·W) spectra are held.
-   */
-  private static void accumulateGradient(Dictionary d, Image image, SparseCode code, double[] gradient,
-      double[] out) {
-    int h = image.height();
-    int w = image.width();
-    int k = d.size();
-    int count = d.count();
-    int plane = h * w;
-    DoubleFft2d fft = new DoubleFft2d(h, w);
-    int len = fft.spectrumLength();
-    double[] work = fft.newWork();
-    double[] residual = new double[len];
-    double[] zSpec = new double[len];
-    double[] dSpec = new double[len];
-    double[] power = new double[len / 2];
-    double[] map = new double[plane];
-    double[] pad = new double[plane];
-    double[] kernels = d.kernels();
-    int[] idx = code.indices();
-    double[] val = code.values();
-
-    // R^ = sum_k Z^_k D^_k - S^ (SPORCO dstep: Ryf = inner(Zf, Df, axisM) - Sf).
-    fft.forward(image.pixels(), 0, residual, 0, work);
-    for (int i = 0; i < len; i++) {
-      residual[i] = -residual[i];
-    }
-    int p = 0;
-    for (int j = 0; j < count; j++) {
-      p = denseMap(idx, val, p, j, plane, map);
-      fft.forward(map, 0, zSpec, 0, work);
-      for (int r = 0; r < k; r++) {
-        System.arraycopy(kernels, (j * k + r) * k, pad, r * w, k);
-      }
-      fft.forward(pad, 0, dSpec, 0, work);
-      for (int i = 0; i < len; i += 2) {
-        double zr = zSpec[i];
-        double zi = zSpec[i + 1];
-        double dr = dSpec[i];
-        double di = dSpec[i + 1];
-        residual[i] += zr * dr - zi * di;
-        residual[i + 1] += zr * di + zi * dr;
-        power[i >> 1] += zr * zr + zi * zi;
-      }
-    }
-    double lip = 0;
-    for (double v : power) {
-      lip = Math.max(lip, v);
-    }
-    // g^_k = conj(Z^_k) R^ (gradf = inner(conj(Zf), Ryf, axisK)), back to space, keep the k x k block.
-    double outsideEnergy = 0;
-    p = 0;
-    for (int j = 0; j < count; j++) {
-      p = denseMap(idx, val, p, j, plane, map);
-      fft.forward(map, 0, zSpec, 0, work);
-      ComplexSpectra.conjugateTimes(zSpec, residual, len);
-      fft.inverseInPlace(zSpec, 0, pad, 0, work);
-      int base = j * k * k;
-      for (int y = 0; y < h; y++) {
-        for (int x = 0; x < w; x++) {
-          double v = pad[y * w + x];
-          if (y < k && x < k) {
-            gradient[base + y * k + x] += v;
-          } else {
-            outsideEnergy += v * v;
-          }
-        }
-      }
-      Arrays.fill(pad, 0.0);
-    }
-    out[0] = lip;
-    out[1] = outsideEnergy;
-  }
-
-  /** Fills {@code map} with kernel j's code map from the k-major sparse code, from position p; returns the end. */
-  private static int denseMap(int[] idx, double[] val, int p, int j, int plane, double[] map) {
-    Arrays.fill(map, 0.0);
-    int offset = j * plane;
-    int end = offset + plane;
-    int q = p;
-    while (q < idx.length && idx[q] < end) {
-      map[idx[q] - offset] = val[q];
-      q++;
-    }
-    return q;
   }
 
   /**
