@@ -249,18 +249,7 @@ public final class ImageBlocks implements Dispatcher {
       }
       out.add(u.block(blockDir, from, to));
     }
-    return new Split(out, start, learns, learns && learned(store, u.key()));
-  }
-
-  /** Whether the directory holds this configuration's finished learning stage. */
-  private static boolean learned(RunDirectory store, String sha) {
-    try {
-      Optional<RunResult> r = store.results();
-      return r.filter(x -> RunResult.RUNNING.equals(x.status()) && sha.equals(x.configSha256())
-          && x.learning() != null).isPresent() && store.readLearned().isPresent();
-    } catch (RuntimeException e) {
-      return false;
-    }
+    return new Split(out, start, learns, learns && store.learningStage(u.key()).isPresent());
   }
 
   /** The images a run in progress of the configuration recorded in a directory, 0 when none. */
@@ -311,17 +300,12 @@ public final class ImageBlocks implements Dispatcher {
     if (pool != null) {
       Npz.write(store.file(RunDirectory.PARTIAL_SUMS), pool.toArrays());
     }
-    RunResult own = learnedStage(store, u.key());
+    RunResult own = store.learningStage(u.key()).orElse(null);
     RunResult merged = new RunResult(head.experiment(), head.variant(), head.seed(), head.configSha256(),
         head.provenance(), head.dictionary(), head.solver(), own == null ? null : own.learning(), images,
         head.summary(), RunResult.RUNNING, own == null ? head.stages() : own.stages(), head.cell());
     store.writeString(RunDirectory.RESULTS, Json.pretty(ResultsJson.toTree(merged)));
     delete(store.root().resolve(DIRECTORY));
-  }
-
-  /** The result its learning stage left in a unit's directory, or null. */
-  private static RunResult learnedStage(RunDirectory store, String sha) {
-    return learned(store, sha) ? store.results().orElse(null) : null;
   }
 
   /**

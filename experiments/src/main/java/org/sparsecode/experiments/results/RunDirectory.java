@@ -228,6 +228,22 @@ public final class RunDirectory {
   }
 
   /**
+   * The results of a configuration's finished learning stage, when this directory holds them: {@link #RESULTS}
+   * of a run in progress of that configuration with a learning block, and a readable {@link #LEARNED}.
+   *
+   * @param configSha256 the configuration's hash
+   * @return the run in progress, empty when there is none (or it cannot be read)
+   */
+  public Optional<RunResult> learningStage(String configSha256) {
+    try {
+      return results().filter(r -> RunResult.RUNNING.equals(r.status()) && configSha256.equals(r.configSha256())
+          && r.learning() != null && readLearned().isPresent());
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
    * Reads {@link #RESULTS} if present ({@link ResultsJson#read(Path)}).
    *
    * @return the result, empty when the file does not exist

@@ -224,7 +224,8 @@ public final class RunEngine {
           + BuildInfo.version() + ")\n# configSha256: " + sha + "\n" + Json.yaml(config.resolved()));
 
       Map<String, Object> learning = null;
-      RunResult learned = part == Part.BLOCK || learner.isEmpty() ? null : learnedBefore(sha);
+      RunResult learned = part == Part.BLOCK || learner.isEmpty() ? null
+          : out.learningStage(sha).orElse(null);
       if (learned != null) {
         dictionary = out.readLearned().orElseThrow();
         learning = learned.learning();
@@ -325,23 +326,6 @@ public final class RunEngine {
       if (pool != null) {
         pool.shutdownNow();
       }
-    }
-  }
-
-  /**
-   * The results of this configuration's learning stage when the directory holds them: {@code results.json} of
-   * a run in progress with a learning block, and the learned dictionary ({@link RunDirectory#LEARNED}).
-   */
-  private RunResult learnedBefore(String sha) {
-    try {
-      RunResult r = out.results().orElse(null);
-      if (r == null || !RunResult.RUNNING.equals(r.status()) || !sha.equals(r.configSha256())
-          || r.learning() == null || out.readLearned().isEmpty()) {
-        return null;
-      }
-      return r;
-    } catch (SparsecodeException e) {
-      return null;
     }
   }
 
