@@ -3,6 +3,7 @@ package org.sparsecode.spark;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,16 +31,21 @@ final class ListeningSockets {
 
   private static List<String> read(String pid) throws IOException {
     Set<String> inodes = new HashSet<>();
+    List<Path> descriptors;
     try (Stream<Path> fds = Files.list(Path.of("/proc", pid, "fd"))) {
-      for (Path fd : fds.toList()) {
-        try {
-          String target = Files.readSymbolicLink(fd).toString();
-          if (target.startsWith("socket:[")) {
-            inodes.add(target.substring(8, target.length() - 1));
-          }
-        } catch (IOException e) {
-          // a descriptor closed while listing
+      descriptors = fds.toList();
+    } catch (NoSuchFileException | UncheckedIOException e) {
+      // the process exited between the caller's check and this listing: it listens on nothing
+      return List.of();
+    }
+    for (Path fd : descriptors) {
+      try {
+        String target = Files.readSymbolicLink(fd).toString();
+        if (target.startsWith("socket:[")) {
+          inodes.add(target.substring(8, target.length() - 1));
         }
+      } catch (IOException e) {
+        // a descriptor closed while listing
       }
     }
     List<String> out = new ArrayList<>();
