@@ -11,12 +11,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The {@code sparsecode} command: {@code run}, {@code validate}, {@code plugins}, {@code --help},
+ * The {@code sparsecode} command: {@code run}, {@code validate}, {@code plugins}, {@code bench}, {@code --help},
  * {@code --version}.
  */
 @Command(name = "sparsecode", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Convolutional sparse coding of natural images, driven by YAML experiment files.",
-    subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class,
+    subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class SparsecodeCli implements Runnable {
   /** Exit status of a configuration error (bad YAML, unknown key or type, missing file). */
