@@ -70,7 +70,8 @@ import org.sparsecode.api.solver.WarmStartableSolver;
  * relative); an initial code of the wrong shape is an {@link IllegalArgumentException}.
  *
  * <p>The checks that do not apply are reported as skipped (JUnit assumptions) with the reason. A check that does
- * not suit a solver on purpose can be switched off by overriding its method with an {@code @Disabled} one.
+ * not suit a solver on purpose is switched off by overriding its method with {@code @Test @Disabled("why")} (both
+ * annotations: an override without {@code @Test} is no test at all, and would vanish from the report).
  * The problems are small (6 kernels of 8×8 on 32×40 images), so a whole contract runs in seconds.
  */
 public interface SolverContract {
