@@ -6,6 +6,7 @@ import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.solver.CodingResult;
 import org.sparsecode.api.solver.IterationStats;
 import org.sparsecode.api.solver.SolveListener;
+import org.sparsecode.api.solver.SolverException;
 import org.sparsecode.api.solver.SparseCode;
 import org.sparsecode.api.solver.SparseSolver;
 
@@ -23,6 +24,7 @@ final class CorrelationThresholdSolver implements SparseSolver {
 
   @Override
   public CodingResult solve(Dictionary d, Image s, SolveListener listener) {
+    check(d, s);
     int h = s.height();
     int w = s.width();
     int k = d.size();
@@ -66,6 +68,31 @@ final class CorrelationThresholdSolver implements SparseSolver {
         Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
     listener.onIteration(row);
     return new CodingResult(code, List.of(row), 1, true);
+  }
+
+  /**
+   * The SPI's laws on inputs (the contract kit checks them): a colour image or one smaller than the kernels is an
+   * IllegalArgumentException, a NaN or infinite value a SolverException.
+   */
+  private static void check(Dictionary d, Image s) {
+    if (!s.isGrey()) {
+      throw new IllegalArgumentException("correlation-threshold codes grey images; image " + s.id() + " has "
+          + s.channels() + " channels (add a grey preprocessing step)");
+    }
+    if (d.size() > s.height() || d.size() > s.width()) {
+      throw new IllegalArgumentException("kernels of " + d.size() + "x" + d.size() + " are larger than image "
+          + s.id() + " (" + s.height() + "x" + s.width() + ")");
+    }
+    for (double v : s.pixels()) {
+      if (!Double.isFinite(v)) {
+        throw new SolverException(-1, "correlation-threshold: image " + s.id() + " holds NaN or infinite values");
+      }
+    }
+    for (double v : d.kernels()) {
+      if (!Double.isFinite(v)) {
+        throw new SolverException(-1, "correlation-threshold: the dictionary holds NaN or infinite values");
+      }
+    }
   }
 
   @Override

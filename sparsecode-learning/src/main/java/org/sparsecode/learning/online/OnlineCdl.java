@@ -7,8 +7,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -23,6 +25,9 @@ import org.sparsecode.api.learning.LearnListener;
 import org.sparsecode.api.solver.CodingResult;
 import org.sparsecode.api.solver.IterationStats;
 import org.sparsecode.api.solver.SolveListener;
+import org.sparsecode.api.solver.SparseCode;
+import org.sparsecode.api.solver.SparseSolver;
+import org.sparsecode.api.solver.WarmStartableSolver;
 import org.sparsecode.core.solver.admm.AutoRhoSettings;
 import org.sparsecode.core.solver.admm.CbpdnAdmmSettings;
 import org.sparsecode.core.solver.admm.ConvBpdnAdmm;
@@ -36,13 +41,23 @@ import org.sparsecode.learning.checkpoint.LearningCheckpoint;
  *
  * <ol>
  *   <li>codes each image of the step with a NEW {@code cbpdn-admm} (Y = U = 0, fixed ρ, no AutoRho), Z = its
- *       exactly sparse Y;</li>
+ *       exactly sparse Y; or with the solver of the settings' {@code solver} block (any plugin) instead;</li>
  *   <li>on the whole periodic image: R̂ = Σ_k Ẑ_k D̂_k − Ŝ and ĝ_k = conj(Ẑ_k) R̂ (D̂_k: atom k zero-padded with
  *       its support at the top-left), summed over a minibatch;</li>
  *   <li>G = D − η·IDFT(ĝ), η = etaA / (etaB + j) ({@code stepSize: paper}) or stepScale / L_D with
  *       L_D = max_f Σ_k |Ẑ_k(f)|² ({@code lipschitz});</li>
  *   <li>D = Pcn(G): each atom's top-left k×k block, normalised.</li>
  * </ol>
+ *
+ * <p>A {@code solver} block's solver is created once and serves every step. When it is a {@link
+ * WarmStartableSolver} with a λ and {@code crop} is {@code none}, each image is coded from its last code (its
+ * code at an earlier step, under a dictionary that has changed little since). The remembered codes are dropped
+ * every {@code checkpointEvery} steps, where a checkpoint is written, so that a resumed run (which starts with
+ * none) continues as the uninterrupted one. Greedy solvers (no λ) are always started from zero: from a code a
+ * pursuit adds atoms instead of refining it.
+ *
+ * <p>The dictionary step's gradient is a {@link DictionaryGradient} ({@link DictionaryGradient#cpu()} unless
+ * {@link #withDictionaryGradient} sets another backend).
  *
  * <p>Images are read from the source one step at a time (never all at once); a step holds one CBPDN
  * workspace and O(H·W) spectra for the gradient, computed kernel by kernel. The CBPDN runs in the context's
@@ -57,23 +72,48 @@ public final class OnlineCdl implements DictionaryLearner, Checkpointable {
   private final int threads;
   private final long seed;
   private final Path checkpointDirectory;
+  /** The solver of the settings' block, or null for the default cbpdn-admm from the flat keys. */
+  private final SparseSolver solver;
+  private final DictionaryGradient gradient;
+
+  /**
+   * Creates the learner with the default solver ({@code cbpdn-admm} from the flat keys).
+   *
+   * @param settings the settings, without a {@code solver} block
+   * @param context precision, threads and seed
+   * @throws IllegalArgumentException if the settings have a solver block (use the other constructor)
+   */
+  public OnlineCdl(OnlineCdlSettings settings, PluginContext context) {
+    this(settings, context, null);
+  }
 
   /**
    * Creates the learner.
    *
    * @param settings the settings
    * @param context precision, threads and seed
+   * @param solver the solver created from the settings' {@code solver} block, or null when they have none
+   * @throws IllegalArgumentException if a solver is given without a block in the settings, or the reverse
    */
-  public OnlineCdl(OnlineCdlSettings settings, PluginContext context) {
-    this(settings, context.precision(), context.threads(), context.seed(), null);
+  public OnlineCdl(OnlineCdlSettings settings, PluginContext context, SparseSolver solver) {
+    this(settings, context.precision(), context.threads(), context.seed(), null, solver,
+        DictionaryGradient.cpu());
+    if (settings.hasSolverBlock() != (solver != null)) {
+      throw new IllegalArgumentException(settings.hasSolverBlock()
+          ? "the settings have a solver block but no solver was given"
+          : "a solver was given but the settings have no solver block");
+    }
   }
 
-  private OnlineCdl(OnlineCdlSettings settings, Precision precision, int threads, long seed, Path checkpoints) {
+  private OnlineCdl(OnlineCdlSettings settings, Precision precision, int threads, long seed, Path checkpoints,
+      SparseSolver solver, DictionaryGradient gradient) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.precision = Objects.requireNonNull(precision, "precision");
     this.threads = threads;
     this.seed = seed;
     this.checkpointDirectory = checkpoints;
+    this.solver = solver;
+    this.gradient = Objects.requireNonNull(gradient, "gradient");
   }
 
   /**
@@ -87,7 +127,27 @@ public final class OnlineCdl implements DictionaryLearner, Checkpointable {
 
   @Override
   public OnlineCdl checkpointingTo(Path directory) {
-    return new OnlineCdl(settings, precision, threads, seed, Objects.requireNonNull(directory, "directory"));
+    return new OnlineCdl(settings, precision, threads, seed, Objects.requireNonNull(directory, "directory"),
+        solver, gradient);
+  }
+
+  /**
+   * The same learner with another backend for the dictionary step's gradient.
+   *
+   * @param backend computes the data-term gradient of a step's images
+   * @return a new learner
+   */
+  public OnlineCdl withDictionaryGradient(DictionaryGradient backend) {
+    return new OnlineCdl(settings, precision, threads, seed, checkpointDirectory, solver, backend);
+  }
+
+  /**
+   * Whether images are coded from their last code: a block's {@link WarmStartableSolver} with a λ, whole images.
+   *
+   * @return whether {@link #learn} warm-starts
+   */
+  public boolean warmStarts() {
+    return solver instanceof WarmStartableSolver && !Double.isNaN(solver.lambda()) && settings.cropSize() == 0;
   }
 
   /**
@@ -121,8 +181,13 @@ public final class OnlineCdl implements DictionaryLearner, Checkpointable {
       d = project(initial, settings.zeroMean());
     }
     int every = settings.checkpointEvery();
+    Map<String, SparseCode> lastCodes = warmStarts() ? new HashMap<>() : null;
     for (int j = start; j < steps; j++) {
-      OnlineCdlStep s = step(d, draw(images, j), j);
+      if (lastCodes != null && every > 0 && j % every == 0) {
+        // a checkpoint boundary: a run resumed here starts without codes, so the uninterrupted one does too
+        lastCodes.clear();
+      }
+      OnlineCdlStep s = step(d, draw(images, j), j, lastCodes);
       d = s.dictionary();
       objective[j] = s.objective();
       if (checkpointDirectory != null && every > 0 && ((j + 1) % every == 0 || j + 1 == steps)) {
@@ -186,9 +251,19 @@ public final class OnlineCdl implements DictionaryLearner, Checkpointable {
    * @return the new dictionary and the step's statistics
    */
   public OnlineCdlStep step(Dictionary d, List<Image> batch, int j) {
+    return step(d, batch, j, null);
+  }
+
+  /**
+   * One step, coding each image from its code in {@code lastCodes} (when there is one of its shape) and
+   * putting its new code there.
+   *
+   * @param lastCodes codes by image (id and size), or null to code from zero
+   */
+  private OnlineCdlStep step(Dictionary d, List<Image> batch, int j, Map<String, SparseCode> lastCodes) {
     int k = d.size();
     int count = d.count();
-    double[] gradient = new double[count * k * k];
+    double[] grad = new double[count * k * k];
     double outside = 0;
     double lipschitz = 0;
     double obj = 0;
@@ -196,23 +271,44 @@ public final class OnlineCdl implements DictionaryLearner, Checkpointable {
     double reg = 0;
     double primal = 0;
     double dual = 0;
-    double rho = settings.rho();
+    double rho = solver == null ? settings.rho() : Double.NaN;
     int iterations = 0;
-    ConvBpdnAdmm solver = new ConvBpdnAdmm(cbpdnSettings(), precision, threads);
+    SparseSolver coder = solver != null ? solver : new ConvBpdnAdmm(cbpdnSettings(), precision, threads);
+    List<SparseCode> codes = new ArrayList<>(batch.size());
     for (Image image : batch) {
-      CodingResult coded = solver.solve(d, image, SolveListener.NONE);
-      IterationStats last = coded.stats().get(coded.stats().size() - 1);
-      obj += last.objective();
-      fid += last.dataFidelity();
-      reg += last.regularization();
-      primal = Math.max(primal, last.primalResidual());
-      dual = Math.max(dual, last.dualResidual());
-      rho = last.penalty();
+      String key = image.id() + "|" + image.height() + "x" + image.width();
+      SparseCode from = lastCodes == null ? null : lastCodes.get(key);
+      CodingResult coded = from != null && from.count() == d.count()
+          ? ((WarmStartableSolver) coder).solve(d, image, from, SolveListener.NONE)
+          : coder.solve(d, image, SolveListener.NONE);
+      if (lastCodes != null) {
+        lastCodes.put(key, coded.code());
+      }
+      IterationStats last = coded.stats().isEmpty() ? null : coded.stats().get(coded.stats().size() - 1);
+      double objective = last == null ? Double.NaN : last.objective();
+      if (!Double.isFinite(objective)) {
+        // a solver that reports no objective: the block's objective of its code, computed here
+        double lambda = Double.isNaN(coder.lambda()) ? 0 : coder.lambda();
+        double data = DataTermGradient.accumulate(d, image, coded.code(), null, true).value();
+        obj += data + lambda * coded.code().l1();
+        fid += data;
+        reg += coded.code().l1();
+      } else {
+        obj += objective;
+        fid += last.dataFidelity();
+        reg += last.regularization();
+      }
+      if (last != null) {
+        primal = Math.max(primal, last.primalResidual());
+        dual = Math.max(dual, last.dualResidual());
+        rho = last.penalty();
+      }
       iterations += coded.iterations();
-      DataTermGradient.Sums g = DataTermGradient.accumulate(d, image, coded.code(), gradient, false);
-      lipschitz += g.lipschitz();
-      outside += g.outsideEnergy();
+      codes.add(coded.code());
     }
+    DataTermGradient.Sums g = gradient.accumulate(d, batch, codes, grad);
+    lipschitz += g.lipschitz();
+    outside += g.outsideEnergy();
     double eta;
     if (settings.lipschitzStep()) {
       eta = lipschitz > 0 ? settings.stepScale() / lipschitz : 0.0;
@@ -222,7 +318,7 @@ public final class OnlineCdl implements DictionaryLearner, Checkpointable {
     double[] old = d.kernels();
     double[] next = new double[old.length];
     for (int i = 0; i < next.length; i++) {
-      next[i] = old[i] - eta * gradient[i];
+      next[i] = old[i] - eta * grad[i];
     }
     double[] projected = projectKernels(next, k, count, settings.zeroMean());
     double cnstr = 0;
@@ -288,10 +384,12 @@ public final class OnlineCdl implements DictionaryLearner, Checkpointable {
   /** What determines the run except its length: a resumed run must match it. */
   private String fingerprint(Dictionary initial, int imageCount) {
     OnlineCdlSettings s = settings;
-    String text = "online-cdl|" + new OnlineCdlSettings(1, s.lambda(), s.rho(), s.etaA(), s.etaB(), s.stepSize(),
+    OnlineCdlSettings copy = new OnlineCdlSettings(1, s.lambda(), s.rho(), s.etaA(), s.etaB(), s.stepSize(),
         s.stepScale(), s.maxIterations(), s.relStopTol(), s.relaxation(), s.imageOrder(), s.minibatch(), 0,
-        s.crop(), s.zeroMean(), s.nonNegative()) + "|seed=" + seed + "|precision=" + precision + "|images="
-        + imageCount + "|kernels=" + initial.count() + "x" + initial.size();
+        s.crop(), s.zeroMean(), s.nonNegative(), s.solver());
+    // without a solver block, the text the settings had before there was one: older checkpoints still match
+    String text = "online-cdl|" + copy.toString().replace(", solver=null]", "]") + "|seed=" + seed + "|precision="
+        + precision + "|images=" + imageCount + "|kernels=" + initial.count() + "x" + initial.size();
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       md.update(text.getBytes(StandardCharsets.UTF_8));

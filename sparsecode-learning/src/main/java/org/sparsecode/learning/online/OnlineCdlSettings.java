@@ -1,7 +1,10 @@
 package org.sparsecode.learning.online;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.sparsecode.api.Checks;
 import org.sparsecode.api.ConfigException;
 import org.sparsecode.api.Setting;
@@ -43,12 +46,19 @@ import org.sparsecode.api.Setting;
  * @param zeroMean whether atoms are made zero-mean before the normalisation (SPORCO {@code ZeroMean}); default
  *     false
  * @param nonNegative whether the codes are constrained non-negative (CBPDN {@code NonNegCoef}); default false
+ * @param solver the solver block that codes each step's images, with its {@code type} and settings, e.g.
+ *     {@code {type: fista, lambda: 0.01, maxIterations: 100}} (its keys are checked when the learner is created);
+ *     default (null): the paper's {@code cbpdn-admm} (Y = U = 0, fixed ρ, no AutoRho) built from the flat keys
+ *     {@link #SOLVER_KEYS}, which a block replaces: giving both is an error naming the two keys, and with a
+ *     block those keys stay null. A block's solver is warm-started from an image's last code when it is a
+ *     {@code WarmStartableSolver} with a λ and {@code crop} is {@code none} (see {@link OnlineCdl})
  */
 public record OnlineCdlSettings(Integer steps, Double lambda, Double rho, Double etaA, Double etaB,
     @Setting(oneOf = {"paper", "lipschitz"}) String stepSize, Double stepScale, Integer maxIterations,
     Double relStopTol, Double relaxation, @Setting(oneOf = {"random", "sequential"}) String imageOrder,
     Integer minibatch, Integer checkpointEvery, @Setting(form = "none or an integer c >= 1 (a random c x c crop)")
-    Object crop, Boolean zeroMean, Boolean nonNegative) {
+    Object crop, Boolean zeroMean, Boolean nonNegative,
+    @Setting(form = "a solver block {type: NAME, ...}") Map<String, Object> solver) {
 
   /** Default number of steps (the paper's 800 + 200). */
   public static final int DEFAULT_STEPS = 1000;
@@ -90,6 +100,9 @@ public record OnlineCdlSettings(Integer steps, Double lambda, Double rho, Double
   public static final int MAX_MINIBATCH = 10_000;
   /** The largest crop: the largest image side. */
   public static final int MAX_CROP = 16384;
+  /** The flat keys that configure the default {@code cbpdn-admm}, replaced by a {@code solver} block. */
+  public static final List<String> SOLVER_KEYS = List.of("lambda", "rho", "maxIterations", "relStopTol",
+      "relaxation", "nonNegative");
 
   /**
    * Fills the defaults and validates.
@@ -101,21 +114,27 @@ public record OnlineCdlSettings(Integer steps, Double lambda, Double rho, Double
     if (steps > MAX_STEPS) {
       throw new ConfigException("steps", "must be in [1, " + MAX_STEPS + "], got " + steps);
     }
-    lambda = Checks.positive("lambda", lambda != null ? lambda : DEFAULT_LAMBDA);
-    rho = Checks.positive("rho", rho != null ? rho : DEFAULT_RHO);
+    if (solver != null) {
+      solver = solverBlock(solver, lambda, rho, maxIterations, relStopTol, relaxation, nonNegative);
+    } else {
+      lambda = Checks.positive("lambda", lambda != null ? lambda : DEFAULT_LAMBDA);
+      rho = Checks.positive("rho", rho != null ? rho : DEFAULT_RHO);
+    }
     etaA = Checks.positive("etaA", etaA != null ? etaA : DEFAULT_ETA_A);
     etaB = Checks.nonNegative("etaB", etaB != null ? etaB : DEFAULT_ETA_B);
     stepSize = oneOf("stepSize", stepSize != null ? stepSize : DEFAULT_STEP_SIZE, STEP_SIZES);
     stepScale = Checks.positive("stepScale", stepScale != null ? stepScale : DEFAULT_STEP_SCALE);
-    maxIterations = Checks.atLeast("maxIterations", maxIterations != null ? maxIterations : DEFAULT_MAX_ITERATIONS,
-        1);
-    if (maxIterations > MAX_ITERATIONS) {
-      throw new ConfigException("maxIterations", "must be in [1, " + MAX_ITERATIONS + "], got " + maxIterations);
-    }
-    relStopTol = Checks.nonNegative("relStopTol", relStopTol != null ? relStopTol : DEFAULT_REL_STOP_TOL);
-    relaxation = relaxation != null ? relaxation : DEFAULT_RELAXATION;
-    if (!(relaxation > 0 && relaxation < 2)) {
-      throw new ConfigException("relaxation", "must be in (0, 2), got " + relaxation);
+    if (solver == null) {
+      maxIterations = Checks.atLeast("maxIterations",
+          maxIterations != null ? maxIterations : DEFAULT_MAX_ITERATIONS, 1);
+      if (maxIterations > MAX_ITERATIONS) {
+        throw new ConfigException("maxIterations", "must be in [1, " + MAX_ITERATIONS + "], got " + maxIterations);
+      }
+      relStopTol = Checks.nonNegative("relStopTol", relStopTol != null ? relStopTol : DEFAULT_REL_STOP_TOL);
+      relaxation = relaxation != null ? relaxation : DEFAULT_RELAXATION;
+      if (!(relaxation > 0 && relaxation < 2)) {
+        throw new ConfigException("relaxation", "must be in (0, 2), got " + relaxation);
+      }
     }
     imageOrder = oneOf("imageOrder", imageOrder != null ? imageOrder : DEFAULT_IMAGE_ORDER, IMAGE_ORDERS);
     minibatch = Checks.atLeast("minibatch", minibatch != null ? minibatch : DEFAULT_MINIBATCH, 1);
@@ -126,7 +145,72 @@ public record OnlineCdlSettings(Integer steps, Double lambda, Double rho, Double
         checkpointEvery != null ? checkpointEvery : DEFAULT_CHECKPOINT_EVERY, 0);
     crop = normaliseCrop(crop);
     zeroMean = zeroMean != null ? zeroMean : Boolean.FALSE;
-    nonNegative = nonNegative != null ? nonNegative : Boolean.FALSE;
+    if (solver == null) {
+      nonNegative = nonNegative != null ? nonNegative : Boolean.FALSE;
+    }
+  }
+
+  /**
+   * The settings without a solver block (the default {@code cbpdn-admm} from the flat keys).
+   *
+   * @param steps see the record
+   * @param lambda see the record
+   * @param rho see the record
+   * @param etaA see the record
+   * @param etaB see the record
+   * @param stepSize see the record
+   * @param stepScale see the record
+   * @param maxIterations see the record
+   * @param relStopTol see the record
+   * @param relaxation see the record
+   * @param imageOrder see the record
+   * @param minibatch see the record
+   * @param checkpointEvery see the record
+   * @param crop see the record
+   * @param zeroMean see the record
+   * @param nonNegative see the record
+   */
+  public OnlineCdlSettings(Integer steps, Double lambda, Double rho, Double etaA, Double etaB, String stepSize,
+      Double stepScale, Integer maxIterations, Double relStopTol, Double relaxation, String imageOrder,
+      Integer minibatch, Integer checkpointEvery, Object crop, Boolean zeroMean, Boolean nonNegative) {
+    this(steps, lambda, rho, etaA, etaB, stepSize, stepScale, maxIterations, relStopTol, relaxation, imageOrder,
+        minibatch, checkpointEvery, crop, zeroMean, nonNegative, null);
+  }
+
+  /**
+   * Whether a solver block replaces the default {@code cbpdn-admm}.
+   *
+   * @return {@code solver != null}
+   */
+  public boolean hasSolverBlock() {
+    return solver != null;
+  }
+
+  /**
+   * Checks a solver block: a {@code type} is required, and none of the flat keys of the default solver may be
+   * given with it (they would be silently ignored).
+   *
+   * @return an unmodifiable copy of the block
+   * @throws ConfigException on {@code solver.type}, or on the first flat key given
+   */
+  private static Map<String, Object> solverBlock(Map<String, Object> solver, Double lambda, Double rho,
+      Integer maxIterations, Double relStopTol, Double relaxation, Boolean nonNegative) {
+    Object type = solver.get("type");
+    if (!(type instanceof String t) || t.isBlank()) {
+      throw new ConfigException("solver.type", "is required in the solver block (e.g. cbpdn-admm, fista, lca),"
+          + " got " + type);
+    }
+    Object[] flat = {lambda, rho, maxIterations, relStopTol, relaxation, nonNegative};
+    for (int i = 0; i < flat.length; i++) {
+      if (flat[i] != null) {
+        String key = SOLVER_KEYS.get(i);
+        throw new ConfigException(key, "cannot be given together with learning.solver (type " + type + "): the"
+            + " flat keys " + String.join(", ", SOLVER_KEYS) + " configure the default cbpdn-admm, which the"
+            + " solver block replaces; move " + key + " into the block (learning.solver." + key + ", if " + type
+            + " has that setting) or remove the block");
+      }
+    }
+    return Collections.unmodifiableMap(new LinkedHashMap<>(solver));
   }
 
   /**
@@ -137,7 +221,7 @@ public record OnlineCdlSettings(Integer steps, Double lambda, Double rho, Double
    */
   public static OnlineCdlSettings paper(int steps) {
     return new OnlineCdlSettings(steps, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null);
+        null, null, null, null);
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.sparsecode.core.solver.mp;
 
 import org.sparsecode.api.kernel.Dictionary;
+import org.sparsecode.api.solver.SolverException;
 import org.sparsecode.core.fft.ParallelLoop;
 
 /**
@@ -33,7 +34,8 @@ public final class KernelGram {
    *
    * @param dictionary the kernels
    * @param loop the workers
-   * @throws IllegalArgumentException if a kernel is zero or not finite (it cannot be normalised)
+   * @throws IllegalArgumentException if a kernel is zero (it cannot be normalised)
+   * @throws SolverException (iteration −1) if a kernel holds NaN or infinite values
    */
   public KernelGram(Dictionary dictionary, ParallelLoop loop) {
     this.size = dictionary.size();
@@ -45,9 +47,14 @@ public final class KernelGram {
     double[] d = dictionary.kernels();
     for (int k = 0; k < count; k++) {
       double n = dictionary.norm(k);
-      if (!(n > 0) || !Double.isFinite(n)) {
+      if (!Double.isFinite(n)) {
+        // the SPI's law for non-finite values: a SolverException, as the image's NaN pixel gets
+        throw new SolverException(-1, "kernel " + k + " of the dictionary holds NaN or infinite values (norm " + n
+            + "): check the dictionary");
+      }
+      if (!(n > 0)) {
         throw new IllegalArgumentException("kernel " + k + " of the dictionary has norm " + n + ": greedy pursuits"
-            + " divide each kernel by its l2 norm, remove the zero (or non-finite) kernel");
+            + " divide each kernel by its l2 norm, remove the zero kernel");
       }
       norms[k] = n;
       for (int i = 0; i < k2; i++) {

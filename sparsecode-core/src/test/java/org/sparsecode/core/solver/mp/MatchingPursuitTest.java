@@ -230,6 +230,16 @@ class MatchingPursuitTest {
   }
 
   @Test
+  void aNanKernelStopsTheSolveWithASolverExceptionNamingTheKernel() {
+    double[] k = MpFixtures.firstKernels(6).kernels().clone();
+    k[2 * 144 + 7] = Double.NaN;
+    Dictionary bad = Dictionary.of(12, 6, k);
+    assertThatThrownBy(() -> new MatchingPursuit(PursuitSettings.atoms(5), 1).solve(bad, TestFixtures.camera(64)))
+        .isInstanceOf(SolverException.class)
+        .hasMessage("kernel 2 of the dictionary holds NaN or infinite values (norm NaN): check the dictionary");
+  }
+
+  @Test
   void moreAtomsThanCoefficientsIsAnErrorNamingMaxAtoms() {
     Image small = crop(12, 12);
     MatchingPursuit mp = new MatchingPursuit(PursuitSettings.atoms(2 * 144 + 1), 1);
