@@ -13,6 +13,7 @@ import org.sparsecode.experiments.config.ExperimentPlan;
 import org.sparsecode.experiments.config.Sweep;
 import org.sparsecode.experiments.config.SweepAxis;
 import org.sparsecode.experiments.config.SweepCell;
+import org.sparsecode.experiments.encode.EncodingRunner;
 import org.sparsecode.experiments.run.HeapEstimate;
 import org.sparsecode.experiments.run.PlanRunner;
 import org.sparsecode.experiments.run.RunEngine;
@@ -84,7 +85,12 @@ final class ValidateCommand implements Callable<Integer> {
   /** One line per experiment of a plan (every plugin created), then each part's, indented under it. */
   private static List<String> describe(ExperimentPlan plan, String indent) {
     List<String> lines = new ArrayList<>();
+    EncodingRunner encoding = EncodingRunner.encodes(plan) ? new EncodingRunner(plan, RunOptions.defaults()) : null;
     for (ExperimentConfig config : plan.experiments()) {
+      if (encoding != null) {
+        lines.add(indent + (config.variant() == null ? "" : config.variant() + ": ") + encoding.describe(config));
+        continue;
+      }
       RunEngine engine = PlanRunner.preflight(plan, config, RunOptions.defaults());
       StringBuilder sb = new StringBuilder(indent);
       if (config.variant() != null) {

@@ -23,6 +23,7 @@ import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.sparsecode.api.ConfigException;
 import org.sparsecode.api.Plugin;
+import org.sparsecode.api.data.LabelledData;
 import org.sparsecode.api.image.ImageSource;
 import org.sparsecode.api.kernel.KernelGenerator;
 import org.sparsecode.api.learning.DictionaryLearner;
@@ -193,6 +194,7 @@ public final class ConfigLoader {
       sweep = new Sweep(grid.axes(), grid.seeds(), cells);
       experiments = cells.stream().map(SweepCell::config).toList();
     }
+    Encodings.checkPlan(top, experiments, sweepNode, partsNode);
     Map<String, ExperimentPlan> parts = Parts.resolve(top, partsNode, variants, file, sets, study, including,
         (part, partSets, stack) -> load(part, partSets, study, stack));
     return new ExperimentPlan(file, experiments.get(0).name(), List.copyOf(experiments), parts,
@@ -254,7 +256,10 @@ public final class ConfigLoader {
     Locator at = new Locator(where, tree, variant);
     TopLevelKeys.Header h = TopLevelKeys.header(tree, at);
     String name = h.name() == null ? defaultName : h.name();
-    PluginChoice<ImageSource> images = block(at, tree, "images", ImageSource.class, "is required");
+    PluginChoice<LabelledData> data = block(at, tree, "data", LabelledData.class, null);
+    PluginChoice<ImageSource> images = block(at, tree, "images", ImageSource.class, data != null ? null
+        : "is required (or a data: block, to encode a labelled set)");
+    EncodingSettings encoding = Encodings.check(at, tree, data, images);
     PluginChoice<KernelGenerator> dictionary = block(at, tree, "dictionary", KernelGenerator.class,
         "is required");
     PluginChoice<DictionaryLearner> learning = block(at, tree, "learning", DictionaryLearner.class, null);
@@ -274,7 +279,13 @@ public final class ConfigLoader {
       throw at.error("fft", "fftw, but the FFTW native library did not load (" + FftBackend.fftwFailure()
           + "); use fft: auto (JTransforms where FFTW is missing) or fft: jtransforms", false);
     }
-    resolved.put("images", resolvedBlock(images));
+    if (images != null) {
+      resolved.put("images", resolvedBlock(images));
+    }
+    if (data != null) {
+      resolved.put("data", resolvedBlock(data));
+      resolved.put("encoding", SettingsBinder.toMap(encoding));
+    }
     resolved.put("dictionary", resolvedBlock(dictionary));
     if (learning != null) {
       resolved.put("learning", resolvedBlock(learning));
@@ -284,7 +295,8 @@ public final class ConfigLoader {
     }
     resolved.put("metrics", metrics.stream().map(ConfigLoader::resolvedBlock).toList());
     return new ExperimentConfig(name, variant, h.seed(), h.precision(), images, dictionary, learning, solver,
-        List.copyOf(metrics), Collections.unmodifiableMap(resolved), baseDirectory, h.threads(), h.description());
+        List.copyOf(metrics), Collections.unmodifiableMap(resolved), baseDirectory, h.threads(), h.description(),
+        data, encoding);
   }
 
   private static Map<String, Object> resolvedBlock(PluginChoice<?> choice) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.sparsecode.api.PluginContext;
 import org.sparsecode.api.Precision;
+import org.sparsecode.api.data.LabelledData;
 import org.sparsecode.api.image.ImageSource;
 import org.sparsecode.api.kernel.KernelGenerator;
 import org.sparsecode.api.learning.DictionaryLearner;
@@ -20,7 +21,7 @@ import org.sparsecode.core.fft.FftBackend;
  * @param variant the variant's name, or {@code null} when the file has no {@code variants:}
  * @param seed the top-level {@code seed:} (default 0)
  * @param precision the top-level {@code precision:} (default float32)
- * @param images the {@code images:} block
+ * @param images the {@code images:} block, or {@code null} in an experiment that encodes {@code data:}
  * @param dictionary the {@code dictionary:} block
  * @param learning the {@code learning:} block, or {@code null}
  * @param solver the {@code solver:} block, or {@code null} when only learning runs
@@ -30,12 +31,40 @@ import org.sparsecode.core.fft.FftBackend;
  * @param baseDirectory the YAML file's directory, against which relative paths resolve
  * @param threads the top-level {@code threads:} (default: the available processors), at least 1
  * @param description the top-level {@code description:}, or {@code null}
+ * @param data the {@code data:} block (a labelled set to encode), or {@code null}
+ * @param encoding the {@code encoding:} block, defaults filled in, when {@code data} is given; else {@code null}
  */
 public record ExperimentConfig(String name, String variant, long seed, Precision precision,
     PluginChoice<ImageSource> images, PluginChoice<KernelGenerator> dictionary,
     PluginChoice<DictionaryLearner> learning, PluginChoice<SparseSolver> solver,
     List<PluginChoice<Metric>> metrics, Map<String, Object> resolved, Path baseDirectory, int threads,
-    String description) {
+    String description, PluginChoice<LabelledData> data, EncodingSettings encoding) {
+
+  /**
+   * An experiment that codes images (no {@code data:} block).
+   *
+   * @param name the experiment's name
+   * @param variant the variant's name, or {@code null}
+   * @param seed the top-level seed
+   * @param precision the arithmetic
+   * @param images the images block
+   * @param dictionary the dictionary block
+   * @param learning the learning block, or {@code null}
+   * @param solver the solver block, or {@code null}
+   * @param metrics the metrics
+   * @param resolved the canonical resolved configuration
+   * @param baseDirectory the YAML file's directory
+   * @param threads the threads, at least 1
+   * @param description the description, or {@code null}
+   */
+  public ExperimentConfig(String name, String variant, long seed, Precision precision,
+      PluginChoice<ImageSource> images, PluginChoice<KernelGenerator> dictionary,
+      PluginChoice<DictionaryLearner> learning, PluginChoice<SparseSolver> solver,
+      List<PluginChoice<Metric>> metrics, Map<String, Object> resolved, Path baseDirectory, int threads,
+      String description) {
+    this(name, variant, seed, precision, images, dictionary, learning, solver, metrics, resolved, baseDirectory,
+        threads, description, null, null);
+  }
 
   /**
    * An experiment with the default thread count (the available processors) and no description.
@@ -68,6 +97,15 @@ public record ExperimentConfig(String name, String variant, long seed, Precision
    */
   public FftBackend fft() {
     return resolved != null && resolved.get("fft") instanceof String s ? FftBackend.parse(s) : FftBackend.AUTO;
+  }
+
+  /**
+   * Whether this experiment encodes a labelled set ({@code data:}) rather than codes images.
+   *
+   * @return {@code data() != null}
+   */
+  public boolean encodes() {
+    return data != null;
   }
 
   /**

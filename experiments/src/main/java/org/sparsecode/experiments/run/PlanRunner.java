@@ -18,6 +18,7 @@ import org.sparsecode.experiments.engine.ImageBlocks;
 import org.sparsecode.experiments.engine.SharedDictionary;
 import org.sparsecode.experiments.engine.WorkResult;
 import org.sparsecode.experiments.engine.WorkUnit;
+import org.sparsecode.experiments.encode.EncodingRunner;
 import org.sparsecode.experiments.results.Comparison;
 import org.sparsecode.experiments.results.ComparisonJson;
 import org.sparsecode.experiments.results.Json;
@@ -87,6 +88,13 @@ public final class PlanRunner {
    * @return what was run and skipped
    */
   public Outcome run(Path directory) {
+    if (EncodingRunner.encodes(plan)) {
+      if (dispatcher != null) {
+        throw new ConfigError(plan.file() + ": encoding a labelled set (data:) runs on the local engine only: leave"
+            + " out --engine");
+      }
+      return new EncodingRunner(plan, options).run(directory);
+    }
     RunDirectory root = new RunDirectory(directory);
     if (!options.force()) {
       List<String> changed = new ArrayList<>();

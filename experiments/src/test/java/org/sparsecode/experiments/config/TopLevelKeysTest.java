@@ -33,8 +33,8 @@ class TopLevelKeysTest extends LoaderTestBase {
   @Test
   void anUnknownTopLevelKeyIsNamedWithTheValidKeys() {
     assertFails("invalid/unknown-top-level-key.yaml", ":4:1: metrcs: unknown key 'metrcs'; did you mean"
-        + " 'metrics'? Valid keys: name, description, seed, precision, fft, threads, images, dictionary, learning,"
-        + " solver, metrics, variants, parts, sweep");
+        + " 'metrics'? Valid keys: name, description, seed, precision, fft, threads, images, data, dictionary,"
+        + " learning, solver, encoding, metrics, variants, parts, sweep");
   }
 
   @Test
@@ -67,13 +67,13 @@ class TopLevelKeysTest extends LoaderTestBase {
   @Test
   void aVariantMayOverrideEveryKeyButNameVariantsPartsAndSweep() {
     assertThat(TopLevelKeys.VARIANT).containsExactly("description", "seed", "precision", "threads", "images",
-        "dictionary", "learning", "solver", "metrics");
+        "data", "dictionary", "learning", "solver", "encoding", "metrics");
   }
 
   @Test
   void aSetMayStartWithEveryKeyButVariantsPartsAndSweep() {
     assertThat(TopLevelKeys.SETTABLE).containsExactly("name", "description", "seed", "precision", "fft", "threads",
-        "images", "dictionary", "learning", "solver", "metrics");
+        "images", "data", "dictionary", "learning", "solver", "encoding", "metrics");
   }
 
   @Test

@@ -59,8 +59,8 @@ class VariantsTest extends LoaderTestBase {
   @Test
   void anUnknownKeyInAVariantIsNamed() {
     assertFails("invalid/variant-unknown-key.yaml", ":7:5: variants.thin.dictonary: unknown key 'dictonary';"
-        + " did you mean 'dictionary'? Valid keys: description, seed, precision, threads, images, dictionary,"
-        + " learning, solver, metrics");
+        + " did you mean 'dictionary'? Valid keys: description, seed, precision, threads, images, data, dictionary,"
+        + " learning, solver, encoding, metrics");
   }
 
   @Test

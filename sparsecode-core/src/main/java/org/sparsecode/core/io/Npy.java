@@ -19,7 +19,7 @@ import org.sparsecode.api.SparsecodeException;
 
 /**
  * Reads and writes NumPy's {@code .npy} format (versions 1.0–3.0): little- or big-endian float64,
- * float32, int8–int64, uint8–uint64 and bool, C or Fortran order on read; float64 or float32, C order,
+ * float32, float16, int8–int64, uint8–uint64 and bool, C or Fortran order on read; float64 or float32, C order,
  * version 1.0 on write. The format: {@code \x93NUMPY}, version, header length, a Python dict literal
  * header padded to 64 bytes, then the raw data.
  *
@@ -372,7 +372,7 @@ public final class Npy {
   }
 
   /** The element types we read. */
-  private enum Kind { F8, F4, I1, I2, I4, I8, U1, U2, U4, U8, B1 }
+  private enum Kind { F8, F4, F2, I1, I2, I4, I8, U1, U2, U4, U8, B1 }
 
   private record Dtype(Kind kind, int bytes, ByteOrder order) {
     static Dtype parse(String descr, String name) {
@@ -385,6 +385,7 @@ public final class Npy {
       return switch (code) {
         case "f8" -> new Dtype(Kind.F8, 8, order);
         case "f4" -> new Dtype(Kind.F4, 4, order);
+        case "f2" -> new Dtype(Kind.F2, 2, order);
         case "i1" -> new Dtype(Kind.I1, 1, order);
         case "i2" -> new Dtype(Kind.I2, 2, order);
         case "i4" -> new Dtype(Kind.I4, 4, order);
@@ -404,7 +405,7 @@ public final class Npy {
         case 'c' -> ": complex values; save the real part (numpy: a.real)";
         case 'U', 'S', 'a' -> ": strings, not numbers";
         case 'O' -> ": Python objects, not numbers";
-        case 'f' -> ": a float size other than 4 or 8 bytes; convert with a.astype(numpy.float64)";
+        case 'f' -> ": a float size other than 2, 4 or 8 bytes; convert with a.astype(numpy.float64)";
         case 'M', 'm' -> ": dates or time spans, not numbers";
         case 'V' -> ": raw bytes (void), not numbers";
         default -> "";
@@ -415,6 +416,7 @@ public final class Npy {
       return switch (kind) {
         case F8 -> b.getDouble();
         case F4 -> b.getFloat();
+        case F2 -> Float16.toFloat(b.getShort());
         case I1 -> b.get();
         case I2 -> b.getShort();
         case I4 -> b.getInt();
@@ -431,5 +433,5 @@ public final class Npy {
     }
   }
 
-  private static final String SUPPORTED = "supported: float64, float32, int8-int64, uint8-uint64, bool";
+  private static final String SUPPORTED = "supported: float64, float32, float16, int8-int64, uint8-uint64, bool";
 }

@@ -8,6 +8,7 @@ import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import org.sparsecode.api.ConfigException;
 import org.sparsecode.api.Plugin;
+import org.sparsecode.api.data.LabelledData;
 import org.sparsecode.api.image.ImagePreprocessor;
 import org.sparsecode.api.image.ImageSource;
 import org.sparsecode.api.kernel.KernelGenerator;
@@ -27,7 +28,8 @@ public final class PluginRegistry {
       DictionaryLearner.class, "learning",
       Metric.class, "metric",
       ImageSource.class, "images",
-      ImagePreprocessor.class, "preprocess");
+      ImagePreprocessor.class, "preprocess",
+      LabelledData.class, "data");
 
   private final List<Plugin<?>> plugins;
 

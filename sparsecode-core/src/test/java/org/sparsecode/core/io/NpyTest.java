@@ -275,14 +275,23 @@ class NpyTest {
   }
 
   @Test
-  void stringsObjectsAndHalfFloatsAreNamedAsSuch() throws IOException {
-    String[][] cases = {{"<U3", "strings, not numbers"}, {"|O", "Python objects"}, {"<f2", "a float size other"}};
+  void stringsObjectsAndQuadFloatsAreNamedAsSuch() throws IOException {
+    String[][] cases = {{"<U3", "strings, not numbers"}, {"|O", "Python objects"}, {"<f16", "a float size other"}};
     for (String[] c : cases) {
       Path p = dir.resolve("t.npy");
       Files.write(p, npyBytes("{'descr': '" + c[0] + "', 'fortran_order': False, 'shape': (1,), }", new byte[16]));
       assertThatThrownBy(() -> Npy.read(p)).isInstanceOf(SparsecodeException.class)
           .hasMessageContaining("unsupported dtype '" + c[0] + "': " + c[1]);
     }
+  }
+
+  @Test
+  void halfFloatsAreReadExactly() throws IOException {
+    // 1.0, -2.0, 65504 (the largest half), 2^-24 (the smallest subnormal), 0.333251953125 (0x3555), -0.0
+    byte[] data = {0x00, 0x3c, 0x00, (byte) 0xc0, (byte) 0xff, 0x7b, 0x01, 0x00, 0x55, 0x35, 0x00, (byte) 0x80};
+    Path p = dir.resolve("half.npy");
+    Files.write(p, npyBytes("{'descr': '<f2', 'fortran_order': False, 'shape': (6,), }", data));
+    assertThat(Npy.read(p).data()).containsExactly(1.0, -2.0, 65504.0, 0x1p-24, 0.333251953125, -0.0);
   }
 
   @Test
