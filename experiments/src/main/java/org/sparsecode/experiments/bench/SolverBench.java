@@ -136,6 +136,10 @@ public final class SolverBench {
 
   private ExperimentConfig base() {
     ExperimentConfig config = new ConfigLoader(registry).load(problem, overrides).experiments().get(0);
+    if (config.images() == null) {
+      throw new ConfigError(problem + ": the benchmark's problem needs an images: block (it times the first image);"
+          + " a data: file's images are coded by run");
+    }
     if (config.solver() == null) {
       throw new ConfigError(problem + ": the benchmark's problem needs a solver: block (it gives lambda and the"
           + " iterations an image gets)");
