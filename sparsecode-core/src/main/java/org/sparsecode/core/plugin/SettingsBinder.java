@@ -789,7 +789,8 @@ public final class SettingsBinder {
     }
     PluginBlock block = component.getAnnotation(PluginBlock.class);
     if (block != null) {
-      return "a " + PluginRegistry.roleName(block.value()) + " block {type: NAME, ...}";
+      return "a " + PluginRegistry.roleName(block.value()) + (block.byName() ? " name or" : "")
+          + " block {type: NAME, ...}" + (block.list() ? ", or a list of them" : "");
     }
     return describe(component.getGenericType());
   }

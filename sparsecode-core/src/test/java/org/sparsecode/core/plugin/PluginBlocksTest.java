@@ -76,6 +76,13 @@ class PluginBlocksTest {
   }
 
   @Test
+  void aListingNamesTheBlocksRoleAndForms() {
+    assertThat(SettingsBinder.keys(LearnerSettings.class)).extracting(SettingsBinder.Key::type).containsExactly(
+        "integer", "a solver block {type: NAME, ...}", "a preprocess name or block {type: NAME, ...}, or a list of"
+            + " them");
+  }
+
+  @Test
   void aBlockBindsToThePluginItsTypeNames() {
     PluginBlocks.Bound<SparseSolver> bound = PluginBlocks.bind(SparseSolver.class,
         Map.of("type", "lca", "lambda", 0.5), "solver", registry);
