@@ -9,6 +9,12 @@ package org.sparsecode.api;
  * components and rejects invalid values with a {@link ConfigException} naming the key; {@link
  * #create(Record, PluginContext)} accepts exactly an instance of {@link #settings()}.
  *
+ * <p>A plugin that uses another plugin (a learner and the solver that codes its images) takes it as a block
+ * inside its own: a settings component holding the block as written, marked {@link PluginBlock} with the role
+ * it names. The loader then binds and validates that block when the file is read, as it does a top-level one,
+ * so its mistakes are reported with file, line, column and the whole key path ({@code learning.solver.lambda});
+ * the plugin binds it again in {@code create}, for records built in Java.
+ *
  * @param <T> the role this plugin creates, e.g. {@code SparseSolver}
  */
 public interface Plugin<T> {

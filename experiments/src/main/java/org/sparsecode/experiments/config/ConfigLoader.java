@@ -44,6 +44,10 @@ import org.sparsecode.core.plugin.SettingsBinder;
  * against {@link ExperimentConfig#baseDirectory()}, the file's directory. YAML anchors, aliases and merge
  * keys ({@code <<: *defaults}) may share settings between blocks and variants; duplicate keys are errors.
  *
+ * <p><b>Nested blocks.</b> A plugin block inside a block (a {@link org.sparsecode.api.PluginBlock} component of
+ * the settings record, such as {@code learning.solver}) is bound the same way, by {@code NestedBlocks}, once the
+ * enclosing record has accepted it: its errors are located and name the whole path.
+ *
  * <p><b>Variants.</b> {@code variants:} maps a name ({@code [A-Za-z0-9_.-]+}, it becomes a directory name)
  * to an override tree that is deep-merged onto the rest of the file: maps merge key by key, lists and
  * scalars replace, and a map whose {@code type:} differs from the base's replaces the whole block (the
@@ -394,6 +398,7 @@ public final class ConfigLoader {
     } catch (ConfigException e) {
       throw at.error(join(path, e.key()), e.problem(), e instanceof SettingsBinder.UnknownKeyException);
     }
+    NestedBlocks.check(at, node, path, bound, registry, this::choice);
     return new PluginChoice<>(path, plugin, bound);
   }
 

@@ -2,7 +2,9 @@ package org.sparsecode.core.image;
 
 import org.sparsecode.api.Checks;
 import org.sparsecode.api.ConfigException;
+import org.sparsecode.api.PluginBlock;
 import org.sparsecode.api.Setting;
+import org.sparsecode.api.image.ImagePreprocessor;
 
 /**
  * Settings of the {@code directory} image source.
@@ -15,8 +17,9 @@ import org.sparsecode.api.Setting;
  * @param size the side in pixels of the square images produced by {@code local-contrast} and by steps
  *     that leave their {@code size} out, at least 8; default 256 ({@link Preprocessing#DEFAULT_SIZE})
  */
-public record DirectorySourceSettings(String path, @Setting(form = Preprocessing.FORM) Object preprocess,
-    Integer size) {
+public record DirectorySourceSettings(String path,
+    @PluginBlock(value = ImagePreprocessor.class, byName = true, list = true, inherit = "size")
+    @Setting(form = Preprocessing.FORM) Object preprocess, Integer size) {
 
   /** Fills the defaults and validates. */
   public DirectorySourceSettings {

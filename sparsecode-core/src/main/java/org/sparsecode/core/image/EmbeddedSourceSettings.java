@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Set;
 import org.sparsecode.api.Checks;
 import org.sparsecode.api.ConfigException;
+import org.sparsecode.api.PluginBlock;
 import org.sparsecode.api.Setting;
+import org.sparsecode.api.image.ImagePreprocessor;
 
 /**
  * Settings of the {@code embedded} image source: the public-domain / CC0 photographs shipped in the jar
@@ -31,8 +33,9 @@ import org.sparsecode.api.Setting;
  *     ({@code PluginContext.baseDirectory}); an absolute path is safest on the command line. Default
  *     none (the embedded photographs)
  */
-public record EmbeddedSourceSettings(@Setting(form = Preprocessing.FORM) Object preprocess, Integer size,
-    List<String> names, String path) {
+public record EmbeddedSourceSettings(
+    @PluginBlock(value = ImagePreprocessor.class, byName = true, list = true, inherit = "size")
+    @Setting(form = Preprocessing.FORM) Object preprocess, Integer size, List<String> names, String path) {
 
   /** Fills the defaults and validates. */
   public EmbeddedSourceSettings {

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.sparsecode.api.ConfigException;
+import org.sparsecode.api.PluginBlock;
 import org.sparsecode.api.Setting;
 
 /**
@@ -774,7 +775,10 @@ public final class SettingsBinder {
         .collect(Collectors.joining(", ", "{", "}"));
   }
 
-  /** A component's readable type: its {@link Setting} values or form when it has them, else its Java type's. */
+  /**
+   * A component's readable type: its {@link Setting} values or form when it has them, a {@link PluginBlock}'s
+   * role, else its Java type's.
+   */
   private static String describe(RecordComponent component) {
     Setting setting = component.getAnnotation(Setting.class);
     if (setting != null && setting.oneOf().length > 0) {
@@ -782,6 +786,11 @@ public final class SettingsBinder {
     }
     if (setting != null && !setting.form().isEmpty()) {
       return setting.form();
+    }
+    PluginBlock block = component.getAnnotation(PluginBlock.class);
+    if (block != null) {
+      return "a " + PluginRegistry.roleName(block.value()) + (block.byName() ? " name or" : "")
+          + " block {type: NAME, ...}" + (block.list() ? ", or a list of them" : "");
     }
     return describe(component.getGenericType());
   }

@@ -1,20 +1,19 @@
 package org.sparsecode.learning.hebbian;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sparsecode.api.ConfigException;
-import org.sparsecode.api.Plugin;
 import org.sparsecode.api.PluginContext;
 import org.sparsecode.api.learning.DictionaryLearner;
 import org.sparsecode.api.solver.SparseSolver;
+import org.sparsecode.core.plugin.PluginBlocks;
 import org.sparsecode.core.plugin.PluginRegistry;
-import org.sparsecode.core.plugin.SettingsBinder;
 import org.sparsecode.core.plugin.TypedPlugin;
 
 /**
- * The {@code hebbian} plugin: {@link Hebbian} configured by {@link HebbianSettings}. The {@code solver} block is
- * resolved through the {@link PluginRegistry} of the context class loader and bound with {@link SettingsBinder};
- * its errors name {@code solver.<key>}.
+ * The {@code hebbian} plugin: {@link Hebbian} configured by {@link HebbianSettings}. The {@code solver} block
+ * (a {@link org.sparsecode.api.PluginBlock}, so the loader checks it when the file is read) is resolved through
+ * the {@link PluginRegistry} of the context class loader and bound with {@link PluginBlocks}; its errors name
+ * {@code solver.<key>}.
  */
 public final class HebbianPlugin extends TypedPlugin<DictionaryLearner, HebbianSettings> {
   /** The solver used when the settings give none and {@code lca} is on the class path. */
@@ -44,24 +43,11 @@ public final class HebbianPlugin extends TypedPlugin<DictionaryLearner, HebbianS
    * @throws ConfigException on {@code solver.type} for an unknown solver, {@code solver.<key>} for a bad setting
    */
   public static SparseSolver solver(Map<String, Object> block, PluginRegistry registry, PluginContext context) {
-    String type;
-    Map<String, Object> values = new LinkedHashMap<>();
-    if (block == null) {
+    Map<String, Object> values = block;
+    if (values == null) {
       boolean hasLca = registry.ofRole(SparseSolver.class).stream().anyMatch(p -> p.name().equals(PREFERRED_SOLVER));
-      type = hasLca ? PREFERRED_SOLVER : FALLBACK_SOLVER;
-    } else {
-      type = (String) block.get("type");
-      values.putAll(block);
-      values.remove("type");
+      values = Map.of("type", hasLca ? PREFERRED_SOLVER : FALLBACK_SOLVER);
     }
-    try {
-      Plugin<SparseSolver> plugin = registry.find(SparseSolver.class, type);
-      Record settings = SettingsBinder.bind(plugin.settings(), values);
-      return plugin.create(settings, context);
-    } catch (SettingsBinder.UnknownKeyException e) {
-      throw new SettingsBinder.UnknownKeyException("solver." + e.key(), e.problem());
-    } catch (ConfigException e) {
-      throw new ConfigException("solver." + e.key(), e.problem());
-    }
+    return PluginBlocks.create(SparseSolver.class, values, "solver", registry, context);
   }
 }

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import org.sparsecode.api.Checks;
 import org.sparsecode.api.ConfigException;
+import org.sparsecode.api.PluginBlock;
 import org.sparsecode.api.Setting;
+import org.sparsecode.api.solver.SparseSolver;
 
 /**
  * Settings of the {@code hebbian} learner ({@link Hebbian}). Every component may be null (YAML key left out) and
@@ -17,14 +19,16 @@ import org.sparsecode.api.Setting;
  * @param learningRate the step lr of {@code d_k ← d_k + lr · ⟨x_k, residual⟩}, {@code > 0}; default
  *     {@value #DEFAULT_LEARNING_RATE}
  * @param solver the solver block that codes each image, with its {@code type} and settings, e.g.
- *     {@code {type: lca, lambda: 0.01}}; its keys are checked when the learner is created; default (null):
+ *     {@code {type: lca, lambda: 0.01}}, a {@link PluginBlock}: the loader checks its keys when the file is read,
+ *     the plugin again when it creates the learner; default (null):
  *     {@code lca} with its defaults when that plugin is on the class path, else {@code cbpdn-admm} with its
  *     defaults
  * @param imageOrder {@code random} (each step draws an image uniformly with replacement from a generator seeded
  *     by the run's seed) or {@code sequential} (the source's order, cycling); default {@code random}
  */
 public record HebbianSettings(Integer steps, Double learningRate,
-    @Setting(form = "a solver block {type: NAME, ...}") Map<String, Object> solver,
+    @PluginBlock(SparseSolver.class) @Setting(form = "a solver block {type: NAME, ...}")
+    Map<String, Object> solver,
     @Setting(oneOf = {"random", "sequential"}) String imageOrder) {
 
   /** Default number of steps. */

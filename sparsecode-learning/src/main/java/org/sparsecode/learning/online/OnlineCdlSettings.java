@@ -7,7 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.sparsecode.api.Checks;
 import org.sparsecode.api.ConfigException;
+import org.sparsecode.api.PluginBlock;
 import org.sparsecode.api.Setting;
+import org.sparsecode.api.solver.SparseSolver;
 
 /**
  * Settings of the {@code online-cdl} learner, SPORCO's {@code OnlineConvBPDNDictLearn} options as the paper
@@ -47,7 +49,8 @@ import org.sparsecode.api.Setting;
  *     false
  * @param nonNegative whether the codes are constrained non-negative (CBPDN {@code NonNegCoef}); default false
  * @param solver the solver block that codes each step's images, with its {@code type} and settings, e.g.
- *     {@code {type: fista, lambda: 0.01, maxIterations: 100}} (its keys are checked when the learner is created);
+ *     {@code {type: fista, lambda: 0.01, maxIterations: 100}} (a {@link PluginBlock}: its keys are checked when
+ *     the file is read, and again when the learner is created);
  *     default (null): the paper's {@code cbpdn-admm} (Y = U = 0, fixed ρ, no AutoRho) built from the flat keys
  *     {@link #SOLVER_KEYS}, which a block replaces: giving both is an error naming the two keys, and with a
  *     block those keys stay null. A block's solver is warm-started from an image's last code when it is a
@@ -58,7 +61,8 @@ public record OnlineCdlSettings(Integer steps, Double lambda, Double rho, Double
     Double relStopTol, Double relaxation, @Setting(oneOf = {"random", "sequential"}) String imageOrder,
     Integer minibatch, Integer checkpointEvery, @Setting(form = "none or an integer c >= 1 (a random c x c crop)")
     Object crop, Boolean zeroMean, Boolean nonNegative,
-    @Setting(form = "a solver block {type: NAME, ...}") Map<String, Object> solver) {
+    @PluginBlock(SparseSolver.class) @Setting(form = "a solver block {type: NAME, ...}")
+    Map<String, Object> solver) {
 
   /** Default number of steps (the paper's 800 + 200). */
   public static final int DEFAULT_STEPS = 1000;

@@ -8,14 +8,17 @@ import java.util.Locale;
 import java.util.Map;
 import org.sparsecode.api.Checks;
 import org.sparsecode.api.ConfigException;
+import org.sparsecode.api.PluginBlock;
 import org.sparsecode.api.Setting;
+import org.sparsecode.api.solver.SparseSolver;
 
 /**
  * Settings of the {@code parametric-log-gabor} learner ({@link ParametricLogGabor}). Every component may be
  * null (YAML key left out) and then takes its default.
  *
  * @param steps the number of learning steps, at least 1; default {@value #DEFAULT_STEPS}
- * @param solver the solver block that codes each image, with its {@code type}; default (null) the
+ * @param solver the solver block that codes each image, with its {@code type} (a {@link PluginBlock}, checked
+ *     when the file is read); default (null) the
  *     online-CDL learner's coding, the paper's learning call: {@code cbpdn-admm} with λ 1e-2, ρ 10 fixed (no
  *     AutoRho), relaxation 1.8, 300 iterations, RelStopTol 1e-2 ({@link #defaultSolver()})
  * @param learn which parameters move, a non-empty subset of {@code theta}, {@code bTheta}, {@code sf0},
@@ -37,7 +40,8 @@ import org.sparsecode.api.Setting;
  *     the last), at least 1; default 1
  */
 public record ParametricLogGaborSettings(Integer steps,
-    @Setting(form = "a solver block {type: NAME, ...}") Map<String, Object> solver,
+    @PluginBlock(SparseSolver.class) @Setting(form = "a solver block {type: NAME, ...}")
+    Map<String, Object> solver,
     @Setting(form = "a list of theta, bTheta, sf0, bsf, phase") List<String> learn, Double learningRate,
     Double beta1, Double beta2, @Setting(oneOf = {"auto", "peak", "unit-l2"}) String normalise,
     @Setting(oneOf = {"random", "sequential"}) String imageOrder, Integer minibatch,
