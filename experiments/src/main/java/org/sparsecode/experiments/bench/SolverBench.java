@@ -120,8 +120,13 @@ public final class SolverBench {
       }
       double shortMs = median(shortNanos) / 1e6;
       double longMs = median(longNanos) / 1e6;
-      double perIteration = Math.max(0, (longMs - shortMs) / (settings.iterations() - settings.shortIterations()));
-      double setup = Math.max(0, shortMs - settings.shortIterations() * perIteration);
+      double[] split = split(shortMs, settings.shortIterations(), longMs, settings.iterations());
+      double perIteration = split[0];
+      double setup = split[1];
+      if (longMs <= shortMs) {
+        log.accept(label + ": the longer solve was not slower than the shorter one: the machine is too busy for"
+            + " steady figures (try more --repeats or --iterations)");
+      }
       PeakMemory memory = PeakMemory.start();
       longSolve.run();
       long heap = memory.heapBytes();
@@ -132,6 +137,22 @@ public final class SolverBench {
     } finally {
       FftBackend.use(previous);
     }
+  }
+
+  /**
+   * Splits two solve times into the time per iteration and the set-up, from {@code t = setup + n × perIteration}
+   * at two iteration counts; a difference that noise made negative counts as zero.
+   *
+   * @param shortMs the shorter solve's time
+   * @param shortIterations its iterations
+   * @param longMs the longer solve's time
+   * @param longIterations its iterations, above {@code shortIterations}
+   * @return {@code {perIteration, setup}} in milliseconds, both at least 0
+   */
+  static double[] split(double shortMs, int shortIterations, double longMs, int longIterations) {
+    double perIteration = Math.max(0, (longMs - shortMs) / (longIterations - shortIterations));
+    double setup = Math.max(0, shortMs - shortIterations * perIteration);
+    return new double[] {perIteration, setup};
   }
 
   private ExperimentConfig base() {
