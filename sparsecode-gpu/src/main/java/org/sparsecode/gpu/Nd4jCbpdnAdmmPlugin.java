@@ -15,6 +15,7 @@ public final class Nd4jCbpdnAdmmPlugin extends TypedPlugin<SparseSolver, Nd4jCbp
 
   @Override
   protected SparseSolver build(Nd4jCbpdnAdmmSettings s, PluginContext context) {
-    return new Nd4jConvBpdnAdmm(s, Nd4jPlugins.runtime("nd4j-cbpdn-admm", "cbpdn-admm", s.dtype()));
+    return new Nd4jConvBpdnAdmm(s, context.threads(),
+        Nd4jPlugins.runtime("nd4j-cbpdn-admm", "cbpdn-admm", s.dtype()));
   }
 }

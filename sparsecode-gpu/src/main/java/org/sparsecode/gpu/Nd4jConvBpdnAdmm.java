@@ -16,10 +16,11 @@ public final class Nd4jConvBpdnAdmm extends Nd4jSolver {
    * Creates the solver.
    *
    * @param settings the validated settings
+   * @param threads the CPU backend's threads (the run's), at least 1
    * @param runtime the started backend
    */
-  public Nd4jConvBpdnAdmm(Nd4jCbpdnAdmmSettings settings, Nd4jRuntime runtime) {
-    super("nd4j-cbpdn-admm", settings.batch(), Dtype.parse(settings.dtype()), runtime);
+  public Nd4jConvBpdnAdmm(Nd4jCbpdnAdmmSettings settings, int threads, Nd4jRuntime runtime) {
+    super("nd4j-cbpdn-admm", settings.batch(), Dtype.parse(settings.dtype()), threads, runtime);
     this.settings = settings;
   }
 

@@ -15,10 +15,11 @@ public final class Nd4jFista extends Nd4jSolver {
    * Creates the solver.
    *
    * @param settings the validated settings
+   * @param threads the CPU backend's threads (the run's), at least 1
    * @param runtime the started backend
    */
-  public Nd4jFista(Nd4jFistaSettings settings, Nd4jRuntime runtime) {
-    super("nd4j-fista", settings.batch(), Dtype.parse(settings.dtype()), runtime);
+  public Nd4jFista(Nd4jFistaSettings settings, int threads, Nd4jRuntime runtime) {
+    super("nd4j-fista", settings.batch(), Dtype.parse(settings.dtype()), threads, runtime);
     this.settings = settings;
   }
 

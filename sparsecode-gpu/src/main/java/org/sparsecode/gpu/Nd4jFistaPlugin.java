@@ -15,6 +15,6 @@ public final class Nd4jFistaPlugin extends TypedPlugin<SparseSolver, Nd4jFistaSe
 
   @Override
   protected SparseSolver build(Nd4jFistaSettings s, PluginContext context) {
-    return new Nd4jFista(s, Nd4jPlugins.runtime("nd4j-fista", "fista", s.dtype()));
+    return new Nd4jFista(s, context.threads(), Nd4jPlugins.runtime("nd4j-fista", "fista", s.dtype()));
   }
 }

@@ -15,6 +15,6 @@ public final class Nd4jLcaPlugin extends TypedPlugin<SparseSolver, Nd4jLcaSettin
 
   @Override
   protected SparseSolver build(Nd4jLcaSettings s, PluginContext context) {
-    return new Nd4jLca(s, Nd4jPlugins.runtime("nd4j-lca", "lca", s.dtype()));
+    return new Nd4jLca(s, context.threads(), Nd4jPlugins.runtime("nd4j-lca", "lca", s.dtype()));
   }
 }

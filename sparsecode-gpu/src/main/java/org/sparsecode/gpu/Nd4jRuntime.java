@@ -37,6 +37,7 @@ public final class Nd4jRuntime {
   private final String backend;
   private final String device;
   private final Map<String, Object> environment;
+  private int threadsInUse;
 
   private Nd4jRuntime(String backend, String device, Map<String, Object> environment) {
     this.backend = backend;
@@ -177,6 +178,23 @@ public final class Nd4jRuntime {
    */
   public String device() {
     return device;
+  }
+
+  /**
+   * Sets the threads ND4J's CPU backend computes with (its own pool and OpenBLAS's), process-wide: the run's
+   * {@code threads}. Left to ND4J, both take every core, and their workers spin while they wait, which on a busy
+   * machine makes the small operations of a solve tens of times slower. Nothing to do on CUDA.
+   *
+   * @param threads at least 1
+   */
+  synchronized void useThreads(int threads) {
+    if (!backend.equals("cpu") || threads == threadsInUse) {
+      return;
+    }
+    Nd4j.getEnvironment().setMaxThreads(threads);
+    Nd4j.getEnvironment().setMaxMasterThreads(threads);
+    Nd4j.factory().blas().setMaxThreads(threads);
+    threadsInUse = threads;
   }
 
   /**

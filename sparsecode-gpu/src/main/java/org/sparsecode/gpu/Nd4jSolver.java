@@ -27,6 +27,7 @@ abstract class Nd4jSolver implements BatchSolver {
   /** The device's arithmetic. */
   protected final Dtype dtype;
   private final int batch;
+  private final int threads;
   private final Nd4jRuntime runtime;
 
   /**
@@ -35,11 +36,13 @@ abstract class Nd4jSolver implements BatchSolver {
    * @param name the plugin's name
    * @param batch images per batch, at least 1
    * @param dtype the arithmetic
+   * @param threads the CPU backend's threads, at least 1
    * @param runtime the started backend
    */
-  protected Nd4jSolver(String name, int batch, Dtype dtype, Nd4jRuntime runtime) {
+  protected Nd4jSolver(String name, int batch, Dtype dtype, int threads, Nd4jRuntime runtime) {
     this.name = Objects.requireNonNull(name, "name");
     this.batch = batch;
+    this.threads = SolverInputs.threads(threads);
     this.dtype = Objects.requireNonNull(dtype, "dtype");
     this.runtime = Objects.requireNonNull(runtime, "runtime");
   }
@@ -73,6 +76,7 @@ abstract class Nd4jSolver implements BatchSolver {
     for (Image image : images) {
       SolverInputs.checkImage(name, dictionary, image);
     }
+    runtime.useThreads(threads);
     List<CodingResult> results = new ArrayList<>(images.size());
     int from = 0;
     while (from < images.size()) {
