@@ -1,13 +1,19 @@
 package org.sparsecode.gpu;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.factory.Nd4j;
 import org.sparsecode.api.ConfigException;
@@ -33,6 +39,11 @@ public final class Nd4jRuntime {
 
   private static Nd4jRuntime started;
   private static Throwable failure;
+  /** A line of a Java stack trace: a frame, a "Caused by", an elision, or an exception's own line. */
+  private static final Pattern STACK_LINE = Pattern.compile(
+      "^(\\s+at |\\s*\\.\\.\\. \\d+ more|Caused by: |[\\w.$]+(Exception|Error)(: |$))");
+  /** What ND4J wrote on standard error while it started (its stack traces of the backends it skipped). */
+  private static String startLog = "";
 
   private final String backend;
   private final String device;
@@ -79,15 +90,37 @@ public final class Nd4jRuntime {
   public static synchronized Nd4jRuntime require(String solver, String core) {
     String expected = expectedBackend();
     if (started == null && failure == null) {
+      // ND4J prints the stack trace of every backend it cannot load on standard error, and a CUDA build without
+      // a GPU is to fail with one message: its output is held back while it starts, and written out only when
+      // the expected backend started
+      PrintStream err = System.err;
+      Held held = new Held(err);
+      System.setErr(new PrintStream(held, true, StandardCharsets.UTF_8));
       try {
         started = start();
       } catch (Throwable e) { // NOPMD: ND4J's start-up fails with linkage errors as well as exceptions
         failure = e;
+      } finally {
+        System.setErr(err);
+        startLog = held.release();
+      }
+      if (started != null && started.backend.equals(expected)) {
+        // its warnings, without the stack traces of the backends it skipped (a CPU build whose lib still holds
+        // the CUDA jar of an earlier -Pcuda build)
+        startLog.lines().filter(l -> !STACK_LINE.matcher(l).find()).forEach(err::println);
       }
     }
     if (expected.equals("cuda") && (started == null || !started.backend.equals("cuda"))) {
-      String cause = started != null ? "ND4J started its " + started.backend + " backend instead"
-          : "ND4J's CUDA backend did not start: " + describe(failure);
+      Matcher skipped = Pattern.compile("Skipped \\[JCublasBackend\\] backend \\(unavailable\\): ([^\\r\\n]+)")
+          .matcher(startLog);
+      String cause;
+      if (skipped.find()) {
+        cause = "ND4J skipped its CUDA backend: " + skipped.group(1);
+      } else if (started != null) {
+        cause = "ND4J started its " + started.backend + " backend instead";
+      } else {
+        cause = "ND4J's CUDA backend did not start: " + describe(failure);
+      }
       throw new ConfigException("type", solver + ": this build of sparsecode-gpu runs on ND4J's CUDA backend (it was"
           + " built with -Pcuda), but no CUDA driver or GPU was found (" + cause + "). To run the nd4j-* solvers on"
           + " the CPU instead, rebuild the module without -Pcuda (mvn -B -DskipTests install -pl sparsecode-gpu -am,"
@@ -100,6 +133,51 @@ public final class Nd4jRuntime {
           + ")");
     }
     return started;
+  }
+
+  /**
+   * Standard error while ND4J starts: held in memory, then (once released) passed through, so that a logger
+   * that kept the stream it found at start-up still writes to the real one.
+   */
+  private static final class Held extends OutputStream {
+    private final PrintStream real;
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    private volatile boolean holding = true;
+
+    Held(PrintStream real) {
+      this.real = real;
+    }
+
+    @Override
+    public synchronized void write(int b) {
+      if (holding) {
+        buffer.write(b);
+      } else {
+        real.write(b);
+      }
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) {
+      if (holding) {
+        buffer.write(b, off, len);
+      } else {
+        real.write(b, off, len);
+      }
+    }
+
+    @Override
+    public void flush() {
+      if (!holding) {
+        real.flush();
+      }
+    }
+
+    /** Stops holding; returns what was held. */
+    synchronized String release() {
+      holding = false;
+      return buffer.toString(StandardCharsets.UTF_8);
+    }
   }
 
   private static String describe(Throwable e) {
