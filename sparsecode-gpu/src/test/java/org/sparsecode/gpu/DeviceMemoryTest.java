@@ -71,6 +71,28 @@ class DeviceMemoryTest {
   }
 
   @Test
+  void anOutOfMemoryErrorDuringABatchBecomesTheMessageWithTheLargestBatch() {
+    Nd4jSolver failing = new Nd4jSolver("nd4j-test", 4, Dtype.FLOAT32, 1, Solvers.runtime()) {
+      @Override
+      protected List<org.sparsecode.api.solver.CodingResult> run(org.sparsecode.api.kernel.Dictionary dictionary,
+          List<BatchRun.Slot> slots) {
+        throw new RuntimeException("native op failed", new OutOfMemoryError("Physical memory usage is too high"));
+      }
+
+      @Override
+      protected long elementsPerImage(long count, long height, long width) {
+        return count * height * width;
+      }
+    };
+    assertThatThrownBy(() -> failing.solveBatch(TestProblems.gabor(8, 8), TestProblems.three(32),
+        List.of(SolveListener.NONE, SolveListener.NONE, SolveListener.NONE)))
+        .isInstanceOf(SolverException.class)
+        .hasMessageStartingWith("nd4j-test: a batch of 3 images of 32x32 with 8 kernels in float32 ran out of device"
+            + " memory")
+        .hasMessageEndingWith("(RuntimeException: native op failed)");
+  }
+
+  @Test
   void outOfMemoryErrorsAreRecognisedByTypeOrMessageAndOthersAreNot() {
     assertThat(Nd4jSolver.outOfMemory(new OutOfMemoryError("Java heap space"))).isTrue();
     assertThat(Nd4jSolver.outOfMemory(new RuntimeException("wrapped", new OutOfMemoryError("Physical memory usage"

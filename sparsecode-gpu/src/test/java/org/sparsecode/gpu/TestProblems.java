@@ -42,17 +42,17 @@ final class TestProblems {
   }
 
   /**
-   * A {@code side × side} patch of an embedded photograph, averaged down by {@code 256 / side / 2} and cropped
-   * at an offset, with zero mean and unit variance.
+   * A {@code side × side} patch of an embedded photograph (256 × 256), averaged down by 2 for sides up to 128,
+   * cropped at an offset (wrapping around), with zero mean and unit variance.
    *
    * @param name the photograph
-   * @param side the patch's side, at most 128
+   * @param side the patch's side, at most 256
    * @param offset where the crop starts, in the averaged image
    * @return the image, id = name
    */
   static Image patch(String name, int side, int offset) {
     Image raw = EmbeddedImageSource.raw(name);
-    int factor = 2;
+    int factor = side <= 128 ? 2 : 1;
     int small = raw.width() / factor;
     double[] p = new double[side * side];
     double mean = 0;
