@@ -22,16 +22,22 @@
  *   <li>{@code conv2d} was measured slower, above all for the synthesis {@code Σ_k d_k * x_k} (144 input
  *       channels to one output), and a circular convolution also needs the maps padded by wrapping first.
  * </ul>
- * Measured on this project's build machine (2 cores of a shared x86-64 server, OpenBLAS, float32; the benchmark is
- * {@code DesignBenchmark} in the tests; the ND4J times suffer most from other jobs on the machine):
+ * Measured on this project's build machine (2 cores of a shared x86-64 server with AVX-512, OpenBLAS, float32,
+ * one thread; {@code DesignBenchmark} in the tests; best of several repetitions, with other jobs running: load 4
+ * to 8, except the figures marked quiet, load 1.6, two threads):
  * <table>
- *   <caption>ND4J CPU backend, milliseconds</caption>
+ *   <caption>ND4J CPU backend and the core solver, milliseconds</caption>
  *   <tr><th></th><th>K = 16, 64 × 64, 8 × 8</th><th>the paper's: K = 144, 256 × 256, 12 × 12</th></tr>
- *   <tr><td>DFT of K maps, forward / inverse</td><td>3.7 / 2.2</td><td>73 / 68</td></tr>
- *   <tr><td>conv2d synthesis (K → 1) / correlation (1 → K)</td><td>13 / 3.8</td><td>4864 / 65</td></tr>
- *   <tr><td>nd4j-cbpdn-admm, one iteration, batch 1</td><td>4.0</td><td>see the README</td></tr>
- *   <tr><td>cbpdn-admm (core, FFTW), one iteration</td><td>1.2</td><td>see the README</td></tr>
+ *   <tr><td>DFT of K maps as matrix products, forward / inverse</td><td>0.6 / 0.6</td>
+ *       <td>194 / 242 (quiet: 73 / 68)</td></tr>
+ *   <tr><td>conv2d synthesis (K → 1) / correlation (1 → K)</td><td>11 / 0.7</td>
+ *       <td>7107 / 87 (quiet: 4864 / 65)</td></tr>
+ *   <tr><td>nd4j-cbpdn-admm, an iteration, batch 1</td><td>4.6</td><td>1062</td></tr>
+ *   <tr><td>nd4j-cbpdn-admm, an image-iteration, batch 4</td><td>2.0</td><td>688</td></tr>
+ *   <tr><td>cbpdn-admm (core, FFTW), an iteration</td><td>1.8</td><td>214</td></tr>
  * </table>
+ * {@code conv2d}'s synthesis is 20 to 70 times slower than a transform; its correlation is about as fast as one,
+ * but a gradient step needs both, and ADMM cannot use them at all.
  * On the CPU the core solvers, on FFTW, stay faster (the DFT's matrix products cost O(N) per point against the
  * FFT's O(log N)); the ND4J backend is for GPUs, where the aims are one CBPDN-ADMM iteration at the paper's size
  * in at most 5 ms and at most 1 ms per image-iteration in batches of 32 (aims to design toward, not measured
