@@ -47,13 +47,11 @@ public final class Nd4jRuntime {
 
   private final String backend;
   private final String device;
-  private final Map<String, Object> environment;
   private int threadsInUse;
 
-  private Nd4jRuntime(String backend, String device, Map<String, Object> environment) {
+  private Nd4jRuntime(String backend, String device) {
     this.backend = backend;
     this.device = device;
-    this.environment = environment;
   }
 
   /**
@@ -98,7 +96,7 @@ public final class Nd4jRuntime {
       System.setErr(new PrintStream(held, true, StandardCharsets.UTF_8));
       try {
         started = start();
-      } catch (Throwable e) { // NOPMD: ND4J's start-up fails with linkage errors as well as exceptions
+      } catch (Throwable e) { // ND4J's start-up fails with linkage errors as well as exceptions
         failure = e;
       } finally {
         System.setErr(err);
@@ -214,7 +212,7 @@ public final class Nd4jRuntime {
       device = System.getProperty("os.arch") + " CPU, " + env.getOrDefault("cores", "?") + " cores, "
           + String.valueOf(env.getOrDefault("blas.vendor", "BLAS")).toLowerCase(Locale.ROOT);
     }
-    return new Nd4jRuntime(kind, device, env);
+    return new Nd4jRuntime(kind, device);
   }
 
   private static Map<?, ?> firstDevice(Map<String, Object> env) {
