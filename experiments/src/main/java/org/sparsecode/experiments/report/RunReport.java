@@ -546,6 +546,10 @@ public final class RunReport {
         t.row(key.equals("version") ? "sparsecode version" : key, ReportFiles.string(fields.get(key)));
       }
     }
+    if (p.device() != null) {
+      // what a solver on a device (the ND4J solvers) ran on: library, backend, device, type
+      t.row("device", String.join(", ", p.device().values()));
+    }
   }
 
   /**

@@ -87,6 +87,19 @@ public final class ResultsJson {
     if (p.imagesSha256() != null) {
       m.put("imagesSha256", p.imagesSha256());
     }
+    if (p.device() != null) {
+      m.put("device", p.device());
+    }
+    return m;
+  }
+
+  /** The provenance's {@code device} object as names and texts, or null when absent. */
+  private static Map<String, String> device(Map<String, Object> tree) {
+    if (tree == null) {
+      return null;
+    }
+    Map<String, String> m = new LinkedHashMap<>();
+    tree.forEach((k, v) -> m.put(k, String.valueOf(v)));
     return m;
   }
 
@@ -167,7 +180,7 @@ public final class ResultsJson {
     Provenance prov = new Provenance(p.string("version", false), p.string("gitCommit", false),
         p.string("java", false), p.string("os", false), p.string("arch", false), (int) p.integer("threads", 0),
         p.string("startedAt", false), p.string("finishedAt", false), p.string("precision", false),
-        p.string("imagesSha256", false), p.string("fft", false));
+        p.string("imagesSha256", false), p.string("fft", false), device(p.map("device")));
     List<ImageResult> images = new ArrayList<>();
     List<?> list = root.list("images", true);
     for (int i = 0; i < list.size(); i++) {

@@ -31,7 +31,10 @@ import org.sparsecode.api.learning.DictionaryLearner;
 import org.sparsecode.eval.plot.ParameterPaths;
 import org.sparsecode.api.metric.CurveMetric;
 import org.sparsecode.api.metric.Evaluation;
+import org.sparsecode.api.solver.BatchSolver;
+import org.sparsecode.api.solver.BatchSolverException;
 import org.sparsecode.api.solver.CodingResult;
+import org.sparsecode.api.solver.SolveListener;
 import org.sparsecode.api.solver.SolverException;
 import org.sparsecode.api.solver.SparseSolver;
 import org.sparsecode.core.fft.FftBackend;
@@ -66,9 +69,10 @@ import org.sparsecode.learning.refit.RefitSettings;
  * sizes, re-fits a log-Gabor kernel to each learned atom ({@code refit.csv}, {@code refit-histogram.csv},
  * {@code refit.json}, {@code orientation-bandwidth.png}; a summary in results.json's learning block).
  *
- * <p>Images are coded one after the other; the solver uses the run's threads inside each solve, and its sums
- * run over fixed blocks combined in a fixed order, so the numbers depend neither on scheduling nor on the
- * thread count. {@code results.json} is rewritten after each image with
+ * <p>Images are coded one after the other (a {@link BatchSolver} is handed up to its {@code batchSize()} of
+ * them per call, and the results still go image by image); the solver uses the run's threads inside each solve,
+ * and its sums run over fixed blocks combined in a fixed order, so the numbers depend neither on scheduling nor
+ * on the thread count. {@code results.json} is rewritten after each image with
  * {@code "status": "running"} (a killed run shows how far it went, and a new run of the same configuration
  * into the same directory resumes after the last coded image; a learner that is {@link Checkpointable} resumes
  * from its checkpoint in the directory instead) and, once every other file is written, a last time
@@ -209,7 +213,8 @@ public final class RunEngine {
       Provenance provenance = new Provenance(BuildInfo.version(), BuildInfo.gitCommit(),
           System.getProperty("java.version"), System.getProperty("os.name") + " " + System.getProperty("os.version"),
           System.getProperty("os.arch"), context.threads(), Instant.now().toString(), null,
-          context.precision().yamlName(), null, fft.yamlName());
+          context.precision().yamlName(), null, fft.yamlName())
+          .withDevice(solver.orElse(null) instanceof BatchSolver b ? b.device() : null);
       String sha = Json.sha256(config.resolved());
       Map<String, Double> stages = new LinkedHashMap<>();
       long clock = System.nanoTime();
@@ -288,16 +293,36 @@ public final class RunEngine {
         if (!earlier.isEmpty()) {
           progress.info("resuming " + out.root() + ": " + earlier.size() + " of " + n + " images already coded");
         }
-        for (int i = 0; i < n; i++) {
+        // a BatchSolver codes the images that need coding up to batchSize() at a time; results, progress and
+        // results.json still go image by image
+        int batchSize = solver.get() instanceof BatchSolver b ? b.batchSize() : 1;
+        for (int i = 0; i < n; ) {
+          List<Image> batch = new ArrayList<>();
+          List<ImageResult> coded;
           Image image = i == 0 ? first : images.get(i);
-          digest(imagesDigest, image);
-          ImageResult r = i < earlier.size() && earlier.get(i).id().equals(image.id()) ? earlier.get(i)
-              : code(solver.get(), dictionary, image, i, n, pool);
-          results.add(r);
-          progress.imageDone(i, n, r);
-          stages.put("coding", (System.nanoTime() - clock) / 1e9);
-          write(new RunResult(config.name(), config.variant(), config.seed(), sha, provenance, dictionaryTree,
-              solverTree, learning, results, summarise(results), RunResult.RUNNING, stages, cell));
+          batch.add(image);
+          if (i < earlier.size() && earlier.get(i).id().equals(image.id())) {
+            coded = List.of(earlier.get(i));
+          } else {
+            for (int j = i + 1; j < n && batch.size() < batchSize; j++) {
+              Image next = images.get(j);
+              if (j < earlier.size() && earlier.get(j).id().equals(next.id())) {
+                break;
+              }
+              batch.add(next);
+            }
+            coded = batch.size() == 1 ? List.of(code(solver.get(), dictionary, image, i, n, pool))
+                : codeBatch((BatchSolver) solver.get(), dictionary, batch, i, n, pool);
+          }
+          for (int j = 0; j < batch.size(); j++, i++) {
+            digest(imagesDigest, batch.get(j));
+            ImageResult r = coded.get(j);
+            results.add(r);
+            progress.imageDone(i, n, r);
+            stages.put("coding", (System.nanoTime() - clock) / 1e9);
+            write(new RunResult(config.name(), config.variant(), config.seed(), sha, provenance, dictionaryTree,
+                solverTree, learning, results, summarise(results), RunResult.RUNNING, stages, cell));
+          }
         }
       }
       RunResult done = new RunResult(config.name(), config.variant(), config.seed(), sha,
@@ -570,9 +595,49 @@ public final class RunEngine {
       coded = s.solve(dictionary, image, stats -> progress.iteration(index, total, id, stats));
     } catch (SolverException e) {
       throw new SparsecodeException("image '" + id + "' (" + (index + 1) + "/" + total + "): solver "
-          + config.solver().type() + " failed: " + e.getMessage(), e);
+          + config.solver().type() + " failed: " + (e instanceof BatchSolverException b ? b.detail() : e.getMessage()),
+          e);
     }
-    double seconds = (System.nanoTime() - t0) / 1e9;
+    return measured(s, dictionary, image, coded, (System.nanoTime() - t0) / 1e9, index, pool);
+  }
+
+  /**
+   * Codes images together with a {@link BatchSolver} (its batch, in order) and measures each: the same results as
+   * coding them one by one, each image's {@code seconds} the batch's time shared equally.
+   */
+  private List<ImageResult> codeBatch(BatchSolver s, Dictionary dictionary, List<Image> batch, int index,
+      int total, ExecutorService pool) {
+    List<SolveListener> listeners = new ArrayList<>();
+    for (int j = 0; j < batch.size(); j++) {
+      Image image = batch.get(j);
+      int at = index + j;
+      checkFits(dictionary, image, at, total);
+      listeners.add(stats -> progress.iteration(at, total, image.id(), stats));
+    }
+    long t0 = System.nanoTime();
+    List<CodingResult> coded;
+    try {
+      coded = s.solveBatch(dictionary, batch, listeners);
+    } catch (BatchSolverException e) {
+      throw new SparsecodeException("image '" + e.imageId() + "' (" + (index + e.imageIndex() + 1) + "/" + total
+          + "): solver " + config.solver().type() + " failed: " + e.detail(), e);
+    } catch (SolverException e) {
+      throw new SparsecodeException("images '" + batch.get(0).id() + "' to '" + batch.get(batch.size() - 1).id()
+          + "' (" + (index + 1) + "-" + (index + batch.size()) + "/" + total + "): solver " + config.solver().type()
+          + " failed: " + e.getMessage(), e);
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9 / batch.size();
+    List<ImageResult> out = new ArrayList<>();
+    for (int j = 0; j < batch.size(); j++) {
+      out.add(measured(s, dictionary, batch.get(j), coded.get(j), seconds, index + j, pool));
+    }
+    return out;
+  }
+
+  /** An image's result: the code's evaluation and the listed metrics. */
+  private ImageResult measured(SparseSolver s, Dictionary dictionary, Image image, CodingResult coded,
+      double seconds, int index, ExecutorService pool) {
+    String id = image.id();
     Evaluation e = Evaluation.of(image, dictionary, coded.code(), s.lambda());
     stats.add(index, dictionary, coded.code());
     Map<String, Double> values = new LinkedHashMap<>();

@@ -143,6 +143,11 @@ public final class PluginRegistry {
       msg.append(candidates.stream().map(p -> p.description().isEmpty() ? p.name()
           : p.name() + " (" + p.description() + ")").collect(Collectors.joining(", ")));
     }
+    if (name.startsWith("nd4j-") && names.stream().noneMatch(n -> n.startsWith("nd4j-"))) {
+      // the ND4J solvers live in a module of their own, kept out of the quickstart's build
+      msg.append(". The nd4j-* solvers are in the sparsecode-gpu module, which is not on this class path: run through"
+          + " ./sparsecode, which builds it and adds it the first time an nd4j-* type is asked for");
+    }
     throw new ConfigException("type", msg.toString());
   }
 
