@@ -28,7 +28,7 @@ import org.sparsecode.experiments.results.Json;
  */
 public final class Analysis {
   /** The summary. */
-  public static final String MARKDOWN = "downstream.md";
+  public static final String MARKDOWN = org.sparsecode.experiments.encode.TrainingStage.SUMMARY;
   /** A row per variant. */
   public static final String ACCURACY_CSV = "accuracy.csv";
   /** A row per pair. */

@@ -39,7 +39,7 @@ import org.sparsecode.experiments.run.RunOptions;
  */
 public final class DownstreamStage implements TrainingStage {
   /** The file that marks a finished variant. */
-  public static final String RESULTS = RunDirectory.RESULTS;
+  public static final String RESULTS = "training.json";
 
   /** Creates the stage (for {@link java.util.ServiceLoader}). */
   public DownstreamStage() {}

@@ -15,6 +15,8 @@ import org.sparsecode.experiments.run.RunOptions;
  * and adds it to the class path the first time a file with a {@code network:} block is run.
  */
 public interface TrainingStage {
+  /** The summary a training stage writes into the output directory, which {@code run} prints. */
+  String SUMMARY = "downstream.md";
 
   /**
    * Encodes what the plan's experiments need (reusing the code cache) and trains their networks.
