@@ -16,6 +16,7 @@ import org.sparsecode.experiments.engine.Engine;
 import org.sparsecode.experiments.engine.EngineOptions;
 import org.sparsecode.experiments.engine.EngineOutcome;
 import org.sparsecode.experiments.engine.Engines;
+import org.sparsecode.experiments.encode.TrainingStage;
 import org.sparsecode.experiments.report.RunReport;
 import org.sparsecode.experiments.results.Comparison;
 import org.sparsecode.experiments.results.OutputPath;
@@ -119,6 +120,12 @@ final class RunCommand implements Callable<Integer> {
     PlanRunner.Outcome outcome = ran.plan();
     if (outcome.comparison() != null) {
       out.print(outcome.comparison().markdown());
+    } else if (Files.isRegularFile(outcome.directory().resolve(TrainingStage.SUMMARY))) {
+      try {
+        out.print(Files.readString(outcome.directory().resolve(TrainingStage.SUMMARY)));
+      } catch (java.io.IOException e) {
+        err.println("cannot read " + outcome.directory().resolve(TrainingStage.SUMMARY) + ": " + e.getMessage());
+      }
     } else {
       new RunDirectory(outcome.directory()).results().ifPresent(r -> out.print(
           new Comparison(plan.name(), List.of(Comparison.Row.of(plan.name(), r))).markdown()));

@@ -82,13 +82,24 @@ final class ValidateCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The network and training settings of an experiment that trains, in a few words. */
+  private static String networkLine(ExperimentConfig config) {
+    var n = config.network();
+    var t = config.training();
+    return "network " + n.type() + " on " + n.input() + " (blocks " + n.blocks() + ", widths " + n.widths()
+        + ", ceil " + n.ceil() + "), " + t.epochs() + " epochs of batch " + t.batch() + ", Adam " + t.learningRate()
+        + " " + t.schedule() + ", weight decay " + t.weightDecay() + " (" + t.decay() + "), " + t.runs() + " run"
+        + (t.runs() == 1 ? "" : "s");
+  }
+
   /** One line per experiment of a plan (every plugin created), then each part's, indented under it. */
   private static List<String> describe(ExperimentPlan plan, String indent) {
     List<String> lines = new ArrayList<>();
     EncodingRunner encoding = EncodingRunner.encodes(plan) ? new EncodingRunner(plan, RunOptions.defaults()) : null;
     for (ExperimentConfig config : plan.experiments()) {
       if (encoding != null) {
-        lines.add(indent + (config.variant() == null ? "" : config.variant() + ": ") + encoding.describe(config));
+        lines.add(indent + (config.variant() == null ? "" : config.variant() + ": ") + encoding.describe(config)
+            + (config.trains() ? "; " + networkLine(config) : ""));
         continue;
       }
       RunEngine engine = PlanRunner.preflight(plan, config, RunOptions.defaults());

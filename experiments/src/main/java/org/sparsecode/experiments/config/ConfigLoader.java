@@ -264,6 +264,7 @@ public final class ConfigLoader {
     PluginChoice<ImageSource> images = block(at, tree, "images", ImageSource.class, data != null ? null
         : "is required (or a data: block, to encode a labelled set)");
     EncodingSettings encoding = Encodings.check(at, tree, data, images);
+    Networks.Blocks network = Networks.check(at, tree, data);
     PluginChoice<KernelGenerator> dictionary = block(at, tree, "dictionary", KernelGenerator.class,
         "is required");
     PluginChoice<DictionaryLearner> learning = block(at, tree, "learning", DictionaryLearner.class, null);
@@ -289,6 +290,10 @@ public final class ConfigLoader {
     if (data != null) {
       resolved.put("data", resolvedBlock(data));
       resolved.put("encoding", SettingsBinder.toMap(encoding));
+    }
+    if (network != null) {
+      resolved.put("network", SettingsBinder.toMap(network.network()));
+      resolved.put("training", SettingsBinder.toMap(network.training()));
     }
     resolved.put("dictionary", resolvedBlock(dictionary));
     if (learning != null) {

@@ -109,6 +109,34 @@ public record ExperimentConfig(String name, String variant, long seed, Precision
   }
 
   /**
+   * Whether this experiment trains a network on its labelled set ({@code network:}): the downstream module runs
+   * it.
+   *
+   * @return {@code true} when the resolved configuration has a {@code network} block
+   */
+  public boolean trains() {
+    return resolved != null && resolved.get("network") instanceof Map<?, ?>;
+  }
+
+  /**
+   * The {@code network:} block, defaults filled in.
+   *
+   * @return the settings, or {@code null} when the experiment does not train
+   */
+  public NetworkSettings network() {
+    return trains() ? Networks.bind(NetworkSettings.class, resolved.get("network")) : null;
+  }
+
+  /**
+   * The {@code training:} block, defaults filled in.
+   *
+   * @return the settings, or {@code null} when the experiment does not train
+   */
+  public TrainingSettings training() {
+    return trains() ? Networks.bind(TrainingSettings.class, resolved.get("training")) : null;
+  }
+
+  /**
    * The services shared by this experiment's plugins.
    *
    * @return a context with this experiment's seed, precision, threads and base directory

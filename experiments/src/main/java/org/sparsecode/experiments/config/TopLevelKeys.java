@@ -18,8 +18,8 @@ import org.sparsecode.core.plugin.SettingsBinder;
 final class TopLevelKeys {
   /** Every key allowed at the top of an experiment file, in documentation order. */
   static final List<String> ALL = List.of("name", "description", "seed", "precision", "fft",
-      "threads", "images", "data", "dictionary", "learning", "solver", "encoding", "metrics", "variants", "parts",
-      "sweep");
+      "threads", "images", "data", "dictionary", "learning", "solver", "encoding", "network", "training", "metrics",
+      "variants", "parts", "sweep");
   /** The keys a variant may override ({@code fft} is run-wide: one FFT engine per process and run). */
   static final List<String> VARIANT = ALL.stream()
       .filter(k -> !k.equals("name") && !k.equals("variants") && !k.equals("parts") && !k.equals("sweep")
@@ -74,6 +74,8 @@ final class TopLevelKeys {
     String hint = switch (key) {
       case "images", "dictionary", "learning", "solver", "data" -> "write a block such as " + key + ": { type: ... }";
       case "encoding" -> "write a block such as encoding: { store: { size: 28, dtype: float16 } }";
+      case "network" -> "write a block such as network: { input: codes, ceil: none }";
+      case "training" -> "write a block such as training: { epochs: 10, batch: 64 }";
       case "metrics" -> "write a list such as metrics: [psnr, sparseness]";
       case "variants" -> "write a map of variant names to overrides, e.g. variants: { thin: { dictionary: {"
           + " preset: thin } } }";

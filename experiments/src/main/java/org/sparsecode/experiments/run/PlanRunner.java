@@ -19,6 +19,7 @@ import org.sparsecode.experiments.engine.SharedDictionary;
 import org.sparsecode.experiments.engine.WorkResult;
 import org.sparsecode.experiments.engine.WorkUnit;
 import org.sparsecode.experiments.encode.EncodingRunner;
+import org.sparsecode.experiments.encode.TrainingStage;
 import org.sparsecode.experiments.results.Comparison;
 import org.sparsecode.experiments.results.ComparisonJson;
 import org.sparsecode.experiments.results.Json;
@@ -92,6 +93,9 @@ public final class PlanRunner {
       if (dispatcher != null) {
         throw new ConfigError(plan.file() + ": encoding a labelled set (data:) runs on the local engine only: leave"
             + " out --engine");
+      }
+      if (TrainingStage.trains(plan)) {
+        return TrainingStage.require(plan).run(plan, options, directory);
       }
       return new EncodingRunner(plan, options).run(directory);
     }

@@ -123,8 +123,8 @@ class ConfigLoaderTest extends LoaderTestBase {
   @Test
   void aFileThatIsNotAMapIsAnError() {
     assertFails("invalid/not-a-map.yaml", ":1:1: expected a map of top-level keys (name, description, seed,"
-        + " precision, fft, threads, images, data, dictionary, learning, solver, encoding, metrics, variants, parts,"
-        + " sweep), got a list");
+        + " precision, fft, threads, images, data, dictionary, learning, solver, encoding, network, training,"
+        + " metrics, variants, parts, sweep), got a list");
   }
 
   @Test
@@ -341,7 +341,7 @@ class ConfigLoaderTest extends LoaderTestBase {
   void setOfAnUnknownTopLevelKeyIsAnError() {
     assertSetFails("yaml/quick.yaml", "solvr.lambda=1", "--set solvr.lambda=1: unknown key 'solvr'; did you mean"
         + " 'solver'? Valid keys: name, description, seed, precision, fft, threads, images, data, dictionary,"
-        + " learning, solver, encoding, metrics");
+        + " learning, solver, encoding, network, training, metrics");
   }
 
   @Test

@@ -34,7 +34,7 @@ class TopLevelKeysTest extends LoaderTestBase {
   void anUnknownTopLevelKeyIsNamedWithTheValidKeys() {
     assertFails("invalid/unknown-top-level-key.yaml", ":4:1: metrcs: unknown key 'metrcs'; did you mean"
         + " 'metrics'? Valid keys: name, description, seed, precision, fft, threads, images, data, dictionary,"
-        + " learning, solver, encoding, metrics, variants, parts, sweep");
+        + " learning, solver, encoding, network, training, metrics, variants, parts, sweep");
   }
 
   @Test
@@ -67,13 +67,13 @@ class TopLevelKeysTest extends LoaderTestBase {
   @Test
   void aVariantMayOverrideEveryKeyButNameVariantsPartsAndSweep() {
     assertThat(TopLevelKeys.VARIANT).containsExactly("description", "seed", "precision", "threads", "images",
-        "data", "dictionary", "learning", "solver", "encoding", "metrics");
+        "data", "dictionary", "learning", "solver", "encoding", "network", "training", "metrics");
   }
 
   @Test
   void aSetMayStartWithEveryKeyButVariantsPartsAndSweep() {
     assertThat(TopLevelKeys.SETTABLE).containsExactly("name", "description", "seed", "precision", "fft", "threads",
-        "images", "data", "dictionary", "learning", "solver", "encoding", "metrics");
+        "images", "data", "dictionary", "learning", "solver", "encoding", "network", "training", "metrics");
   }
 
   @Test

@@ -1,0 +1,215 @@
+package org.sparsecode.downstream;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.sparsecode.api.SparsecodeException;
+import org.sparsecode.core.io.AtomicFiles;
+import org.sparsecode.eval.plot.AxisChart;
+import org.sparsecode.eval.plot.HeatmapChart;
+import org.sparsecode.experiments.results.Json;
+
+/**
+ * The analysis of a file's finished trainings, from their files alone ({@code results.json}, each seed's
+ * {@code training.csv} and {@code predictions.csv}), so that it is the same after a resumed run:
+ * {@value #MARKDOWN} (the accuracy table, mean ± sd over seeds, and the paired comparisons with their intervals
+ * over test images), {@value #ACCURACY_CSV}, {@value #PAIRED_CSV}, {@value #CURVES_PNG} (test accuracy per epoch,
+ * mean over seeds) and the confusion matrix of the most accurate variant ({@value #CONFUSION_CSV},
+ * {@value #CONFUSION_PNG}).
+ *
+ * <p>Pairs compared: variants of the same ceil with different inputs (pixels, or codes of another dictionary),
+ * and variants of the same input with different ceils.
+ */
+public final class Analysis {
+  /** The summary. */
+  public static final String MARKDOWN = org.sparsecode.experiments.encode.TrainingStage.SUMMARY;
+  /** A row per variant. */
+  public static final String ACCURACY_CSV = "accuracy.csv";
+  /** A row per pair. */
+  public static final String PAIRED_CSV = "paired.csv";
+  /** Test accuracy per epoch. */
+  public static final String CURVES_PNG = "learning-curves.png";
+  /** The best variant's confusion matrix, counts summed over seeds. */
+  public static final String CONFUSION_CSV = "confusion.csv";
+  /** The same, drawn. */
+  public static final String CONFUSION_PNG = "confusion.png";
+
+  private Analysis() {}
+
+  /** One finished variant, read back. */
+  record Variant(String label, String input, String ceil, double mean, double sd, List<String> classes,
+      List<boolean[]> correct, List<int[][]> predictions, List<double[][]> curves, double secondsPerEpoch) {}
+
+  /**
+   * Writes the analysis of the finished variants found.
+   *
+   * @param directory the output directory
+   * @param name the experiment's name
+   * @param variants the variants' names, or empty for a file without variants (its run is the directory)
+   * @param log where a line about what was written goes
+   */
+  public static void write(Path directory, String name, List<String> variants, Consumer<String> log) {
+    List<Variant> done = new ArrayList<>();
+    for (String v : variants.isEmpty() ? List.of(name) : variants) {
+      Path dir = variants.isEmpty() ? directory : directory.resolve(v);
+      Map<String, Object> r = DownstreamStage.results(dir);
+      if (r != null) {
+        done.add(read(v, dir, r));
+      }
+    }
+    if (done.isEmpty()) {
+      return;
+    }
+    StringBuilder md = new StringBuilder("# " + name + ": downstream classifier\n\n");
+    StringBuilder csv = new StringBuilder("variant,input,ceil,runs,test_accuracy_mean,test_accuracy_sd,"
+        + "seconds_per_epoch\n");
+    md.append("Test accuracy of the last epoch, mean ± sd over seeds (sd 0 with one seed).\n\n");
+    md.append("| variant | input | ceil | runs | test accuracy | s/epoch |\n|---|---|---|---|---|---|\n");
+    for (Variant v : done) {
+      md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.4f ± %.4f | %.1f |%n", v.label(), v.input(),
+          v.ceil(), v.correct().size(), v.mean(), v.sd(), v.secondsPerEpoch()));
+      csv.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%.6f,%.6f,%.3f%n", v.label(), v.input(), v.ceil(),
+          v.correct().size(), v.mean(), v.sd(), v.secondsPerEpoch()));
+    }
+    AtomicFiles.writeString(directory.resolve(ACCURACY_CSV), csv.toString());
+    StringBuilder pcsv = new StringBuilder("a,b,images,only_a,only_b,difference,ci_low,ci_high,mcnemar_p\n");
+    List<String> rows = new ArrayList<>();
+    for (int i = 0; i < done.size(); i++) {
+      for (int j = i + 1; j < done.size(); j++) {
+        Variant a = done.get(i);
+        Variant b = done.get(j);
+        boolean sameCeil = a.ceil().equals(b.ceil());
+        boolean sameInput = a.input().equals(b.input());
+        if (sameCeil == sameInput || a.correct().size() != b.correct().size()
+            || a.correct().get(0).length != b.correct().get(0).length) {
+          continue;
+        }
+        Paired p = Paired.compare(a.correct().toArray(new boolean[0][]), b.correct().toArray(new boolean[0][]),
+            42);
+        pcsv.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%.6f,%.6f,%.6f,%.6g%n", a.label(), b.label(), p.n(),
+            p.onlyA(), p.onlyB(), p.difference(), p.low(), p.high(), p.p()));
+        rows.add(String.format(Locale.ROOT, "| %s − %s | %+.4f | [%+.4f, %+.4f] | %d / %d | %.3g |", a.label(),
+            b.label(), p.difference(), p.low(), p.high(), p.onlyA(), p.onlyB(), p.p()));
+      }
+    }
+    AtomicFiles.writeString(directory.resolve(PAIRED_CSV), pcsv.toString());
+    if (!rows.isEmpty()) {
+      md.append("\nPaired differences on the same test images (same seeds paired): accuracy of the first minus the"
+          + " second, a 95 % percentile bootstrap interval over images (" + Paired.RESAMPLES + " resamples), the"
+          + " discordant images (only the first right / only the second right, summed over seeds) and McNemar's"
+          + " exact p.\n\n| pair | difference | 95 % CI | discordant | McNemar p |\n|---|---|---|---|---|\n");
+      rows.forEach(r -> md.append(r).append('\n'));
+    }
+    List<AxisChart.Series> series = new ArrayList<>();
+    for (Variant v : done) {
+      int epochs = v.curves().stream().mapToInt(c -> c.length).min().orElse(0);
+      double[] x = new double[epochs];
+      double[] y = new double[epochs];
+      for (int e = 0; e < epochs; e++) {
+        x[e] = e + 1;
+        for (double[][] c : v.curves()) {
+          y[e] += c[e][1] / v.curves().size();
+        }
+      }
+      series.add(new AxisChart.Series(v.label(), x, y, null));
+    }
+    AxisChart.write(directory.resolve(CURVES_PNG), name + ": test accuracy", "epoch", "test accuracy (mean over"
+        + " seeds)", series, false);
+    Variant best = done.stream().max((p, q) -> Double.compare(p.mean(), q.mean())).orElseThrow();
+    int k = best.classes().size();
+    double[][] confusion = new double[k][k];
+    for (int[][] pr : best.predictions()) {
+      for (int[] row : pr) {
+        confusion[row[0]][row[1]]++;
+      }
+    }
+    StringBuilder cc = new StringBuilder("label\\predicted," + String.join(",", best.classes()) + "\n");
+    md.append("\nConfusion matrix of the most accurate variant, ").append(best.label())
+        .append(" (rows: true class, columns: predicted; counts summed over seeds):\n\n| | ")
+        .append(String.join(" | ", best.classes())).append(" |\n|---|").append("---|".repeat(k)).append('\n');
+    for (int t = 0; t < k; t++) {
+      cc.append(best.classes().get(t));
+      md.append("| ").append(best.classes().get(t)).append(" |");
+      for (int p = 0; p < k; p++) {
+        cc.append(',').append((long) confusion[t][p]);
+        md.append(' ').append((long) confusion[t][p]).append(" |");
+      }
+      cc.append('\n');
+      md.append('\n');
+    }
+    AtomicFiles.writeString(directory.resolve(CONFUSION_CSV), cc.toString());
+    double[][] flipped = new double[k][];
+    for (int t = 0; t < k; t++) {
+      flipped[t] = confusion[k - 1 - t];
+    }
+    List<String> reversed = new ArrayList<>(best.classes());
+    java.util.Collections.reverse(reversed);
+    HeatmapChart.write(directory.resolve(CONFUSION_PNG), best.label() + ": confusion matrix (counts)",
+        new HeatmapChart.Grid("predicted", best.classes(), "true class", reversed, flipped), 0);
+    AtomicFiles.writeString(directory.resolve(MARKDOWN), md.toString());
+    log.accept("analysis: " + directory.resolve(MARKDOWN) + " (best: " + best.label() + String.format(Locale.ROOT,
+        " %.4f)", best.mean()));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Variant read(String label, Path dir, Map<String, Object> r) {
+    String input = String.valueOf(r.get("input"));
+    if (r.get("dictionary") instanceof Map<?, ?> d) {
+      input = "codes " + d.get("type") + (d.get("preset") != null ? " " + d.get("preset") : "")
+          + (d.get("path") != null ? " " + d.get("path") : "");
+    }
+    Map<String, Object> acc = (Map<String, Object>) r.get("testAccuracy");
+    List<boolean[]> correct = new ArrayList<>();
+    List<int[][]> predictions = new ArrayList<>();
+    List<double[][]> curves = new ArrayList<>();
+    double seconds = 0;
+    List<Map<String, Object>> runs = (List<Map<String, Object>>) r.get("runs");
+    for (Map<String, Object> run : runs) {
+      Path sd = dir.resolve(String.valueOf(run.get("directory")));
+      List<String[]> pred = csv(sd.resolve(Trainer.PREDICTIONS_CSV));
+      boolean[] c = new boolean[pred.size()];
+      int[][] p = new int[pred.size()][];
+      for (int i = 0; i < c.length; i++) {
+        int label0 = Integer.parseInt(pred.get(i)[1]);
+        int guess = Integer.parseInt(pred.get(i)[2]);
+        c[i] = label0 == guess;
+        p[i] = new int[] {label0, guess};
+      }
+      correct.add(c);
+      predictions.add(p);
+      List<String[]> tr = csv(sd.resolve(Trainer.TRAINING_CSV));
+      double[][] curve = new double[tr.size()][];
+      for (int e = 0; e < curve.length; e++) {
+        curve[e] = new double[] {Double.parseDouble(tr.get(e)[3]), Double.parseDouble(tr.get(e)[4])};
+      }
+      curves.add(curve);
+      seconds += Json.number(run.get("secondsPerEpoch")) / runs.size();
+    }
+    return new Variant(label, input, String.valueOf(r.get("ceil")), Json.number(acc.get("mean")),
+        Json.number(acc.get("sd")), ((List<Object>) r.get("classes")).stream().map(Objects::toString).toList(),
+        correct, predictions, curves, seconds);
+  }
+
+  /** The rows of a CSV file without its header. */
+  private static List<String[]> csv(Path file) {
+    try {
+      List<String> lines = Files.readAllLines(file);
+      List<String[]> rows = new ArrayList<>();
+      for (String l : lines.subList(1, lines.size())) {
+        if (!l.isBlank()) {
+          rows.add(l.split(","));
+        }
+      }
+      return rows;
+    } catch (IOException e) {
+      throw new SparsecodeException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+}
