@@ -67,6 +67,21 @@ class Nd4jCliTest {
   }
 
   @Test
+  void benchTimesAnNd4jSolverAtEachBatchAndTheCoreSolverAtOne() throws IOException {
+    Path csv = tmp.resolve("bench.csv");
+    Cli r = cli("bench", file("bench", "cbpdn-admm", "").toString(), "--solver", "nd4j-fista,cbpdn-admm",
+        "--precision", "float32", "--batch", "1,3", "--iterations", "3", "--short-iterations", "1", "--repeats", "1",
+        "--threads", "1", "--csv", csv.toString());
+    assertThat(r.status()).as(r.err()).isZero();
+    // solver, precision, engine, batch: the ND4J solver at both batches, the core one at one image per call
+    assertThat(Files.readAllLines(csv).subList(1, 4)).extracting(l -> {
+      String[] f = l.split(",");
+      return f[0] + " " + f[1] + " " + f[2] + " " + f[4];
+    }).containsExactly("nd4j-fista float32 nd4j-cpu 1", "nd4j-fista float32 nd4j-cpu 3",
+        "cbpdn-admm float32 fftw 1");
+  }
+
+  @Test
   void theProvenanceRecordsNd4jsBackendDeviceAndType() throws IOException {
     Cli r = cli("run", file("nd4j", "nd4j-lca", ", batch: 3").toString(), "-o", tmp.resolve("a").toString());
     assertThat(r.status()).as(r.err()).isZero();

@@ -4,15 +4,20 @@ import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.sparsecode.api.Plugin;
 import org.sparsecode.api.PluginContext;
 import org.sparsecode.api.SparsecodeException;
 import org.sparsecode.api.image.Image;
+import org.sparsecode.api.image.ImageSource;
 import org.sparsecode.api.kernel.Dictionary;
+import org.sparsecode.api.solver.BatchSolver;
 import org.sparsecode.api.solver.CodingResult;
+import org.sparsecode.api.solver.SolveListener;
 import org.sparsecode.api.solver.SparseSolver;
 import org.sparsecode.core.fft.FftBackend;
 import org.sparsecode.core.plugin.PluginRegistry;
@@ -92,10 +97,12 @@ public final class SolverBench {
    * @param solverType a solver plugin's name
    * @param precision {@code float32} or {@code float64}
    * @param fft {@code auto}, {@code fftw} or {@code jtransforms}
+   * @param batch the images per call: 1, or more for a solver that codes batches ({@link BatchSolver}; its
+   *     {@code batch} setting is set to it), the problem's images taken in turn
    * @return the measurement
-   * @throws ConfigError when the solver is unknown or has no iteration limit to set
+   * @throws ConfigError when the solver is unknown, has no iteration limit to set, or cannot batch
    */
-  public BenchResult measure(String solverType, String precision, String fft) {
+  public BenchResult measure(String solverType, String precision, String fft, int batch) {
     ExperimentConfig base = base();
     Plugin<?> plugin = solverPlugin(solverType);
     int perImage = maxIterations(base.solver().settings());
@@ -104,9 +111,9 @@ public final class SolverBench {
     }
     FftBackend previous = FftBackend.current();
     try {
-      Problem shortSolve = problem(base, plugin, precision, fft, settings.shortIterations());
-      Problem longSolve = problem(base, plugin, precision, fft, settings.iterations());
-      String label = solverType + " " + precision + " " + shortSolve.fft;
+      Problem shortSolve = problem(base, plugin, precision, fft, settings.shortIterations(), batch);
+      Problem longSolve = problem(base, plugin, precision, fft, settings.iterations(), batch);
+      String label = solverType + " " + precision + " " + shortSolve.fft + (batch > 1 ? " batch " + batch : "");
       log.accept(label + ": warming up");
       shortSolve.run();
       long[] shortNanos = new long[settings.repeats()];
@@ -131,8 +138,8 @@ public final class SolverBench {
       longSolve.run();
       long heap = memory.heapBytes();
       long resident = memory.residentBytes();
-      double imagesPerSecond = 1000.0 / (setup + perImage * perIteration);
-      return new BenchResult(solverType, precision, shortSolve.fft, settings.threads(), 1, perIteration, setup,
+      double imagesPerSecond = batch * 1000.0 / (setup + perImage * perIteration);
+      return new BenchResult(solverType, precision, shortSolve.fft, settings.threads(), batch, perIteration, setup,
           imagesPerSecond, perImage, heap, resident);
     } finally {
       FftBackend.use(previous);
@@ -175,8 +182,20 @@ public final class SolverBench {
             + String.join(", ", solvers.stream().map(Plugin::name).sorted().toList())));
   }
 
+  /**
+   * Whether a solver codes batches of images in one call.
+   *
+   * @param solverType a solver plugin's name
+   * @return true for a {@link BatchSolver} (its settings have a {@code batch} key)
+   */
+  public boolean batches(String solverType) {
+    return Arrays.stream(solverPlugin(solverType).settings().getRecordComponents())
+        .anyMatch(c -> c.getName().equals("batch"));
+  }
+
   /** The problem set for one solve length: the file with this solver, precision, engine and iteration limit. */
-  private Problem problem(ExperimentConfig base, Plugin<?> plugin, String precision, String fft, int iterations) {
+  private Problem problem(ExperimentConfig base, Plugin<?> plugin, String precision, String fft, int iterations,
+      int batch) {
     List<String> keys = Arrays.stream(plugin.settings().getRecordComponents()).map(RecordComponent::getName)
         .toList();
     if (!keys.contains("maxIterations")) {
@@ -197,16 +216,31 @@ public final class SolverBench {
       // a zero tolerance runs every iteration, so that two solves differ by exactly their iteration counts
       sets.add("solver.relStopTol=0");
     }
+    if (keys.contains("batch")) {
+      sets.add("solver.batch=" + batch);
+    } else if (batch != 1) {
+      throw new ConfigError("--batch " + batch + ": " + plugin.name() + " codes one image per call (only solvers"
+          + " with a batch setting, such as the nd4j-* ones, take batches)");
+    }
     sets.add("precision=" + precision);
     sets.add("fft=" + fft);
     ExperimentConfig config = new ConfigLoader(registry).load(problem, sets).experiments().get(0);
     String engine = FftBackend.use(config.fft()).yamlName();
     PluginContext context = new PluginContext(config.seed(), config.precision(), settings.threads(),
         config.baseDirectory());
-    Image image = config.images().create(context).get(0);
+    ImageSource source = config.images().create(context);
+    List<Image> images = new ArrayList<>(batch);
+    for (int i = 0; i < batch; i++) {
+      images.add(source.get(i % source.size()));
+    }
     Dictionary dictionary = config.dictionary().create(context).generate();
     SparseSolver solver = config.solver().create(context);
-    return new Problem(solver, dictionary, image, iterations, engine, plugin.name());
+    if (solver instanceof BatchSolver b) {
+      // a solver that brings its own arithmetic (ND4J) says what it runs on instead of the FFT engine
+      Map<String, String> device = b.device();
+      engine = device.containsKey("backend") ? "nd4j-" + device.get("backend") : engine;
+    }
+    return new Problem(solver, dictionary, images, iterations, engine, plugin.name());
   }
 
   private static int maxIterations(Record settings) {
@@ -240,19 +274,27 @@ public final class SolverBench {
   }
 
   /** One solve, ready to be timed. */
-  private record Problem(SparseSolver solver, Dictionary dictionary, Image image, int iterations, String fft,
+  private record Problem(SparseSolver solver, Dictionary dictionary, List<Image> images, int iterations, String fft,
       String name) {
-    /** Solves once and returns the nanoseconds it took; a solve that stops early is an error. */
+    /** Solves once (the whole batch) and returns the nanoseconds it took; a solve that stops early is an error. */
     long run() {
       long t0 = System.nanoTime();
-      CodingResult result = solver.solve(dictionary, image);
+      List<CodingResult> results = solver instanceof BatchSolver b && images.size() > 1
+          ? b.solveBatch(dictionary, images, Collections.nCopies(images.size(), SolveListener.NONE))
+          : List.of(solver.solve(dictionary, images.get(0)));
       long t = System.nanoTime() - t0;
+      for (CodingResult result : results) {
+        check(result);
+      }
+      return t;
+    }
+
+    private void check(CodingResult result) {
       if (result.iterations() != iterations) {
         throw new SparsecodeException("--solver " + name + ": stopped after " + result.iterations() + " of "
             + iterations + " iterations although its stopping tolerance is zero; bench needs solves that run to"
             + " their limit");
       }
-      return t;
     }
   }
 }

@@ -55,6 +55,11 @@ final class BenchCommand implements Callable<Integer> {
       description = "The FFT engine: auto, fftw or jtransforms (default: ${DEFAULT-VALUE}).")
   String fft;
 
+  @Option(names = "--batch", paramLabel = "N", split = ",",
+      description = "Images per call for solvers that code batches (nd4j-*), repeatable or comma-separated; the"
+          + " problem's images are taken in turn (default: 1,4 — on a GPU try 1,8,32). Other solvers: 1.")
+  List<Integer> batches = new ArrayList<>(List.of(1, 4));
+
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads per solver (default: the cores).")
   Integer threads;
 
@@ -111,12 +116,24 @@ final class BenchCommand implements Callable<Integer> {
           Runtime.getRuntime().availableProcessors(), Runtime.version(), Runtime.getRuntime().maxMemory() >> 20));
       out.flush();
       List<BenchResult> results = new ArrayList<>();
+      for (int b : batches) {
+        if (b < 1) {
+          throw new ConfigError("--batch must be at least 1, got " + b);
+        }
+      }
       for (String solver : chosen) {
+        List<Integer> sizes = bench.batches(solver) ? batches : List.of(1);
         for (String precision : precisions) {
-          results.add(bench.measure(solver, precision, fft));
+          for (int b : sizes) {
+            results.add(bench.measure(solver, precision, fft, b));
+          }
         }
       }
       out.print(BenchTable.text(results));
+      if (solvers.isEmpty() && chosen.stream().noneMatch(name -> name.startsWith("nd4j-"))) {
+        out.println("(no nd4j-* solvers on the class path: ./sparsecode bench --solver nd4j-cbpdn-admm builds and"
+            + " times them)");
+      }
       out.flush();
       if (csv != null) {
         AtomicFiles.writeString(csv, BenchTable.csv(results));
