@@ -60,7 +60,7 @@ class VariantsTest extends LoaderTestBase {
   void anUnknownKeyInAVariantIsNamed() {
     assertFails("invalid/variant-unknown-key.yaml", ":7:5: variants.thin.dictonary: unknown key 'dictonary';"
         + " did you mean 'dictionary'? Valid keys: description, seed, precision, threads, images, data, dictionary,"
-        + " learning, solver, encoding, metrics");
+        + " learning, solver, encoding, network, training, metrics");
   }
 
   @Test
