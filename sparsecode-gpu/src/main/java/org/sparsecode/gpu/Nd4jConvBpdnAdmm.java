@@ -20,13 +20,9 @@ public final class Nd4jConvBpdnAdmm extends Nd4jSolver {
    * @param runtime the started backend
    */
   public Nd4jConvBpdnAdmm(Nd4jCbpdnAdmmSettings settings, int threads, Nd4jRuntime runtime) {
-    super("nd4j-cbpdn-admm", settings.batch(), Dtype.parse(settings.dtype()), threads, runtime);
+    super("nd4j-cbpdn-admm", settings.batch(), Dtype.parse(settings.dtype()), settings.lambda(), threads,
+        runtime);
     this.settings = settings;
-  }
-
-  @Override
-  public double lambda() {
-    return settings.lambda();
   }
 
   @Override

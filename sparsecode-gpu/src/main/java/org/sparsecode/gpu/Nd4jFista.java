@@ -19,13 +19,9 @@ public final class Nd4jFista extends Nd4jSolver {
    * @param runtime the started backend
    */
   public Nd4jFista(Nd4jFistaSettings settings, int threads, Nd4jRuntime runtime) {
-    super("nd4j-fista", settings.batch(), Dtype.parse(settings.dtype()), threads, runtime);
+    super("nd4j-fista", settings.batch(), Dtype.parse(settings.dtype()), settings.lambda(), threads,
+        runtime);
     this.settings = settings;
-  }
-
-  @Override
-  public double lambda() {
-    return settings.lambda();
   }
 
   @Override

@@ -19,13 +19,9 @@ public final class Nd4jLca extends Nd4jSolver {
    * @param runtime the started backend
    */
   public Nd4jLca(Nd4jLcaSettings settings, int threads, Nd4jRuntime runtime) {
-    super("nd4j-lca", settings.batch(), Dtype.parse(settings.dtype()), threads, runtime);
+    super("nd4j-lca", settings.batch(), Dtype.parse(settings.dtype()), settings.lambda(), threads,
+        runtime);
     this.settings = settings;
-  }
-
-  @Override
-  public double lambda() {
-    return settings.lambda();
   }
 
   @Override

@@ -26,6 +26,7 @@ abstract class Nd4jSolver implements BatchSolver {
   protected final String name;
   /** The device's arithmetic. */
   protected final Dtype dtype;
+  private final double lambda;
   private final int batch;
   private final int threads;
   private final Nd4jRuntime runtime;
@@ -36,15 +37,23 @@ abstract class Nd4jSolver implements BatchSolver {
    * @param name the plugin's name
    * @param batch images per batch, at least 1
    * @param dtype the arithmetic
+   * @param lambda the settings' λ, or {@code NaN} for none
    * @param threads the CPU backend's threads, at least 1
    * @param runtime the started backend
    */
-  protected Nd4jSolver(String name, int batch, Dtype dtype, int threads, Nd4jRuntime runtime) {
+  protected Nd4jSolver(String name, int batch, Dtype dtype, double lambda, int threads, Nd4jRuntime runtime) {
     this.name = Objects.requireNonNull(name, "name");
     this.batch = batch;
+    this.lambda = lambda;
     this.threads = SolverInputs.threads(threads);
     this.dtype = Objects.requireNonNull(dtype, "dtype");
     this.runtime = Objects.requireNonNull(runtime, "runtime");
+  }
+
+  // every ND4J solver minimises the objective of its core solver, whose λ its settings carry
+  @Override
+  public final double lambda() {
+    return lambda;
   }
 
   @Override

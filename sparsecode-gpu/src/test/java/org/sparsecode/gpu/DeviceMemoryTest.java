@@ -72,7 +72,7 @@ class DeviceMemoryTest {
 
   @Test
   void anOutOfMemoryErrorDuringABatchBecomesTheMessageWithTheLargestBatch() {
-    Nd4jSolver failing = new Nd4jSolver("nd4j-test", 4, Dtype.FLOAT32, 1, Solvers.runtime()) {
+    Nd4jSolver failing = new Nd4jSolver("nd4j-test", 4, Dtype.FLOAT32, Double.NaN, 1, Solvers.runtime()) {
       @Override
       protected List<org.sparsecode.api.solver.CodingResult> run(org.sparsecode.api.kernel.Dictionary dictionary,
           List<BatchRun.Slot> slots) {
