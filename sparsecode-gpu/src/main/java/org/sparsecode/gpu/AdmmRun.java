@@ -3,10 +3,8 @@ package org.sparsecode.gpu;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.solver.IterationStats;
-import org.sparsecode.api.solver.SolverException;
 import org.sparsecode.api.solver.SparseCode;
 import org.sparsecode.core.solver.DivergenceGuard;
 import org.sparsecode.core.solver.admm.AutoRhoSettings;
@@ -20,7 +18,6 @@ import org.sparsecode.core.solver.admm.CbpdnAdmmSettings;
  */
 final class AdmmRun extends BatchRun {
   private final CbpdnAdmmSettings settings;
-  private final double lambda;
   private final double alpha;
   private final double[] weights;
   private final AutoRhoSettings autoRho;
@@ -62,9 +59,8 @@ final class AdmmRun extends BatchRun {
   }
 
   AdmmRun(String name, Dictionary dictionary, List<Slot> slots, DataType type, CbpdnAdmmSettings settings) {
-    super(name, dictionary, slots, type);
+    super(name, dictionary, slots, type, settings.lambda());
     this.settings = settings;
-    this.lambda = settings.lambda();
     this.alpha = settings.relaxation();
     this.weights = settings.l1Weights(count);
     this.autoRho = settings.autoRho();
@@ -73,32 +69,29 @@ final class AdmmRun extends BatchRun {
     this.di = d[1];
     this.power = Spectra.power(dictionary, height, width, type);
     int batch = slots.size();
-    INDArray[] s = Spectra.images(slots.stream().map(x -> x.image).toList(), height, width, type);
+    INDArray[] s = imageSpectra(slots);
     this.sr = s[0];
     this.si = s[1];
-    this.y = Nd4j.create(type, height, batch, count, width);
-    this.u = Nd4j.create(type, height, batch, count, width);
+    this.y = maps(batch);
+    this.u = maps(batch);
     this.rho = new double[batch];
     this.divisor = new double[batch];
     java.util.Arrays.fill(rho, settings.rho());
     java.util.Arrays.fill(divisor, 1.0);
-    for (Slot slot : slots) {
-      int j = slot.index;
-      slot.guard = DivergenceGuard.of(name, dictionary, slot.image, () -> advice(j));
-    }
+    guard(slots, this::advice);
     scratch(batch);
   }
 
   private void scratch(int batch) {
-    m = Nd4j.create(type, height, batch, count, width);
-    m2 = Nd4j.create(type, height, batch, count, width);
-    fr = Nd4j.create(type, height, batch, count, columns);
-    fi = Nd4j.create(type, height, batch, count, columns);
-    tr = Nd4j.create(type, height, batch, count, columns);
-    ti = Nd4j.create(type, height, batch, count, columns);
-    pr = Nd4j.create(type, height, batch, columns);
-    pi = Nd4j.create(type, height, batch, columns);
-    q = Nd4j.create(type, height, batch, columns);
+    m = maps(batch);
+    m2 = maps(batch);
+    fr = spectra(batch);
+    fi = spectra(batch);
+    tr = spectra(batch);
+    ti = spectra(batch);
+    pr = planes(batch);
+    pi = planes(batch);
+    q = planes(batch);
   }
 
   @Override
@@ -227,13 +220,9 @@ final class AdmmRun extends BatchRun {
       for (int j = 0; j < count; j++) {
         regularization += weights[j] * y1[b * count + j];
       }
-      double objectiveOfY = energy[b] / area / 2 + lambda * regularization;
-      try {
-        slot.guard.checkResult(k, slot.lastObjective, "its last primal iterate X");
-        slot.guard.checkResult(k, objectiveOfY);
-      } catch (SolverException e) {
-        throw failed(slot, e);
-      }
+      double objectiveOfY = dataFidelity(energy, b) + lambda * regularization;
+      checkResult(slot, k, slot.lastObjective, "its last primal iterate X");
+      checkResult(slot, k, objectiveOfY, "the code it ends with");
     }
   }
 
@@ -258,12 +247,11 @@ final class AdmmRun extends BatchRun {
 
   @Override
   protected void compact(int[] keep) {
-    INDArray[] state = {y, u, sr, si};
-    y = Nd4jOps.select(state[0], keep);
-    u = Nd4jOps.select(state[1], keep);
-    sr = Nd4jOps.select(state[2], keep);
-    si = Nd4jOps.select(state[3], keep);
-    Nd4jOps.close(state);
+    INDArray[] kept = select(keep, y, u, sr, si);
+    y = kept[0];
+    u = kept[1];
+    sr = kept[2];
+    si = kept[3];
     double[] r = new double[keep.length];
     double[] d = new double[keep.length];
     for (int j = 0; j < keep.length; j++) {

@@ -2,7 +2,10 @@ package org.sparsecode.gpu;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.sparsecode.api.image.Image;
 import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.solver.BatchSolverException;
@@ -27,6 +30,8 @@ abstract class BatchRun {
   protected final Dictionary dictionary;
   /** The device's type. */
   protected final DataType type;
+  /** The settings' λ. */
+  protected final double lambda;
   /** K, H, W, W/2+1. */
   protected final int count;
   protected final int height;
@@ -70,11 +75,13 @@ abstract class BatchRun {
    * @param dictionary the kernels
    * @param slots the images, all of one size
    * @param type the device type
+   * @param lambda the settings' λ
    */
-  protected BatchRun(String name, Dictionary dictionary, List<Slot> slots, DataType type) {
+  protected BatchRun(String name, Dictionary dictionary, List<Slot> slots, DataType type, double lambda) {
     this.name = name;
     this.dictionary = dictionary;
     this.type = type;
+    this.lambda = lambda;
     this.count = dictionary.count();
     this.height = slots.get(0).image.height();
     this.width = slots.get(0).image.width();
@@ -221,5 +228,136 @@ abstract class BatchRun {
       s += values[position * count + k];
     }
     return s;
+  }
+
+  // What the three runs share: the arrays' shapes, their setup and compaction, and the per-image checks.
+
+  /**
+   * A new array of one map per image and kernel, {@code [H, B, K, W]}.
+   *
+   * @param batch B
+   * @return the array (zeros)
+   */
+  protected final INDArray maps(int batch) {
+    return Nd4j.create(type, height, batch, count, width);
+  }
+
+  /**
+   * A new half spectrum per image and kernel, {@code [H, B, K, W/2+1]} (one part, real or imaginary).
+   *
+   * @param batch B
+   * @return the array (zeros)
+   */
+  protected final INDArray spectra(int batch) {
+    return Nd4j.create(type, height, batch, count, columns);
+  }
+
+  /**
+   * A new half spectrum per image, {@code [H, B, W/2+1]} (one part, real or imaginary).
+   *
+   * @param batch B
+   * @return the array (zeros)
+   */
+  protected final INDArray planes(int batch) {
+    return Nd4j.create(type, height, batch, columns);
+  }
+
+  /**
+   * The images' half spectra Ŝ.
+   *
+   * @param slots the images
+   * @return the real and imaginary parts, {@code [H, B, W/2+1]} each
+   */
+  protected final INDArray[] imageSpectra(List<Slot> slots) {
+    return Spectra.images(slots.stream().map(z -> z.image).toList(), height, width, type);
+  }
+
+  /**
+   * Gives every image its divergence guard.
+   *
+   * @param slots the images
+   * @param advice what to change when an image's solve fails from finite inputs, given the image's
+   *     {@link Slot#index} (called on the error path only)
+   */
+  protected final void guard(List<Slot> slots, IntFunction<String> advice) {
+    for (Slot slot : slots) {
+      int j = slot.index;
+      slot.guard = DivergenceGuard.of(name, dictionary, slot.image, () -> advice.apply(j));
+    }
+  }
+
+  /**
+   * Keeps only some images of state arrays: each array's copy of them, the arrays given being closed.
+   *
+   * @param keep the images' positions, in order
+   * @param state the arrays, images along axis 1
+   * @return the copies, in the order given
+   */
+  protected static INDArray[] select(int[] keep, INDArray... state) {
+    INDArray[] kept = new INDArray[state.length];
+    for (int i = 0; i < state.length; i++) {
+      kept[i] = Nd4jOps.select(state[i], keep);
+    }
+    Nd4jOps.close(state);
+    return kept;
+  }
+
+  /**
+   * The data term ½‖D x − s‖² of an image, from the energy of its residual spectrum.
+   *
+   * @param energy per image, the half spectrum's energy ({@link Nd4jOps#energies})
+   * @param b the image's position
+   * @return the data term
+   */
+  protected final double dataFidelity(double[] energy, int b) {
+    return energy[b] / area / 2;
+  }
+
+  /**
+   * Refuses an image's result when its objective is not finite or has exploded, naming the image.
+   *
+   * @param slot the image
+   * @param k the last iteration
+   * @param objective the objective of the iterate checked
+   * @param of what that iterate is, for the message
+   * @throws BatchSolverException naming the image
+   */
+  protected static void checkResult(Slot slot, int k, double objective, String of) {
+    try {
+      slot.guard.checkResult(k, objective, of);
+    } catch (SolverException e) {
+      throw failed(slot, e);
+    }
+  }
+
+  /**
+   * An image's iteration in a solver with one stopping measure and no dual (FISTA, LCA): its row, its
+   * divergence checks, its objective kept for {@link #finish}, and its stopping test {@code measure < tolerance}.
+   *
+   * @param b the image's position
+   * @param k the iteration
+   * @param dataFidelity the data term
+   * @param regularization the (weighted) ℓ1 norm; the objective adds λ times it
+   * @param measure the stopping measure
+   * @param tolerance the stopping tolerance
+   * @param parameter the step's parameter, reported in the row's ρ column
+   * @param measureName the measure's name in the divergence message
+   * @param parameterName the parameter's name in the divergence message
+   * @return the row
+   * @throws BatchSolverException naming the image when its objective or measure is not finite or has exploded
+   */
+  protected final IterationStats singleMeasureRow(int b, int k, double dataFidelity, double regularization,
+      double measure, double tolerance, double parameter, String measureName, String parameterName) {
+    Slot slot = active.get(b);
+    double objective = dataFidelity + lambda * regularization;
+    IterationStats row = new IterationStats(k, objective, dataFidelity, regularization, measure, Double.NaN,
+        tolerance, Double.NaN, parameter, seconds());
+    if (!slot.guard.passes(objective) || !Double.isFinite(measure)) {
+      throw failed(slot, slot.guard.diverged(k, objective,  measureName + " " + DivergenceGuard.show(measure) + ", "
+          + parameterName + " " + DivergenceGuard.show(parameter)));
+    }
+    slot.lastObjective = objective;
+    slot.converged = measure < tolerance;
+    return row;
   }
 }

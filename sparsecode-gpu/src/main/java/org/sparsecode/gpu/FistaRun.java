@@ -3,7 +3,6 @@ package org.sparsecode.gpu;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.solver.IterationStats;
 import org.sparsecode.api.solver.SolverException;
@@ -21,7 +20,6 @@ import org.sparsecode.core.solver.fista.FistaSettings;
 final class FistaRun extends BatchRun {
   private final FistaSettings settings;
   private final boolean momentum;
-  private final double lambda;
   private final double weight;
   private final double lipschitz;
   private double t = 1.0;
@@ -64,10 +62,9 @@ final class FistaRun extends BatchRun {
 
   FistaRun(String name, Dictionary dictionary, List<Slot> slots, DataType type, FistaSettings settings,
       boolean momentum) {
-    super(name, dictionary, slots, type);
+    super(name, dictionary, slots, type, settings.lambda());
     this.settings = settings;
     this.momentum = momentum;
-    this.lambda = settings.lambda();
     this.weight = settings.l1Weight();
     if (settings.lipschitz() != null) {
       this.lipschitz = settings.lipschitz();
@@ -83,33 +80,31 @@ final class FistaRun extends BatchRun {
     this.dr = d[0];
     this.di = d[1];
     int batch = slots.size();
-    INDArray[] s = Spectra.images(slots.stream().map(z -> z.image).toList(), height, width, type);
+    INDArray[] s = imageSpectra(slots);
     this.sr = s[0];
     this.si = s[1];
-    this.x = Nd4j.create(type, height, batch, count, width);
-    this.y = Nd4j.create(type, height, batch, count, width);
-    this.syr = Nd4j.create(type, height, batch, columns);
-    this.syi = Nd4j.create(type, height, batch, columns);
-    this.sxr = Nd4j.create(type, height, batch, columns);
-    this.sxi = Nd4j.create(type, height, batch, columns);
+    this.x = maps(batch);
+    this.y = maps(batch);
+    this.syr = planes(batch);
+    this.syi = planes(batch);
+    this.sxr = planes(batch);
+    this.sxi = planes(batch);
     // from zero: R̂_Y = Σ_k D̂_k Ŷ_k − Ŝ = −Ŝ
     this.ryr = sr.neg();
     this.ryi = si.neg();
-    for (Slot slot : slots) {
-      slot.guard = DivergenceGuard.of(name, dictionary, slot.image, this::advice);
-    }
+    guard(slots, j -> advice());
     scratch(batch);
   }
 
   private void scratch(int batch) {
-    m = Nd4j.create(type, height, batch, count, width);
-    m2 = Nd4j.create(type, height, batch, count, width);
-    fr = Nd4j.create(type, height, batch, count, columns);
-    fi = Nd4j.create(type, height, batch, count, columns);
-    tr = Nd4j.create(type, height, batch, count, columns);
-    ti = Nd4j.create(type, height, batch, count, columns);
-    qr = Nd4j.create(type, height, batch, columns);
-    qi = Nd4j.create(type, height, batch, columns);
+    m = maps(batch);
+    m2 = maps(batch);
+    fr = spectra(batch);
+    fi = spectra(batch);
+    tr = spectra(batch);
+    ti = spectra(batch);
+    qr = planes(batch);
+    qi = planes(batch);
   }
 
   /** SPORCO's MomentumNesterov for FISTA: t' = (1 + √(1 + 4t²))/2, β = (t − 1)/t'; ISTA: β = 0. */
@@ -156,19 +151,8 @@ final class FistaRun extends BatchRun {
     double[] energy = Nd4jOps.energies(qr, qi, dft);
     IterationStats[] rows = new IterationStats[batch];
     for (int b = 0; b < batch; b++) {
-      Slot slot = active.get(b);
-      double dataFidelity = energy[b] / area / 2;
-      double residual = total(rsdl, b);
-      double regularization = weight * total(l1, b);
-      double objective = dataFidelity + lambda * regularization;
-      rows[b] = new IterationStats(k, objective, dataFidelity, regularization, residual, Double.NaN,
-          settings.relStopTol(), Double.NaN, lipschitz, seconds());
-      if (!slot.guard.passes(objective) || !Double.isFinite(residual)) {
-        throw failed(slot, slot.guard.diverged(k, objective, "residual " + DivergenceGuard.show(residual) + ", L "
-            + DivergenceGuard.show(lipschitz)));
-      }
-      slot.lastObjective = objective;
-      slot.converged = residual < settings.relStopTol();
+      rows[b] = singleMeasureRow(b, k, dataFidelity(energy, b), weight * total(l1, b), total(rsdl, b),
+          settings.relStopTol(), lipschitz, "residual", "L");
     }
     return rows;
   }
@@ -177,12 +161,7 @@ final class FistaRun extends BatchRun {
   @Override
   protected void finish(int[] positions, int k) {
     for (int b : positions) {
-      Slot slot = active.get(b);
-      try {
-        slot.guard.checkResult(k, slot.lastObjective);
-      } catch (SolverException e) {
-        throw failed(slot, e);
-      }
+      checkResult(active.get(b), k, active.get(b).lastObjective, "the code it ends with");
     }
   }
 
@@ -220,12 +199,7 @@ final class FistaRun extends BatchRun {
 
   @Override
   protected void compact(int[] keep) {
-    INDArray[] state = {x, y, sr, si, syr, syi, sxr, sxi, ryr, ryi};
-    INDArray[] kept = new INDArray[state.length];
-    for (int i = 0; i < state.length; i++) {
-      kept[i] = Nd4jOps.select(state[i], keep);
-    }
-    Nd4jOps.close(state);
+    INDArray[] kept = select(keep, x, y, sr, si, syr, syi, sxr, sxi, ryr, ryi);
     x = kept[0];
     y = kept[1];
     sr = kept[2];

@@ -3,12 +3,10 @@ package org.sparsecode.gpu;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.BooleanIndexing;
 import org.nd4j.linalg.indexing.conditions.Conditions;
 import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.solver.IterationStats;
-import org.sparsecode.api.solver.SolverException;
 import org.sparsecode.api.solver.SparseCode;
 import org.sparsecode.core.solver.DivergenceGuard;
 import org.sparsecode.core.solver.Lipschitz;
@@ -22,7 +20,6 @@ import org.sparsecode.core.solver.lca.LcaSettings;
  */
 final class LcaRun extends BatchRun {
   private final LcaSettings settings;
-  private final double lambda;
   private final double tau;
   private INDArray dr;
   private INDArray di;
@@ -54,33 +51,30 @@ final class LcaRun extends BatchRun {
   }
 
   LcaRun(String name, Dictionary dictionary, List<Slot> slots, DataType type, LcaSettings settings) {
-    super(name, dictionary, slots, type);
+    super(name, dictionary, slots, type, settings.lambda());
     this.settings = settings;
-    this.lambda = settings.lambda();
     this.tau = settings.tau() != null ? settings.tau()
         : Math.max(Lipschitz.exact(dictionary, height, width), 1.0);
     INDArray[] d = Spectra.kernels(dictionary, height, width, type);
     this.dr = d[0];
     this.di = d[1];
     int batch = slots.size();
-    INDArray[] s = Spectra.images(slots.stream().map(z -> z.image).toList(), height, width, type);
+    INDArray[] s = imageSpectra(slots);
     this.sr = s[0];
     this.si = s[1];
-    this.u = Nd4j.create(type, height, batch, count, width);
-    for (Slot slot : slots) {
-      slot.guard = DivergenceGuard.of(name, dictionary, slot.image, this::advice);
-    }
+    this.u = maps(batch);
+    guard(slots, j -> advice());
     scratch(batch);
   }
 
   private void scratch(int batch) {
-    m = Nd4j.create(type, height, batch, count, width);
-    fr = Nd4j.create(type, height, batch, count, columns);
-    fi = Nd4j.create(type, height, batch, count, columns);
-    tr = Nd4j.create(type, height, batch, count, columns);
-    ti = Nd4j.create(type, height, batch, count, columns);
-    pr = Nd4j.create(type, height, batch, columns);
-    pi = Nd4j.create(type, height, batch, columns);
+    m = maps(batch);
+    fr = spectra(batch);
+    fi = spectra(batch);
+    tr = spectra(batch);
+    ti = spectra(batch);
+    pr = planes(batch);
+    pi = planes(batch);
   }
 
   /** {@code m = T(u)}: soft {@code u − clip(u, −λ, λ)} or hard {@code u · [|u| > λ]}, one-sided if non-negative. */
@@ -124,20 +118,11 @@ final class LcaRun extends BatchRun {
     double[] u2 = Nd4jOps.squares(u);
     IterationStats[] rows = new IterationStats[batch];
     for (int b = 0; b < batch; b++) {
-      Slot slot = active.get(b);
-      double dataFidelity = energy[b] / area / 2;
-      double regularization = total(l1, b);
-      double objective = dataFidelity + lambda * regularization;
       double change = Math.sqrt(total(du2, b));
       double norm = Math.sqrt(total(u2, b));
       double relative = change == 0 ? 0 : change / norm;
-      rows[b] = new IterationStats(k, objective, dataFidelity, regularization, relative, Double.NaN,
-          settings.relStopTol(), Double.NaN, tau, seconds());
-      if (!slot.guard.passes(objective) || !Double.isFinite(relative)) {
-        throw failed(slot, slot.guard.diverged(k, objective, "relative change of u "
-            + DivergenceGuard.show(relative) + ", tau " + DivergenceGuard.show(tau)));
-      }
-      slot.converged = relative < settings.relStopTol();
+      rows[b] = singleMeasureRow(b, k, dataFidelity(energy, b), total(l1, b), relative, settings.relStopTol(), tau,
+          "relative change of u", "tau");
     }
     return rows;
   }
@@ -151,13 +136,7 @@ final class LcaRun extends BatchRun {
     double[] l1 = codeAndResidual();
     double[] energy = Nd4jOps.energies(pr, pi, dft);
     for (int b : positions) {
-      Slot slot = active.get(b);
-      double objective = energy[b] / area / 2 + lambda * total(l1, b);
-      try {
-        slot.guard.checkResult(k, objective);
-      } catch (SolverException e) {
-        throw failed(slot, e);
-      }
+      checkResult(active.get(b), k, dataFidelity(energy, b) + lambda * total(l1, b), "the code it ends with");
     }
   }
 
@@ -192,11 +171,10 @@ final class LcaRun extends BatchRun {
 
   @Override
   protected void compact(int[] keep) {
-    INDArray[] state = {u, sr, si};
-    u = Nd4jOps.select(state[0], keep);
-    sr = Nd4jOps.select(state[1], keep);
-    si = Nd4jOps.select(state[2], keep);
-    Nd4jOps.close(state);
+    INDArray[] kept = select(keep, u, sr, si);
+    u = kept[0];
+    sr = kept[1];
+    si = kept[2];
     scratch(keep.length);
   }
 
