@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.nd4j.linalg.factory.Nd4j;
-import org.sparsecode.api.ConfigException;
 import org.sparsecode.api.SparsecodeException;
 import org.sparsecode.experiments.config.ConfigError;
 import org.sparsecode.experiments.config.ExperimentConfig;
@@ -105,14 +104,7 @@ public final class DownstreamStage implements TrainingStage {
 
   private static Encoder preflight(ExperimentPlan plan, ExperimentConfig config, int threads, RunOptions options) {
     Encoder e = new Encoder(config, threads, options.progress());
-    String where = plan.file() + ": " + (config.variant() == null ? "" : "variant " + config.variant() + ": ");
-    try {
-      e.preflight();
-    } catch (ConfigError | ConfigException x) {
-      throw new ConfigError(where + x.getMessage(), x);
-    } catch (SparsecodeException x) {
-      throw new SparsecodeException(where + x.getMessage(), x);
-    }
+    PlanRunner.checkIn(plan, config, e::preflight);
     return e;
   }
 

@@ -21,6 +21,7 @@ import org.sparsecode.core.io.AtomicFiles;
 import org.sparsecode.experiments.config.NetworkSettings;
 import org.sparsecode.experiments.config.TrainingSettings;
 import org.sparsecode.experiments.results.Json;
+import org.sparsecode.experiments.run.ProgressReporter;
 
 /**
  * Trains one network (one seed) and evaluates it after every epoch, checkpointing into its directory.
@@ -241,7 +242,7 @@ public final class Trainer {
         double elapsed = (System.nanoTime() - t0) / 1e9;
         double left = elapsed / (b + 1) * (batches - b - 1);
         log.accept(String.format(Locale.ROOT, "seed %d epoch %d/%d batch %d/%d: loss %.4f (epoch ends in %s)", seed,
-            epoch, training.epochs(), b + 1, batches, sum / (from + m), duration(left)));
+            epoch, training.epochs(), b + 1, batches, sum / (from + m), ProgressReporter.duration(left)));
       }
     }
     return sum / n;
@@ -381,18 +382,6 @@ public final class Trainer {
       return "";
     }
     double mean = epochs.stream().mapToDouble(Epoch::seconds).average().orElse(0);
-    return " (ETA " + duration(mean * left) + ")";
-  }
-
-  /** {@code 1h 05m}, {@code 3m 07s}, {@code 12s}. */
-  static String duration(double seconds) {
-    long s = Math.round(seconds);
-    if (s >= 3600) {
-      return String.format(Locale.ROOT, "%dh %02dm", s / 3600, s % 3600 / 60);
-    }
-    if (s >= 60) {
-      return String.format(Locale.ROOT, "%dm %02ds", s / 60, s % 60);
-    }
-    return s + "s";
+    return " (ETA " + ProgressReporter.duration(mean * left) + ")";
   }
 }

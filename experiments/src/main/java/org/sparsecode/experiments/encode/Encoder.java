@@ -308,7 +308,7 @@ public final class Encoder {
             + " %.3f, %.0f its, %.2f s/image; %s%s", done, todo, split, shard + 1, layout.shards(split),
             layout.first(shard) + 1, layout.first(shard) + images, mean(stats, 0, images), mean(stats, 1, images),
             mean(stats, 2, images), (System.nanoTime() - t0) / 1e9 / images, done == todo ? "done in "
-            : "ETA ", duration(done == todo ? elapsed : eta)));
+            : "ETA ", ProgressReporter.duration(done == todo ? elapsed : eta)));
       }
     } finally {
       pool.shutdownNow();
@@ -427,18 +427,6 @@ public final class Encoder {
       sum += stats[i * Layout.STATS.size() + column];
     }
     return sum / n;
-  }
-
-  /** {@code 2h 05m}, {@code 3m 07s}, {@code 12s}. */
-  static String duration(double seconds) {
-    long s = Math.round(seconds);
-    if (s >= 3600) {
-      return String.format(Locale.ROOT, "%dh %02dm", s / 3600, s % 3600 / 60);
-    }
-    if (s >= 60) {
-      return String.format(Locale.ROOT, "%dm %02ds", s / 60, s % 60);
-    }
-    return s + "s";
   }
 
   private void useFft() {

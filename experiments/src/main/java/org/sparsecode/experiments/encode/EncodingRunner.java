@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.sparsecode.api.ConfigException;
 import org.sparsecode.api.SparsecodeException;
 import org.sparsecode.api.data.LabelledImages;
 import org.sparsecode.experiments.config.ConfigError;
@@ -188,14 +187,7 @@ public final class EncodingRunner {
   private Encoder preflight(ExperimentConfig config) {
     Encoder e = encoders.computeIfAbsent(config, c -> new Encoder(c, options.threads() != null ? options.threads()
         : c.threads(), options.progress()));
-    String where = plan.file() + ": " + (config.variant() == null ? "" : "variant " + config.variant() + ": ");
-    try {
-      e.preflight();
-    } catch (ConfigError | ConfigException x) {
-      throw new ConfigError(where + x.getMessage(), x);
-    } catch (SparsecodeException x) {
-      throw new SparsecodeException(where + x.getMessage(), x);
-    }
+    PlanRunner.checkIn(plan, config, e::preflight);
     return e;
   }
 

@@ -162,15 +162,29 @@ public final class PlanRunner {
   private static RunEngine preflight(ExperimentPlan plan, ExperimentConfig config, RunOptions options,
       RunDirectory dir) {
     RunEngine engine = engine(plan, config, options, dir);
+    checkIn(plan, config, engine::preflight);
+    return engine;
+  }
+
+  /**
+   * Runs an experiment's checks, naming the plan's file and the variant in an error: what every stage (a run,
+   * the encoding, the downstream classifier) does before computing anything.
+   *
+   * @param plan the plan
+   * @param config one of its experiments
+   * @param checks the checks (a preflight)
+   * @throws ConfigError for a configuration error, the message prefixed with the file and the variant
+   * @throws org.sparsecode.api.SparsecodeException for any other error, prefixed likewise
+   */
+  public static void checkIn(ExperimentPlan plan, ExperimentConfig config, Runnable checks) {
     String where = plan.file() + ": " + (config.variant() == null ? "" : "variant " + config.variant() + ": ");
     try {
-      engine.preflight();
+      checks.run();
     } catch (ConfigError | org.sparsecode.api.ConfigException e) {
       throw new ConfigError(where + e.getMessage(), e);
     } catch (org.sparsecode.api.SparsecodeException e) {
       throw new org.sparsecode.api.SparsecodeException(where + e.getMessage(), e);
     }
-    return engine;
   }
 
   private Outcome runChecked(RunDirectory root) {

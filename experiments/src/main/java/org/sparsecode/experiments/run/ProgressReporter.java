@@ -59,4 +59,21 @@ public interface ProgressReporter {
     return String.format(java.util.Locale.ROOT, "[%d/%d] %s: psnr %.1f dB, sparseness %.3f, %d its, %.1f s",
         index + 1, total, r.id(), r.metric("psnr"), r.metric("sparseness"), r.iterations(), r.seconds());
   }
+
+  /**
+   * A duration as progress lines show it (an elapsed time, an ETA): {@code 2h 05m}, {@code 3m 07s}, {@code 12s}.
+   *
+   * @param seconds the duration
+   * @return the text
+   */
+  static String duration(double seconds) {
+    long s = Math.round(seconds);
+    if (s >= 3600) {
+      return String.format(java.util.Locale.ROOT, "%dh %02dm", s / 3600, s % 3600 / 60);
+    }
+    if (s >= 60) {
+      return String.format(java.util.Locale.ROOT, "%dm %02ds", s / 60, s % 60);
+    }
+    return s + "s";
+  }
 }
