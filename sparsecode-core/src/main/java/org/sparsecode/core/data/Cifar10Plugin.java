@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sparsecode.api.ConfigException;
 import org.sparsecode.api.PluginContext;
-import org.sparsecode.api.SparsecodeException;
 import org.sparsecode.api.data.LabelledData;
 import org.sparsecode.core.plugin.TypedPlugin;
 
@@ -44,16 +43,12 @@ public final class Cifar10Plugin extends TypedPlugin<LabelledData, Cifar10Settin
       throw new ConfigException("path", dir.toAbsolutePath() + " holds no CIFAR-10 test batch ("
           + Cifar10Files.TEST_FILE + ")");
     }
-    try {
+    return LoadedData.naming("path", () -> {
       List<String> classes = Cifar10Files.classNames(dir);
       LoadedData.Raw train = raw(Cifar10Files.read(trainFiles, classes.size()), trainFiles);
       LoadedData.Raw test = raw(Cifar10Files.read(List.of(testFile), classes.size()), List.of(testFile));
       return LoadedData.of(train, test, classes, s.train(), s.test(), s.seed(), s.size(), s.preprocess(), context);
-    } catch (ConfigException e) {
-      throw e;
-    } catch (SparsecodeException e) {
-      throw new ConfigException("path", e.getMessage());
-    }
+    });
   }
 
   private static LoadedData.Raw raw(Cifar10Files.Batch b, List<Path> files) {

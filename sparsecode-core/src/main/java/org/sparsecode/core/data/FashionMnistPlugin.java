@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.sparsecode.api.ConfigException;
 import org.sparsecode.api.PluginContext;
-import org.sparsecode.api.SparsecodeException;
 import org.sparsecode.api.data.LabelledData;
 import org.sparsecode.core.plugin.TypedPlugin;
 
@@ -43,13 +42,8 @@ public final class FashionMnistPlugin extends TypedPlugin<LabelledData, FashionM
     LoadedData.Raw train = IdxPairs.read(files[0], files[1], "path", "path");
     LoadedData.Raw test = IdxPairs.read(files[2], files[3], "path", "path");
     List<String> classes = IdxPairs.classes(CLASSES, train, test, "path", files[1], files[3]);
-    try {
-      return LoadedData.of(train, test, classes, s.train(), s.test(), s.seed(), s.size(), s.preprocess(), context);
-    } catch (ConfigException e) {
-      throw e;
-    } catch (SparsecodeException e) {
-      throw new ConfigException("path", e.getMessage());
-    }
+    return LoadedData.naming("path", () -> LoadedData.of(train, test, classes, s.train(), s.test(), s.seed(),
+        s.size(), s.preprocess(), context));
   }
 
   /** The gzipped file, else the plain one. */

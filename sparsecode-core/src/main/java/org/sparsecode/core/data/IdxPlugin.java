@@ -2,9 +2,7 @@ package org.sparsecode.core.data;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.sparsecode.api.ConfigException;
 import org.sparsecode.api.PluginContext;
-import org.sparsecode.api.SparsecodeException;
 import org.sparsecode.api.data.LabelledData;
 import org.sparsecode.core.plugin.TypedPlugin;
 
@@ -26,12 +24,7 @@ public final class IdxPlugin extends TypedPlugin<LabelledData, IdxSettings> {
     LoadedData.Raw train = IdxPairs.read(trainImages, trainLabels, "trainImages", "trainLabels");
     LoadedData.Raw test = IdxPairs.read(testImages, testLabels, "testImages", "testLabels");
     List<String> classes = IdxPairs.classes(s.classes(), train, test, "classes", trainLabels, testLabels);
-    try {
-      return LoadedData.of(train, test, classes, s.train(), s.test(), s.seed(), s.size(), s.preprocess(), context);
-    } catch (ConfigException e) {
-      throw e;
-    } catch (SparsecodeException e) {
-      throw new ConfigException("testImages", e.getMessage());
-    }
+    return LoadedData.naming("testImages", () -> LoadedData.of(train, test, classes, s.train(), s.test(), s.seed(),
+        s.size(), s.preprocess(), context));
   }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import org.sparsecode.api.ConfigException;
 import org.sparsecode.api.PluginContext;
 import org.sparsecode.api.SparsecodeException;
 import org.sparsecode.api.data.LabelledData;
@@ -85,6 +87,27 @@ public final class LoadedData implements LabelledData {
     int[] testChosen = BalancedSubset.select(test.labels(), classes, testCount, testRandom, "test");
     return new LoadedData(subset("train", train, trainChosen, classes, preprocessor),
         subset("test", test, testChosen, classes, preprocessor), nativeSize);
+  }
+
+  /**
+   * Runs a data set plugin's loading so that a file's error (a {@link SparsecodeException} that is not already a
+   * configuration error: a truncated file, splits of different shapes) becomes a configuration error of the key
+   * that names the files, as every data set plugin reports it.
+   *
+   * @param key the setting to name, e.g. {@code path}
+   * @param load the loading
+   * @param <T> what it returns
+   * @return what it returns
+   * @throws ConfigException naming {@code key}, or the loading's own configuration error
+   */
+  static <T> T naming(String key, Supplier<T> load) {
+    try {
+      return load.get();
+    } catch (ConfigException e) {
+      throw e;
+    } catch (SparsecodeException e) {
+      throw new ConfigException(key, e.getMessage());
+    }
   }
 
   private static LabelledImageSet subset(String split, Raw raw, int[] chosen, List<String> classes,
