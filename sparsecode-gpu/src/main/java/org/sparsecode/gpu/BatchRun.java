@@ -233,6 +233,22 @@ abstract class BatchRun {
   // What the three runs share: the arrays' shapes, their setup and compaction, and the per-image checks.
 
   /**
+   * Elements per image of arrays of the three shapes below (integer arithmetic: exact).
+   *
+   * @param count K
+   * @param height H
+   * @param width W
+   * @param maps how many arrays of {@link #maps} shape
+   * @param spectra how many of {@link #spectra} shape
+   * @param planes how many of {@link #planes} shape
+   * @return the element count per image
+   */
+  static long elements(long count, long height, long width, int maps, int spectra, int planes) {
+    long columns = width / 2 + 1;
+    return maps * (count * height * width) + spectra * (count * height * columns) + planes * height * columns;
+  }
+
+  /**
    * A new array of one map per image and kernel, {@code [H, B, K, W]}.
    *
    * @param batch B

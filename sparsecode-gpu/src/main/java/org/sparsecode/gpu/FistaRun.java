@@ -55,9 +55,7 @@ final class FistaRun extends BatchRun {
    * @return elements per image (the state, the scratch and a compaction's copy)
    */
   static long elementsPerImage(long count, long height, long width) {
-    long maps = count * height * width;
-    long spectra = count * height * (width / 2 + 1);
-    return 5 * maps + 4 * spectra + 12 * height * (width / 2 + 1);
+    return elements(count, height, width, 5, 4, 12);
   }
 
   FistaRun(String name, Dictionary dictionary, List<Slot> slots, DataType type, FistaSettings settings,

@@ -45,9 +45,7 @@ final class LcaRun extends BatchRun {
    * @return elements per image (the state, the scratch and a compaction's copy)
    */
   static long elementsPerImage(long count, long height, long width) {
-    long maps = count * height * width;
-    long spectra = count * height * (width / 2 + 1);
-    return 3 * maps + 4 * spectra + 6 * height * (width / 2 + 1);
+    return elements(count, height, width, 3, 4, 6);
   }
 
   LcaRun(String name, Dictionary dictionary, List<Slot> slots, DataType type, LcaSettings settings) {
