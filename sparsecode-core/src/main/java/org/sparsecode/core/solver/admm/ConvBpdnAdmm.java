@@ -201,7 +201,10 @@ public final class ConvBpdnAdmm extends FftSolver<CbpdnAdmmSettings> {
       state.transformAuxiliary(loop, pendingDivisor);
       pendingDivisor = 1.0;
       double dataFidelity = state.solveX(loop, rho);
-      state.update(loop, alpha, lambda / rho, weights, settings.nonNegative(), sums);
+      // The next iteration's DFT(Y − U) is computed in this iteration's last pass unless AutoRho may rescale U
+      // at its end, or the solve stops here at its iteration limit.
+      boolean prepareNext = !mayUpdateRho(k) && !lastIteration();
+      state.update(loop, alpha, lambda / rho, weights, settings.nonNegative(), sums, prepareNext);
 
       double regularization = 0;
       for (int j = 0; j < count; j++) {
@@ -274,9 +277,14 @@ public final class ConvBpdnAdmm extends FftSolver<CbpdnAdmmSettings> {
           + (autoRho.enabled() ? "" : ", or enable autoRho (autoRho.enabled: true) so that rho adapts to the data");
     }
 
+    /** Whether {@link #updateRho} runs after iteration k (it may then change ρ and rescale U). */
+    private boolean mayUpdateRho(int k) {
+      return autoRho.enabled() && k != 0 && (k + 1) % autoRho.period() == 0;
+    }
+
     /** SPORCO ADMM.update_rho: residual balancing; U's rescaling is applied at the next iteration's start. */
     private void updateRho(int k, double r, double s) {
-      if (!autoRho.enabled() || k == 0 || (k + 1) % autoRho.period() != 0) {
+      if (!mayUpdateRho(k)) {
         return;
       }
       double tau = autoRho.scaling();
