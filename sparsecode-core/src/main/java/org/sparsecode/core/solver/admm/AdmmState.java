@@ -10,11 +10,13 @@ import org.sparsecode.core.fft.ParallelLoop;
  * Neither X nor X̂ is stored: each kernel's X̂ is formed from F, D̂ and the Sherman–Morrison correction,
  * transformed back and consumed at once.
  *
- * <p>An iteration reads the large arrays (K spectra or K maps each) as few times as it can: {@link #solveX}
- * reads D̂ and F once; {@link #update} reads D̂ and F once more, reads and writes Y and U once, and writes F
- * for the next iteration from the Y − U it has just computed. {@link #transformAuxiliary} (one more read of Y
- * and U) then only runs when F is not already prepared: at the first iteration, after AutoRho rescaled U,
- * and after {@link #fidelityOfY} or {@link #start} used F as scratch.
+ * <p>An iteration reads the large arrays (K spectra or K maps each) as few times as it can. Wherever F_k is
+ * computed, {@code D̂_k F_k} is added at once to its kernel block's sum (F_k still in cache), so that
+ * {@link #solveX} reads only those few block sums, not D̂ and F; {@link #update} reads D̂ and F once, reads
+ * and writes Y and U once, and writes F for the next iteration from the Y − U it has just computed.
+ * {@link #transformAuxiliary} (one more read of Y and U, one write of F) then only runs when F is not already
+ * prepared: at the first iteration, when AutoRho may rescale U (its default checks every iteration), and after
+ * {@link #fidelityOfY} or {@link #start} used F as scratch.
  */
 abstract class AdmmState {
   /** Per-kernel fields filled by {@link #update} (and {@link #Y1} by {@link #fidelityOfY}). */
