@@ -10,13 +10,13 @@ import org.sparsecode.core.fft.ParallelLoop;
  * Neither X nor X̂ is stored: each kernel's X̂ is formed from F, D̂ and the Sherman–Morrison correction,
  * transformed back and consumed at once.
  *
- * <p>An iteration reads the large arrays (K spectra or K maps each) as few times as it can. Wherever F_k is
- * computed, {@code D̂_k F_k} is added at once to its kernel block's sum (F_k still in cache), so that
- * {@link #solveX} reads only those few block sums, not D̂ and F; {@link #update} reads D̂ and F once, reads
- * and writes Y and U once, and writes F for the next iteration from the Y − U it has just computed.
- * {@link #transformAuxiliary} (one more read of Y and U, one write of F) then only runs when F is not already
- * prepared: at the first iteration, when AutoRho may rescale U (its default checks every iteration), and after
- * {@link #fidelityOfY} or {@link #start} used F as scratch.
+ * <p>An iteration reads the large arrays (K spectra or K maps each) as few times as it can: {@link #solveX}
+ * reads D̂ and F once; {@link #update} reads D̂ and F once more, reads and writes Y and U once, and writes F
+ * for the next iteration from the Y − U it has just computed. {@link #transformAuxiliary} (one more read of Y
+ * and U, one more write of F) then only runs when F is not already prepared: at the first iteration, after
+ * AutoRho rescaled U (the solver prepares F anyway when ρ did not change at the previous check, betting that it
+ * will not change now: after the first few tens of iterations ρ rarely moves), and after {@link #fidelityOfY}
+ * or {@link #start} used F as scratch.
  */
 abstract class AdmmState {
   /** Per-kernel fields filled by {@link #update} (and {@link #Y1} by {@link #fidelityOfY}). */
@@ -74,8 +74,8 @@ abstract class AdmmState {
    * @param weights the ℓ1 weight of each kernel
    * @param nonNegative whether Y is projected on the non-negative orthant
    * @param sums receives one row of {@link #FIELDS} per kernel
-   * @param prepareNext whether to compute the next F here (pass false when U may be rescaled before the next
-   *     iteration, or when there is none: {@link #transformAuxiliary} then computes it)
+   * @param prepareNext whether to compute the next F here ({@link #transformAuxiliary} computes it again if U
+   *     is rescaled before the next iteration; pass false when there is none, or when a rescaling is likely)
    */
   abstract void update(ParallelLoop loop, double alpha, double lambdaOverRho, L1Weights weights,
       boolean nonNegative, PartialSums sums, boolean prepareNext);

@@ -38,18 +38,8 @@ final class FloatAdmmState extends AdmmState {
   private final float[][] maps;
   private final float[][] xhat;
   private final float[][] work;
-  /** Whether {@link #spectra} holds DFT(Y − U) of the current Y and U, and {@link #products} its sums. */
+  /** Whether {@link #spectra} holds DFT(Y − U) of the current Y and U. */
   private boolean prepared;
-  /**
-   * Kernel blocks: block b holds kernels {@code [b·K/B, (b+1)·K/B)}. Their number does not depend on the
-   * thread count, so neither do the sums {@link #products} holds.
-   */
-  private final int blocks;
-  /**
-   * Per block, {@code Σ_k D̂_k F_k} over the block's kernels in index order, summed where each F_k is
-   * computed (while it is in cache): the x-step then reads these B spectra instead of all of D̂ and F.
-   */
-  private final float[] products;
   /** Per worker: one spectral column (2H values). */
   private final float[][] columnScratch;
   private final PartialSums columnSums;
@@ -66,13 +56,7 @@ final class FloatAdmmState extends AdmmState {
   static long elements(int count, int height, int width, int threads) {
     long area = (long) height * width;
     long len = 2L * height * (width / 2 + 1);
-    return 2 * count * area + 2 * count * len + (3L + blocks(count)) * len
-        + threads * (area + width + 2 * len + 2L * height);
-  }
-
-  /** Kernel blocks for K kernels: enough for 16 workers, one kernel each when K is small. */
-  static int blocks(int count) {
-    return Math.min(count, 16);
+    return 2 * count * area + 2 * count * len + 3 * len + threads * (area + width + 2 * len + 2L * height);
   }
 
   FloatAdmmState(FloatDictionarySpectra d, Image image, int threads) {
@@ -102,8 +86,6 @@ final class FloatAdmmState extends AdmmState {
     }
     this.spectra = new float[Math.multiplyExact(count, len)];
     this.correction = new float[len];
-    this.blocks = blocks(count);
-    this.products = new float[Math.multiplyExact(blocks, len)];
     this.y = new float[Math.multiplyExact(count, area)];
     this.u = new float[Math.multiplyExact(count, area)];
     this.maps = new float[threads][area];
@@ -164,79 +146,40 @@ final class FloatAdmmState extends AdmmState {
       return;
     }
     prepared = true;
-    loop.forEach(blocks, (w, b) -> {
+    loop.forEach(count, (w, k) -> {
       float[] m = maps[w];
-      for (int k = firstKernel(b), end = firstKernel(b + 1); k < end; k++) {
-        int o = k * area;
-        if (divisor != 1) {
-          // In the storage precision (no widening in the float32 twin).
-          var d = (float) divisor;
-          for (int i = 0; i < area; i++) {
-            var uv = u[o + i] / d;
-            u[o + i] = uv;
-            m[i] = y[o + i] - uv;
-          }
-        } else {
-          for (int i = 0; i < area; i++) {
-            m[i] = (float) (y[o + i] - u[o + i]);
-          }
+      int o = k * area;
+      if (divisor != 1) {
+        // In the storage precision (var locals): the float32 twin divides in float, and vectorises.
+        var d = (float) divisor;
+        for (int i = 0; i < area; i++) {
+          var uv = u[o + i] / d;
+          u[o + i] = uv;
+          m[i] = y[o + i] - uv;
         }
-        fft.forward(m, 0, spectra, k * len, work[w]);
-        addProducts(b, k);
+      } else {
+        for (int i = 0; i < area; i++) {
+          m[i] = (float) (y[o + i] - u[o + i]);
+        }
       }
+      fft.forward(m, 0, spectra, k * len, work[w]);
     });
-  }
-
-  /** The first kernel of block b (b = {@link #blocks}: K). */
-  private int firstKernel(int b) {
-    return (int) ((long) b * count / blocks);
-  }
-
-  /**
-   * Adds {@code D̂_k F_k} to block b's sum (sets it for the block's first kernel), in the storage precision
-   * (var locals: no widening in the float32 twin), right after F_k was computed.
-   */
-  private void addProducts(int b, int k) {
-    int pb = b * len;
-    int dk = k * len;
-    if (k == firstKernel(b)) {
-      for (int i = 0; i < len; i += 2) {
-        var dr = dhat[dk + i];
-        var di = dhat[dk + i + 1];
-        var fr = spectra[dk + i];
-        var fi = spectra[dk + i + 1];
-        products[pb + i] = dr * fr - di * fi;
-        products[pb + i + 1] = dr * fi + di * fr;
-      }
-    } else {
-      for (int i = 0; i < len; i += 2) {
-        var dr = dhat[dk + i];
-        var di = dhat[dk + i + 1];
-        var fr = spectra[dk + i];
-        var fi = spectra[dk + i + 1];
-        products[pb + i] = (float) (products[pb + i] + (dr * fr - di * fi));
-        products[pb + i + 1] = (float) (products[pb + i + 1] + (dr * fi + di * fr));
-      }
-    }
   }
 
   @Override
   double solveX(ParallelLoop loop, double rho) {
     // Sherman–Morrison (SPORCO solvedbi_sm) with b_k = conj(D̂_k) Ŝ + ρ F_k, a = Σ_k |D̂_k|² and
     // P = Σ_k D̂_k F_k simplifies exactly to X̂_k = F_k + conj(D̂_k) g with g = (Ŝ − P) / (ρ + a), and the
-    // residual at X to Σ_k D̂_k X̂_k − Ŝ = −ρ g. Only g is computed here, from P summed block by block where F
-    // was computed: X̂_k is formed in update, where it is transformed back, so neither D̂ nor F is read here.
+    // residual at X to Σ_k D̂_k X̂_k − Ŝ = −ρ g. Only g is computed here, in one pass over D̂ and F: X̂_k is
+    // formed in update, where it is transformed back, so F and D̂ are read once each here and once there, and
+    // F is not written. Spectral column c of every kernel is contiguous, so each worker streams through whole
+    // columns.
     final int h = height;
     final float[] g = correction;
     loop.forEach(fft.columns(), (w, c) -> {
       int col = 2 * c * h;
-      System.arraycopy(products, col, g, col, 2 * h);
-      for (int b = 1; b < blocks; b++) {
-        int pb = b * len;
-        for (int i = col; i < col + 2 * h; i++) {
-          g[i] = (float) (g[i] + products[pb + i]);
-        }
-      }
+      java.util.Arrays.fill(g, col, col + 2 * h, 0);
+      FloatDictionarySpectra.addProducts(dhat, spectra, count, len, col, h, g, col);
       double sum = 0;
       for (int i = col; i < col + 2 * h; i += 2) {
         double scale = rho + dnorm[i / 2];
@@ -256,82 +199,71 @@ final class FloatAdmmState extends AdmmState {
   void update(ParallelLoop loop, double alpha, double lambdaOverRho, L1Weights weights, boolean nonNegative,
       PartialSums sums, boolean prepareNext) {
     double beta = 1 - alpha;
-    loop.forEach(blocks, (w, b) -> {
-      for (int k = firstKernel(b), end = firstKernel(b + 1); k < end; k++) {
-        updateKernel(w, k, alpha, beta, lambdaOverRho, weights, nonNegative, sums, prepareNext);
-        if (prepareNext) {
-          addProducts(b, k);
+    final float[] g = correction;
+    loop.forEach(count, (w, k) -> {
+      // X̂_k = F_k + conj(D̂_k) g in the storage precision (var locals: no widening in the float32 twin), into
+      // the worker's spectrum, transformed back at once.
+      float[] f = xhat[w];
+      int dk = k * len;
+      for (int i = 0; i < len; i += 2) {
+        var dr = dhat[dk + i];
+        var di = dhat[dk + i + 1];
+        var gr = g[i];
+        var gi = g[i + 1];
+        f[i] = (float) (spectra[dk + i] + (dr * gr + di * gi));
+        f[i + 1] = (float) (spectra[dk + i + 1] + (dr * gi - di * gr));
+      }
+      float[] x = maps[w];
+      fft.inverseInPlace(f, 0, x, 0, work[w]);
+      double threshold = lambdaOverRho * weights.get(k);
+      int o = k * area;
+      double x2 = 0;
+      double y2 = 0;
+      double xmy2 = 0;
+      double u2 = 0;
+      double dy2 = 0;
+      double x1 = 0;
+      // Element-wise arithmetic in the storage precision (var locals), sums in float32.
+      var a = (float) alpha;
+      var b = (float) beta;
+      var t = (float) threshold;
+      for (int i = 0; i < area; i++) {
+        var xv = x[i];
+        var yold = y[o + i];
+        var uold = u[o + i];
+        var ax = a * xv + b * yold;
+        var v = ax + uold;
+        // soft(v, t) = sign(v) max(|v| − t, 0), with the same roundings as SPORCO's prox_l1. The branches
+        // are predictable: almost every coefficient is below the threshold.
+        var yv = v > t ? v - t : v < -t ? v + t : 0;
+        if (nonNegative && yv < 0) {
+          yv = 0;
         }
+        var uv = uold + (ax - yv);
+        y[o + i] = yv;
+        u[o + i] = uv;
+        // The next iteration's Y − U, in place of X (read above).
+        x[i] = (float) (yv - uv);
+        var xmy = xv - yv;
+        var dy = yold - yv;
+        x2 += xv * xv;
+        y2 += yv * yv;
+        xmy2 += xmy * xmy;
+        u2 += uv * uv;
+        dy2 += dy * dy;
+        x1 += Math.abs(xv);
+      }
+      sums.set(k, X2, x2);
+      sums.set(k, Y2, y2);
+      sums.set(k, XMY2, xmy2);
+      sums.set(k, U2, u2);
+      sums.set(k, DY2, dy2);
+      sums.set(k, X1, x1);
+      if (prepareNext) {
+        fft.forward(x, 0, spectra, dk, work[w]);
       }
     });
     prepared = prepareNext;
-  }
-
-  /** {@link #update} for kernel k on worker w. */
-  private void updateKernel(int w, int k, double alpha, double beta, double lambdaOverRho, L1Weights weights,
-      boolean nonNegative, PartialSums sums, boolean prepareNext) {
-    final float[] g = correction;
-    // X̂_k = F_k + conj(D̂_k) g in the storage precision (var locals: no widening in the float32 twin), into
-    // the worker's spectrum, transformed back at once.
-    float[] f = xhat[w];
-    int dk = k * len;
-    for (int i = 0; i < len; i += 2) {
-      var dr = dhat[dk + i];
-      var di = dhat[dk + i + 1];
-      var gr = g[i];
-      var gi = g[i + 1];
-      f[i] = (float) (spectra[dk + i] + (dr * gr + di * gi));
-      f[i + 1] = (float) (spectra[dk + i + 1] + (dr * gi - di * gr));
-    }
-    float[] x = maps[w];
-    fft.inverseInPlace(f, 0, x, 0, work[w]);
-    double threshold = lambdaOverRho * weights.get(k);
-    int o = k * area;
-    double x2 = 0;
-    double y2 = 0;
-    double xmy2 = 0;
-    double u2 = 0;
-    double dy2 = 0;
-    double x1 = 0;
-    // Element-wise arithmetic in the storage precision (var locals), sums in float32.
-    var a = (float) alpha;
-    var b = (float) beta;
-    var t = (float) threshold;
-    for (int i = 0; i < area; i++) {
-      var xv = x[i];
-      var yold = y[o + i];
-      var uold = u[o + i];
-      var ax = a * xv + b * yold;
-      var v = ax + uold;
-      // soft(v, t) = sign(v) max(|v| − t, 0), with the same roundings as SPORCO's prox_l1. The branches
-      // are predictable: almost every coefficient is below the threshold.
-      var yv = v > t ? v - t : v < -t ? v + t : 0;
-      if (nonNegative && yv < 0) {
-        yv = 0;
-      }
-      var uv = uold + (ax - yv);
-      y[o + i] = yv;
-      u[o + i] = uv;
-      // The next iteration's Y − U, in place of X (read above).
-      x[i] = (float) (yv - uv);
-      var xmy = xv - yv;
-      var dy = yold - yv;
-      x2 += xv * xv;
-      y2 += yv * yv;
-      xmy2 += xmy * xmy;
-      u2 += uv * uv;
-      dy2 += dy * dy;
-      x1 += Math.abs(xv);
-    }
-    sums.set(k, X2, x2);
-    sums.set(k, Y2, y2);
-    sums.set(k, XMY2, xmy2);
-    sums.set(k, U2, u2);
-    sums.set(k, DY2, dy2);
-    sums.set(k, X1, x1);
-    if (prepareNext) {
-      fft.forward(x, 0, spectra, dk, work[w]);
-    }
   }
 
   @Override

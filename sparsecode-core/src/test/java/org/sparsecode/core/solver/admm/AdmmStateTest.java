@@ -78,9 +78,9 @@ class AdmmStateTest {
 
   /**
    * Runs {@code iterations} ADMM iterations (ρ = 1.5, α = 1.8, λ/ρ = 0.05) with ρ divided by 2 after the third,
-   * the next spectra prepared by {@link AdmmState#update} when {@code fused} (except before the rescaling, as
-   * the solver does), else always by {@link AdmmState#transformAuxiliary}; returns Y, U's sums and every
-   * iteration's data term.
+   * the next spectra prepared by {@link AdmmState#update} when {@code fused} (also before the rescaling, which
+   * makes {@link AdmmState#transformAuxiliary} compute them again), else always by
+   * {@link AdmmState#transformAuxiliary}; returns Y, the sums and every iteration's data term.
    */
   private static double[] iterate(AdmmState state, boolean fused, int iterations) {
     double[] out = new double[K * N * N + iterations * (K * AdmmState.FIELDS + 1)];
@@ -95,7 +95,7 @@ class AdmmStateTest {
         divisor = 1;
         double fidelity = state.solveX(loop, rho);
         boolean rescale = it == 2;
-        state.update(loop, 1.8, 0.075 / rho, weights, false, sums, fused && !rescale);
+        state.update(loop, 1.8, 0.075 / rho, weights, false, sums, fused);
         out[at++] = fidelity;
         for (int k = 0; k < K; k++) {
           for (int f = 0; f < AdmmState.FIELDS; f++) {
