@@ -43,7 +43,7 @@ public class FftBatchBenchmark {
   public String precision;
 
   /** Kernels per FFTW call: 1 is the per-kernel loop; larger values use one batched plan per block. */
-  @Param({"1", "8", "24", "72"})
+  @Param({"1", "2", "8", "24"})
   public int block;
 
   /** Worker threads; 0 means all available processors. */

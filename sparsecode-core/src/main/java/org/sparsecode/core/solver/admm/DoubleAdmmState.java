@@ -150,7 +150,7 @@ final class DoubleAdmmState extends AdmmState {
       double[] m = maps[w];
       int o = k * area;
       if (divisor != 1) {
-        // In the storage precision (var locals): the float32 twin divides in float, and vectorises.
+        // In the storage precision (var locals): the float32 twin divides floats (it used to widen every value).
         var d = (double) divisor;
         for (int i = 0; i < area; i++) {
           var uv = u[o + i] / d;
