@@ -26,7 +26,7 @@ import org.sparsecode.core.fft.ParallelLoop;
  * spectra and back, as one solver iteration does, split between the workers in blocks of {@code block}
  * consecutive kernels ({@code block = 1}: the per-kernel loop the solvers run). The score is the time of the
  * 144 forward and 144 inverse transforms (copies in and out of native memory and the transpositions
- * included).
+ * included). The per-kernel loop won (RESULTS.md), so it is what the solvers run.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

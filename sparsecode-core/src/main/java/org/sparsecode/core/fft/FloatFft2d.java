@@ -167,8 +167,10 @@ public final class FloatFft2d {
   /**
    * Forward DFTs of {@code count} real arrays stored one after the other (as a solver's K coefficient maps),
    * to half spectra stored one after the other. On FFTW one call of a batched plan for {@code count} arrays
-   * (planned at the first such call and kept, like the single-array plans); on JTransforms one
-   * {@link #forward} per array. Equal to {@code count} calls of {@link #forward} within rounding.
+   * (planned at the first such call and kept, like the single-array plans, with {@code count} arrays of native
+   * buffers per thread); on JTransforms one {@link #forward} per array. Equal to {@code count} calls of
+   * {@link #forward} within rounding. The solvers do not use it: at 256 × 256 a batch of 2 to 72 kernels was
+   * 6–110 % slower than one call per kernel (its working set leaves the L2 cache; {@code FftBatchBenchmark}).
    *
    * @param images {@code count · H · W} values, array j at {@code imageOffset + j · H · W}
    * @param imageOffset where the first array starts
