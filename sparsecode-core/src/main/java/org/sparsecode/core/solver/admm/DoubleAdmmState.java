@@ -150,12 +150,12 @@ final class DoubleAdmmState extends AdmmState {
       double[] m = maps[w];
       int o = k * area;
       if (divisor != 1) {
-        // In the storage precision (var locals): the float32 twin divides floats (it used to widen every value).
-        var d = (double) divisor;
+        // The float32 twin divides in double (one rounding of the exact quotient): dividing floats would be
+        // faster but changes the last bit of U, and with it every float32 result after an AutoRho rescaling.
         for (int i = 0; i < area; i++) {
-          var uv = u[o + i] / d;
-          u[o + i] = uv;
-          m[i] = y[o + i] - uv;
+          double uv = u[o + i] / divisor;
+          u[o + i] = (double) uv;
+          m[i] = (double) (y[o + i] - uv);
         }
       } else {
         for (int i = 0; i < area; i++) {
