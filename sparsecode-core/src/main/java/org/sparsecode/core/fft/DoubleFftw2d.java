@@ -13,6 +13,7 @@ import static org.bytedeco.fftw.global.fftw3.fftw_plan_guru_dft_c2r;
 import static org.bytedeco.fftw.global.fftw3.fftw_plan_guru_dft_r2c;
 
 import java.nio.DoubleBuffer;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bytedeco.fftw.global.fftw3.fftw_iodim;
 import org.bytedeco.fftw.global.fftw3.fftw_plan;
@@ -40,17 +41,19 @@ final class DoubleFftw2d {
   static final String PLANNER_PROPERTY = "sparsecode.fftw.planner";
   /** Native buffers start on a 64-byte boundary, enough for every SIMD width FFTW uses. */
   private static final int ALIGN = 64;
-  private static final ConcurrentHashMap<Long, DoubleFftw2d> PLANS = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<List<Integer>, DoubleFftw2d> PLANS = new ConcurrentHashMap<>();
 
   private final int area;
   private final int spectrumLength;
+  /** Arrays transformed per call (FFTW's {@code howmany}). */
+  private final int many;
   private final fftw_plan forwardPlan;
   private final fftw_plan toColumns;
   private final fftw_plan toRows;
   private final fftw_plan inversePlan;
   private final ThreadLocal<Buffers> buffers;
 
-  /** One thread's native arrays: the real array, the row-major and the column-major half spectrum. */
+  /** One thread's native arrays: the real arrays, the row-major and the column-major half spectra. */
   private static final class Buffers {
     final DoublePointer real;
     final DoublePointer rows;
@@ -58,7 +61,7 @@ final class DoubleFftw2d {
     final DoubleBuffer realView;
     final DoubleBuffer columnsView;
 
-    Buffers(int area, int spectrumLength) {
+    Buffers(long area, long spectrumLength) {
       real = aligned(area);
       rows = aligned(spectrumLength);
       columns = aligned(spectrumLength);
@@ -67,15 +70,18 @@ final class DoubleFftw2d {
     }
   }
 
-  private DoubleFftw2d(int height, int width) {
+  private DoubleFftw2d(int height, int width, int many) {
     this.area = height * width;
     int columns = width / 2 + 1;
     this.spectrumLength = 2 * height * columns;
-    this.buffers = ThreadLocal.withInitial(() -> new Buffers(area, spectrumLength));
+    this.many = many;
+    this.buffers = ThreadLocal.withInitial(() -> new Buffers((long) many * area, (long) many * spectrumLength));
     Buffers b = buffers.get();
     // Real array: row-major, row stride W; FFTW's half spectrum: row-major, row stride W/2 + 1 (complex
     // elements). The transpositions are rank-0 transforms (copies) over an H × (W/2 + 1) loop whose output
-    // strides are swapped: frequency (r, c) goes from r·(W/2 + 1) + c to c·H + r, the package layout.
+    // strides are swapped: frequency (r, c) goes from r·(W/2 + 1) + c to c·H + r, the package layout. A batch
+    // of several arrays adds one outer loop (FFTW's howmany dimension) over consecutive arrays.
+    int half = height * columns;
     fftw_iodim dims = new fftw_iodim(2);
     dims.position(0).n(height).is(width).os(columns);
     dims.position(1).n(width).is(1).os(1);
@@ -84,24 +90,35 @@ final class DoubleFftw2d {
     inverseDims.position(0).n(height).is(columns).os(width);
     inverseDims.position(1).n(width).is(1).os(1);
     inverseDims.position(0);
-    fftw_iodim toColumnMajor = new fftw_iodim(2);
-    toColumnMajor.position(0).n(height).is(columns).os(1);
-    toColumnMajor.position(1).n(columns).is(1).os(height);
+    fftw_iodim toColumnMajor = new fftw_iodim(3);
+    toColumnMajor.position(0).n(many).is(half).os(half);
+    toColumnMajor.position(1).n(height).is(columns).os(1);
+    toColumnMajor.position(2).n(columns).is(1).os(height);
     toColumnMajor.position(0);
-    fftw_iodim toRowMajor = new fftw_iodim(2);
-    toRowMajor.position(0).n(columns).is(height).os(1);
-    toRowMajor.position(1).n(height).is(1).os(columns);
+    fftw_iodim toRowMajor = new fftw_iodim(3);
+    toRowMajor.position(0).n(many).is(half).os(half);
+    toRowMajor.position(1).n(columns).is(height).os(1);
+    toRowMajor.position(2).n(height).is(1).os(columns);
     toRowMajor.position(0);
+    fftw_iodim forwardLoop = new fftw_iodim(1);
+    forwardLoop.n(many).is(area).os(half);
+    fftw_iodim inverseLoop = new fftw_iodim(1);
+    inverseLoop.n(many).is(half).os(area);
+    int loops = many == 1 ? 0 : 1;
     int flags = plannerFlags();
     synchronized (FftBackend.class) {
-      this.forwardPlan = fftw_plan_guru_dft_r2c(2, dims, 0, null, b.real, b.rows, flags);
-      this.toColumns = fftw_plan_guru_dft(0, null, 2, toColumnMajor, b.rows, b.columns, FFTW_FORWARD, flags);
-      this.toRows = fftw_plan_guru_dft(0, null, 2, toRowMajor, b.columns, b.rows, FFTW_FORWARD, flags);
-      this.inversePlan = fftw_plan_guru_dft_c2r(2, inverseDims, 0, null, b.rows, b.real,
-          flags | FFTW_DESTROY_INPUT);
+      this.forwardPlan = fftw_plan_guru_dft_r2c(2, dims, loops, loops == 0 ? null : forwardLoop, b.real, b.rows,
+          flags);
+      this.toColumns = fftw_plan_guru_dft(0, null, loops + 2, toColumnMajor.position(1 - loops), b.rows, b.columns,
+          FFTW_FORWARD, flags);
+      this.toRows = fftw_plan_guru_dft(0, null, loops + 2, toRowMajor.position(1 - loops), b.columns, b.rows,
+          FFTW_FORWARD, flags);
+      this.inversePlan = fftw_plan_guru_dft_c2r(2, inverseDims, loops, loops == 0 ? null : inverseLoop, b.rows,
+          b.real, flags | FFTW_DESTROY_INPUT);
     }
     if (isNull(forwardPlan) || isNull(toColumns) || isNull(toRows) || isNull(inversePlan)) {
-      throw new IllegalStateException("FFTW could not plan a " + height + "x" + width + " transform");
+      throw new IllegalStateException("FFTW could not plan a " + height + "x" + width + " transform"
+          + (many == 1 ? "" : " of " + many + " arrays"));
     }
   }
 
@@ -117,7 +134,29 @@ final class DoubleFftw2d {
    * @return the engine
    */
   static DoubleFftw2d of(int height, int width) {
-    return PLANS.computeIfAbsent(((long) height << 32) | width, key -> new DoubleFftw2d(height, width));
+    return of(height, width, 1);
+  }
+
+  /**
+   * The plans transforming {@code many} consecutive arrays of one shape per call (FFTW's batched
+   * {@code howmany} loop), made at the first request and shared by every caller afterwards.
+   *
+   * @param height H
+   * @param width W
+   * @param many arrays per call, at least 1
+   * @return the engine
+   */
+  static DoubleFftw2d of(int height, int width, int many) {
+    return PLANS.computeIfAbsent(List.of(height, width, many), key -> new DoubleFftw2d(height, width, many));
+  }
+
+  /**
+   * Arrays transformed per call.
+   *
+   * @return the batch size
+   */
+  int many() {
+    return many;
   }
 
   private static int plannerFlags() {
@@ -130,8 +169,8 @@ final class DoubleFftw2d {
   }
 
   /** A native array of {@code n} values starting on an {@link #ALIGN}-byte boundary. */
-  private static DoublePointer aligned(int n) {
-    DoublePointer p = new DoublePointer((long) n + ALIGN);
+  private static DoublePointer aligned(long n) {
+    DoublePointer p = new DoublePointer(n + ALIGN);
     long misaligned = p.address() % ALIGN;
     long skip = misaligned == 0 ? 0 : (ALIGN - misaligned) / p.sizeof();
     p.position(skip);
@@ -140,39 +179,40 @@ final class DoubleFftw2d {
   }
 
   /**
-   * Forward DFT of one real array to the package's half spectrum.
+   * Forward DFT of {@link #many()} real arrays (consecutive, {@code H · W} values apart) to the package's half
+   * spectra (consecutive, one spectrum length apart).
    *
-   * @param image {@code H · W} values, row-major, from {@code imageOffset}
+   * @param image {@code H · W} values per array, row-major, from {@code imageOffset}
    * @param imageOffset where the array starts
    * @param spectrum receives the half spectrum from {@code spectrumOffset}
    * @param spectrumOffset where the spectrum starts
    */
   void forward(double[] image, int imageOffset, double[] spectrum, int spectrumOffset) {
     Buffers b = buffers.get();
-    b.realView.put(0, image, imageOffset, area);
+    b.realView.put(0, image, imageOffset, many * area);
     fftw_execute_dft_r2c(forwardPlan, b.real, b.rows);
     fftw_execute_dft(toColumns, b.rows, b.columns);
-    b.columnsView.get(0, spectrum, spectrumOffset, spectrumLength);
+    b.columnsView.get(0, spectrum, spectrumOffset, many * spectrumLength);
   }
 
   /**
-   * Inverse DFT of a half spectrum, divided by {@code H · W}; the spectrum is not modified.
+   * Inverse DFT of {@link #many()} half spectra, each divided by {@code H · W}; the spectra are not modified.
    *
-   * @param spectrum the half spectrum from {@code spectrumOffset}
+   * @param spectrum the half spectra from {@code spectrumOffset}
    * @param spectrumOffset where the spectrum starts
    * @param image receives {@code H · W} values, row-major, from {@code imageOffset}
    * @param imageOffset where the array starts
    */
   void inverse(double[] spectrum, int spectrumOffset, double[] image, int imageOffset) {
     Buffers b = buffers.get();
-    b.columnsView.put(0, spectrum, spectrumOffset, spectrumLength);
+    b.columnsView.put(0, spectrum, spectrumOffset, many * spectrumLength);
     fftw_execute_dft(toRows, b.columns, b.rows);
     fftw_execute_dft_c2r(inversePlan, b.rows, b.real);
-    b.realView.get(0, image, imageOffset, area);
+    b.realView.get(0, image, imageOffset, many * area);
     // The factor is cast to the storage type so that the float32 twin multiplies in float.
     double scale = 1.0 / area;
     var s = (double) scale;
-    for (int i = imageOffset, end = imageOffset + area; i < end; i++) {
+    for (int i = imageOffset, end = imageOffset + many * area; i < end; i++) {
       image[i] = image[i] * s;
     }
   }

@@ -164,6 +164,54 @@ public final class FloatFft2d {
     }
   }
 
+  /**
+   * Forward DFTs of {@code count} real arrays stored one after the other (as a solver's K coefficient maps),
+   * to half spectra stored one after the other. On FFTW one call of a batched plan for {@code count} arrays
+   * (planned at the first such call and kept, like the single-array plans, with {@code count} arrays of native
+   * buffers per thread); on JTransforms one {@link #forward} per array. Equal to {@code count} calls of
+   * {@link #forward} within rounding. The solvers do not use it: at 256 × 256 a batch of 2 to 72 kernels was
+   * 6–110 % slower than one call per kernel (its working set leaves the L2 cache; {@code FftBatchBenchmark}).
+   *
+   * @param images {@code count · H · W} values, array j at {@code imageOffset + j · H · W}
+   * @param imageOffset where the first array starts
+   * @param count how many arrays, at least 1
+   * @param spectra receives the half spectra, spectrum j at {@code spectrumOffset + j · spectrumLength()}
+   * @param spectrumOffset where the first spectrum starts
+   * @param work a buffer from {@link #newWork()}
+   */
+  public void forwardMany(float[] images, int imageOffset, int count, float[] spectra, int spectrumOffset,
+      float[] work) {
+    if (fftw != null && count > 1) {
+      FloatFftw2d.of(height, width, count).forward(images, imageOffset, spectra, spectrumOffset);
+      return;
+    }
+    for (int j = 0; j < count; j++) {
+      forward(images, imageOffset + j * height * width, spectra, spectrumOffset + j * spectrumLength(), work);
+    }
+  }
+
+  /**
+   * Inverse DFTs of {@code count} half spectra stored one after the other, as {@link #forwardMany} batches
+   * the forward ones; the spectra are not modified.
+   *
+   * @param spectra the half spectra, spectrum j at {@code spectrumOffset + j · spectrumLength()}
+   * @param spectrumOffset where the first spectrum starts
+   * @param count how many spectra, at least 1
+   * @param images receives {@code count · H · W} values, array j at {@code imageOffset + j · H · W}
+   * @param imageOffset where the first array starts
+   * @param work a buffer from {@link #newWork()}
+   */
+  public void inverseMany(float[] spectra, int spectrumOffset, int count, float[] images, int imageOffset,
+      float[] work) {
+    if (fftw != null && count > 1) {
+      FloatFftw2d.of(height, width, count).inverse(spectra, spectrumOffset, images, imageOffset);
+      return;
+    }
+    for (int j = 0; j < count; j++) {
+      inverse(spectra, spectrumOffset + j * spectrumLength(), images, imageOffset + j * height * width, work);
+    }
+  }
+
   /** Where JTransforms' packed real transform of a row keeps the real part of column frequency c. */
   private int packedReal(int c) {
     if (c == 0) {

@@ -17,6 +17,8 @@ import org.sparsecode.api.solver.SparseCode;
 public abstract class IterativeWorkspace implements AutoCloseable {
   private int iteration;
   private boolean converged;
+  /** The iteration limit of the running {@link #run}, or none. */
+  private int limit = Integer.MAX_VALUE;
 
   /** For the solvers' workspaces. */
   protected IterativeWorkspace() {}
@@ -50,6 +52,17 @@ public abstract class IterativeWorkspace implements AutoCloseable {
   /** Stops the worker threads. */
   @Override
   public abstract void close();
+
+  /**
+   * Whether the iteration now running is the last one {@link #run} allows (a workspace may then skip work
+   * done only for the next iteration). Always false outside {@link #run}: a caller of {@link #iterate} may go
+   * on.
+   *
+   * @return true during the last iteration of {@link #run}'s limit
+   */
+  protected final boolean lastIteration() {
+    return iteration + 1 >= limit;
+  }
 
   /**
    * Ends an iteration: counts it and records the outcome of its stopping test.
@@ -95,6 +108,7 @@ public abstract class IterativeWorkspace implements AutoCloseable {
     try {
       Objects.requireNonNull(listener, "listener");
       List<IterationStats> stats = new ArrayList<>(capacity);
+      limit = maxIterations;
       while (iteration < maxIterations && !converged) {
         IterationStats row = iterate();
         stats.add(row);

@@ -152,6 +152,87 @@ class FftBackendTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}x{1}, {2} arrays")
+  @CsvSource({"256, 256, 8", "60, 90, 3", "15, 21, 5", "1, 5, 2"})
+  void float64BatchedPlansEqualOneTransformPerArrayAndKeepTheSpectra(int h, int w, int count) {
+    assumeFftw();
+    DoubleFft2d fft = new DoubleFft2d(h, w, FftBackend.FFTW);
+    int area = h * w;
+    int len = fft.spectrumLength();
+    double[] images = new double[1 + count * area];
+    System.arraycopy(DoubleFft2dTest.random(count * area, 15), 0, images, 1, count * area);
+    double[] batched = new double[2 + count * len];
+    double[] single = new double[2 + count * len];
+    fft.forwardMany(images, 1, count, batched, 2, fft.newWork());
+    for (int k = 0; k < count; k++) {
+      fft.forward(images, 1 + k * area, single, 2 + k * len, fft.newWork());
+    }
+    double tolerance = 1e-13 * Math.max(1, maxAbs(single));
+    for (int i = 0; i < single.length; i++) {
+      assertThat(Math.abs(batched[i] - single[i])).as("element %d", i).isLessThanOrEqualTo(tolerance);
+    }
+    double[] kept = batched.clone();
+    double[] back = new double[3 + count * area];
+    fft.inverseMany(batched, 2, count, back, 3, fft.newWork());
+    assertThat(batched).isEqualTo(kept);
+    for (int i = 0; i < count * area; i++) {
+      assertThat(Math.abs(back[3 + i] - images[1 + i])).as("pixel %d", i).isLessThanOrEqualTo(1e-13);
+    }
+  }
+
+  @Test
+  void float32BatchedPlansEqualOneTransformPerArrayWithinSinglePrecision() {
+    assumeFftw();
+    int h = 64;
+    int w = 48;
+    int count = 6;
+    FloatFft2d fft = new FloatFft2d(h, w, FftBackend.FFTW);
+    float[] images = new float[count * h * w];
+    SplittableRandom rng = new SplittableRandom(16);
+    for (int i = 0; i < images.length; i++) {
+      images[i] = (float) rng.nextDouble(-1, 1);
+    }
+    int len = fft.spectrumLength();
+    float[] batched = new float[count * len];
+    float[] single = new float[count * len];
+    fft.forwardMany(images, 0, count, batched, 0, fft.newWork());
+    for (int k = 0; k < count; k++) {
+      fft.forward(images, k * h * w, single, k * len, fft.newWork());
+    }
+    for (int i = 0; i < single.length; i++) {
+      assertThat((double) Math.abs(batched[i] - single[i])).as("element %d", i).isLessThanOrEqualTo(1e-4);
+    }
+    float[] back = new float[count * h * w];
+    fft.inverseMany(batched, 0, count, back, 0, fft.newWork());
+    for (int i = 0; i < back.length; i++) {
+      assertThat(Math.abs(back[i] - images[i])).as("pixel %d", i).isLessThanOrEqualTo(1e-5f);
+    }
+  }
+
+  @Test
+  void batchedTransformsOnJTransformsAreOneTransformPerArray() {
+    int h = 12;
+    int w = 10;
+    int count = 4;
+    DoubleFft2d fft = new DoubleFft2d(h, w, FftBackend.JTRANSFORMS);
+    double[] images = DoubleFft2dTest.random(count * h * w, 17);
+    int len = fft.spectrumLength();
+    double[] batched = new double[count * len];
+    double[] single = new double[count * len];
+    fft.forwardMany(images, 0, count, batched, 0, fft.newWork());
+    for (int k = 0; k < count; k++) {
+      fft.forward(images, k * h * w, single, k * len, fft.newWork());
+    }
+    assertThat(batched).isEqualTo(single);
+    double[] back = new double[count * h * w];
+    double[] one = new double[h * w];
+    fft.inverseMany(batched, 0, count, back, 0, fft.newWork());
+    for (int k = 0; k < count; k++) {
+      fft.inverse(single, k * len, one, 0, fft.newWork());
+      assertThat(java.util.Arrays.copyOfRange(back, k * h * w, (k + 1) * h * w)).isEqualTo(one);
+    }
+  }
+
   @Test
   void parsesTheThreeYamlSpellingsAndRejectsOthersNamingTheKey() {
     assertThat(FftBackend.parse("auto")).isEqualTo(FftBackend.AUTO);

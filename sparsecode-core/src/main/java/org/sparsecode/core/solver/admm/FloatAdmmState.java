@@ -25,13 +25,21 @@ final class FloatAdmmState extends AdmmState {
   private final float[] shat;
   /** Σ_k |D̂_k|² per frequency. */
   private final float[] dnorm;
-  /** F: DFT(Y − U), then X̂. */
+  /** F: DFT(Y − U) (valid when {@link #prepared}), or scratch for {@link #fidelityOfY} and {@link #start}. */
   private final float[] spectra;
+  /**
+   * The Sherman–Morrison correction per frequency, {@code g = (Ŝ − Σ_k D̂_k F_k) / (ρ + Σ_k |D̂_k|²)}: with it
+   * {@code X̂_k = F_k + conj(D̂_k) g}, formed kernel by kernel where X̂_k is transformed back.
+   */
+  private final float[] correction;
   private final float[] y;
   private final float[] u;
-  /** Per worker: one H × W map and one FFT work buffer. */
+  /** Per worker: one H × W map, one half spectrum (X̂_k) and one FFT work buffer. */
   private final float[][] maps;
+  private final float[][] xhat;
   private final float[][] work;
+  /** Whether {@link #spectra} holds DFT(Y − U) of the current Y and U. */
+  private boolean prepared;
   /** Per worker: one spectral column (2H values). */
   private final float[][] columnScratch;
   private final PartialSums columnSums;
@@ -48,7 +56,7 @@ final class FloatAdmmState extends AdmmState {
   static long elements(int count, int height, int width, int threads) {
     long area = (long) height * width;
     long len = 2L * height * (width / 2 + 1);
-    return 2 * count * area + 2 * count * len + 2 * len + threads * (area + width + len + 2L * height);
+    return 2 * count * area + 2 * count * len + 3 * len + threads * (area + width + 2 * len + 2L * height);
   }
 
   FloatAdmmState(FloatDictionarySpectra d, Image image, int threads) {
@@ -77,9 +85,11 @@ final class FloatAdmmState extends AdmmState {
       dnorm[f] = (float) a;
     }
     this.spectra = new float[Math.multiplyExact(count, len)];
+    this.correction = new float[len];
     this.y = new float[Math.multiplyExact(count, area)];
     this.u = new float[Math.multiplyExact(count, area)];
     this.maps = new float[threads][area];
+    this.xhat = new float[threads][len];
     this.work = new float[threads][];
     for (int w = 0; w < threads; w++) {
       work[w] = fft.newWork();
@@ -127,14 +137,21 @@ final class FloatAdmmState extends AdmmState {
       }
     });
     loop.forEach(count, (w, k) -> fft.inverseInPlace(spectra, k * len, u, k * area, work[w]));
+    prepared = false;
   }
 
   @Override
   void transformAuxiliary(ParallelLoop loop, double divisor) {
+    if (prepared && divisor == 1) {
+      return;
+    }
+    prepared = true;
     loop.forEach(count, (w, k) -> {
       float[] m = maps[w];
       int o = k * area;
       if (divisor != 1) {
+        // The float32 twin divides in double (one rounding of the exact quotient): dividing floats would be
+        // faster but changes the last bit of U, and with it every float32 result after an AutoRho rescaling.
         for (int i = 0; i < area; i++) {
           double uv = u[o + i] / divisor;
           u[o + i] = (float) uv;
@@ -153,34 +170,24 @@ final class FloatAdmmState extends AdmmState {
   double solveX(ParallelLoop loop, double rho) {
     // Sherman–Morrison (SPORCO solvedbi_sm) with b_k = conj(D̂_k) Ŝ + ρ F_k, a = Σ_k |D̂_k|² and
     // P = Σ_k D̂_k F_k simplifies exactly to X̂_k = F_k + conj(D̂_k) g with g = (Ŝ − P) / (ρ + a), and the
-    // residual at X to Σ_k D̂_k X̂_k − Ŝ = −ρ g: two passes of one complex multiply-add per kernel.
-    // Spectral column c of every kernel is contiguous, so each worker streams through whole columns.
+    // residual at X to Σ_k D̂_k X̂_k − Ŝ = −ρ g. Only g is computed here, in one pass over D̂ and F: X̂_k is
+    // formed in update, where it is transformed back, so F and D̂ are read once each here and once there, and
+    // F is not written. Spectral column c of every kernel is contiguous, so each worker streams through whole
+    // columns.
     final int h = height;
+    final float[] g = correction;
     loop.forEach(fft.columns(), (w, c) -> {
-      float[] g = columnScratch[w];
       int col = 2 * c * h;
-      java.util.Arrays.fill(g, 0, 2 * h, 0);
-      FloatDictionarySpectra.addProducts(dhat, spectra, count, len, col, h, g, 0);
+      java.util.Arrays.fill(g, col, col + 2 * h, 0);
+      FloatDictionarySpectra.addProducts(dhat, spectra, count, len, col, h, g, col);
       double sum = 0;
-      for (int i = 0; i < 2 * h; i += 2) {
-        double scale = rho + dnorm[(col + i) / 2];
-        double gr = (shat[col + i] - g[i]) / scale;
-        double gi = (shat[col + i + 1] - g[i + 1]) / scale;
+      for (int i = col; i < col + 2 * h; i += 2) {
+        double scale = rho + dnorm[i / 2];
+        double gr = (shat[i] - g[i]) / scale;
+        double gi = (shat[i + 1] - g[i + 1]) / scale;
         g[i] = (float) gr;
         g[i + 1] = (float) gi;
         sum += gr * gr + gi * gi;
-      }
-      // X̂_k = F_k + conj(D̂_k) g in the storage precision (var locals: no widening in the float32 twin).
-      for (int k = 0; k < count; k++) {
-        int o = k * len + col;
-        for (int i = 0; i < 2 * h; i += 2) {
-          var dr = dhat[o + i];
-          var di = dhat[o + i + 1];
-          var gr = g[i];
-          var gi = g[i + 1];
-          spectra[o + i] = (float) (spectra[o + i] + (dr * gr + di * gi));
-          spectra[o + i + 1] = (float) (spectra[o + i + 1] + (dr * gi - di * gr));
-        }
       }
       columnSums.set(c, 0, fft.columnMultiplicity(c) * sum);
     });
@@ -190,11 +197,24 @@ final class FloatAdmmState extends AdmmState {
 
   @Override
   void update(ParallelLoop loop, double alpha, double lambdaOverRho, L1Weights weights, boolean nonNegative,
-      PartialSums sums) {
+      PartialSums sums, boolean prepareNext) {
     double beta = 1 - alpha;
+    final float[] g = correction;
     loop.forEach(count, (w, k) -> {
+      // X̂_k = F_k + conj(D̂_k) g in the storage precision (var locals: no widening in the float32 twin), into
+      // the worker's spectrum, transformed back at once.
+      float[] f = xhat[w];
+      int dk = k * len;
+      for (int i = 0; i < len; i += 2) {
+        var dr = dhat[dk + i];
+        var di = dhat[dk + i + 1];
+        var gr = g[i];
+        var gi = g[i + 1];
+        f[i] = (float) (spectra[dk + i] + (dr * gr + di * gi));
+        f[i + 1] = (float) (spectra[dk + i + 1] + (dr * gi - di * gr));
+      }
       float[] x = maps[w];
-      fft.inverseInPlace(spectra, k * len, x, 0, work[w]);
+      fft.inverseInPlace(f, 0, x, 0, work[w]);
       double threshold = lambdaOverRho * weights.get(k);
       int o = k * area;
       double x2 = 0;
@@ -222,6 +242,8 @@ final class FloatAdmmState extends AdmmState {
         var uv = uold + (ax - yv);
         y[o + i] = yv;
         u[o + i] = uv;
+        // The next iteration's Y − U, in place of X (read above).
+        x[i] = (float) (yv - uv);
         var xmy = xv - yv;
         var dy = yold - yv;
         x2 += xv * xv;
@@ -237,7 +259,11 @@ final class FloatAdmmState extends AdmmState {
       sums.set(k, U2, u2);
       sums.set(k, DY2, dy2);
       sums.set(k, X1, x1);
+      if (prepareNext) {
+        fft.forward(x, 0, spectra, dk, work[w]);
+      }
     });
+    prepared = prepareNext;
   }
 
   @Override
@@ -267,6 +293,7 @@ final class FloatAdmmState extends AdmmState {
       }
       columnSums.set(c, 0, fft.columnMultiplicity(c) * sum);
     });
+    prepared = false;
     return columnSums.total(0) / area / 2;
   }
 

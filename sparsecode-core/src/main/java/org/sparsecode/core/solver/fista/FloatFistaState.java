@@ -197,13 +197,19 @@ final class FloatFistaState extends FistaState {
       sums.set(k, KernelSums.RSDL, rsdl);
       fft.forward(y, o, kernelSpectra, k * len, work[w]);
     });
-    reduce(loop, sy);
-    // D X_new = (D Y_new + β D X) / (1 + β).
-    double scale = 1.0 / (1.0 + beta);
-    for (int i = 0; i < len; i++) {
-      sx[i] = (float) ((sy[i] + beta * sx[i]) * scale);
-      ry[i] = (float) (sy[i] - shat[i]);
-    }
+    // Per spectral column, in the workers: Σ_k D̂_k Ŷ_k, then D X_new = (D Y_new + β D X) / (1 + β) and the
+    // residual spectrum, while the column is in cache.
+    final int h = height;
+    final double scale = 1.0 / (1.0 + beta);
+    loop.forEach(fft.columns(), (w, c) -> {
+      int col = 2 * c * h;
+      java.util.Arrays.fill(sy, col, col + 2 * h, (float) 0);
+      FloatDictionarySpectra.addProducts(dhat, kernelSpectra, count, len, col, h, sy, col);
+      for (int i = col; i < col + 2 * h; i++) {
+        sx[i] = (float) ((sy[i] + beta * sx[i]) * scale);
+        ry[i] = (float) (sy[i] - shat[i]);
+      }
+    });
   }
 
   @Override

@@ -23,17 +23,20 @@ final class FloatLcaState extends LcaState {
   private final float[] dhat;
   /** Ŝ: the image spectrum. */
   private final float[] shat;
-  /** F: DFT(T(u)), then DFT(Dᵀ(s − D T(u)) + T(u)). */
+  /** F: DFT(T(u)) (valid when {@link #prepared}). */
   private final float[] spectra;
+  /** R̂ = Ŝ − Σ_k D̂_k F_k, from {@link #drive}. */
+  private final float[] residual;
   /** u: the K potential maps. */
   private final float[] u;
-  /** Per worker: one H × W map and one FFT work buffer. */
+  /** Per worker: one H × W map, one half spectrum (a drive) and one FFT work buffer. */
   private final float[][] maps;
+  private final float[][] drives;
   private final float[][] work;
-  /** Per worker: one spectral column (2H values) of the residual. */
-  private final float[][] columnScratch;
   /** Per spectral column: its share of ‖R̂‖² (weighted by the column's multiplicity). */
   private final Sums columnSums;
+  /** Whether {@link #spectra} holds DFT(T(u)) of the current u (and {@link #NEXT_L1} its ℓ1 norms). */
+  private boolean prepared;
 
   /**
    * Number of array elements a solve allocates (kernel spectra included), for the heap estimate made
@@ -48,7 +51,7 @@ final class FloatLcaState extends LcaState {
   static long elements(int count, int height, int width, int threads) {
     long area = (long) height * width;
     long len = 2L * height * (width / 2 + 1);
-    return count * area + 2 * count * len + len + threads * (area + 8L * width + len + 2L * height);
+    return count * area + 2 * count * len + 2 * len + threads * (area + 8L * width + 2 * len);
   }
 
   FloatLcaState(FloatDictionarySpectra d, Image image, int threads) {
@@ -67,18 +70,26 @@ final class FloatLcaState extends LcaState {
     this.shat = new float[len];
     fft.forward(s, 0, shat, 0, fft.newWork());
     this.spectra = new float[Math.multiplyExact(count, len)];
+    this.residual = new float[len];
     this.u = new float[Math.multiplyExact(count, area)];
     this.maps = new float[threads][area];
+    this.drives = new float[threads][len];
     this.work = new float[threads][];
     for (int w = 0; w < threads; w++) {
       work[w] = fft.newWork();
     }
-    this.columnScratch = new float[threads][2 * height];
     this.columnSums = new Sums(fft.columns(), 1);
   }
 
   @Override
   void transformCode(ParallelLoop loop, Threshold threshold, Sums sums) {
+    if (prepared) {
+      for (int k = 0; k < count; k++) {
+        sums.set(k, L1, sums.get(k, NEXT_L1));
+      }
+      return;
+    }
+    prepared = true;
     final boolean hard = threshold.hard();
     final boolean nonNegative = threshold.nonNegative();
     loop.forEach(count, (w, k) -> {
@@ -101,13 +112,13 @@ final class FloatLcaState extends LcaState {
 
   @Override
   double drive(ParallelLoop loop) {
-    // Spectral column c of every kernel is contiguous, so each worker streams through whole columns: first
-    // R̂ = Ŝ − Σ_k D̂_k F_k, then F_k += conj(D̂_k) R̂.
+    // Spectral column c of every kernel is contiguous, so each worker streams through whole columns:
+    // R̂ = Ŝ − Σ_k D̂_k F_k, one read of D̂ and F. F_k + conj(D̂_k) R̂ is formed where it is transformed back.
     final int h = height;
+    final float[] r = residual;
     loop.forEach(fft.columns(), (w, c) -> {
-      float[] r = columnScratch[w];
       int col = 2 * c * h;
-      System.arraycopy(shat, col, r, 0, 2 * h);
+      System.arraycopy(shat, col, r, col, 2 * h);
       for (int k = 0; k < count; k++) {
         int o = k * len + col;
         for (int i = 0; i < 2 * h; i += 2) {
@@ -115,40 +126,53 @@ final class FloatLcaState extends LcaState {
           var di = dhat[o + i + 1];
           var fr = spectra[o + i];
           var fi = spectra[o + i + 1];
-          r[i] = (float) (r[i] - (dr * fr - di * fi));
-          r[i + 1] = (float) (r[i + 1] - (dr * fi + di * fr));
+          r[col + i] = (float) (r[col + i] - (dr * fr - di * fi));
+          r[col + i + 1] = (float) (r[col + i + 1] - (dr * fi + di * fr));
         }
       }
       double sum = 0;
-      for (int i = 0; i < 2 * h; i++) {
+      for (int i = col; i < col + 2 * h; i++) {
         double ri = r[i];
         sum += ri * ri;
-      }
-      for (int k = 0; k < count; k++) {
-        int o = k * len + col;
-        for (int i = 0; i < 2 * h; i += 2) {
-          var dr = dhat[o + i];
-          var di = dhat[o + i + 1];
-          var rr = r[i];
-          var ri = r[i + 1];
-          spectra[o + i] = (float) (spectra[o + i] + (dr * rr + di * ri));
-          spectra[o + i + 1] = (float) (spectra[o + i + 1] + (dr * ri - di * rr));
-        }
       }
       columnSums.set(c, 0, fft.columnMultiplicity(c) * sum);
     });
     return columnSums.total(0) / area / 2;
   }
 
+  /**
+   * {@code b_k = IDFT(F_k + conj(D̂_k) R̂)}, the drive {@code Dᵀ(s − D a) + a} of kernel k, into the worker's
+   * map (the sum in the storage precision: var locals, no widening in the float32 twin).
+   */
+  private float[] drive(int w, int k) {
+    float[] f = drives[w];
+    float[] r = residual;
+    int dk = k * len;
+    for (int i = 0; i < len; i += 2) {
+      var dr = dhat[dk + i];
+      var di = dhat[dk + i + 1];
+      var rr = r[i];
+      var ri = r[i + 1];
+      f[i] = (float) (spectra[dk + i] + (dr * rr + di * ri));
+      f[i + 1] = (float) (spectra[dk + i + 1] + (dr * ri - di * rr));
+    }
+    float[] b = maps[w];
+    fft.inverseInPlace(f, 0, b, 0, work[w]);
+    return b;
+  }
+
   @Override
-  void step(ParallelLoop loop, double step, Sums sums) {
+  void step(ParallelLoop loop, double step, Threshold threshold, Sums sums, boolean prepareNext) {
+    final boolean hard = threshold.hard();
+    final boolean nonNegative = threshold.nonNegative();
     loop.forEach(count, (w, k) -> {
-      float[] b = maps[w];
-      fft.inverseInPlace(spectra, k * len, b, 0, work[w]);
+      float[] b = drive(w, k);
       int o = k * area;
       double du2 = 0;
       double u2 = 0;
+      double l1 = 0;
       var eta = (float) step;
+      var t = (float) threshold.lambda();
       for (int i = 0; i < area; i++) {
         var uold = u[o + i];
         var du = eta * (b[i] - uold);
@@ -158,14 +182,24 @@ final class FloatLcaState extends LcaState {
         double n = unew;
         du2 += d * d;
         u2 += n * n;
+        // The next step's code T(u), in place of b (read above), as transformCode computes it.
+        var av = unew > t ? (hard ? unew : unew - t) : !nonNegative && unew < -t ? (hard ? unew : unew + t) : 0;
+        b[i] = av;
+        l1 += Math.abs(av);
       }
       sums.set(k, DU2, du2);
       sums.set(k, U2, u2);
+      if (prepareNext) {
+        sums.set(k, NEXT_L1, l1);
+        fft.forward(b, 0, spectra, k * len, work[w]);
+      }
     });
+    prepared = prepareNext;
   }
 
   @Override
   void start(SparseCode initial, Threshold threshold) {
+    prepared = false;
     java.util.Arrays.fill(u, 0);
     if (initial != null) {
       int[] idx = initial.indices();
@@ -180,8 +214,7 @@ final class FloatLcaState extends LcaState {
   void settle(ParallelLoop loop, Threshold threshold) {
     final boolean nonNegative = threshold.nonNegative();
     loop.forEach(count, (w, k) -> {
-      float[] b = maps[w];
-      fft.inverseInPlace(spectra, k * len, b, 0, work[w]);
+      float[] b = drive(w, k);
       int o = k * area;
       var t = (float) threshold.lambda();
       for (int i = 0; i < area; i++) {
@@ -195,6 +228,7 @@ final class FloatLcaState extends LcaState {
         }
       }
     });
+    prepared = false;
   }
 
   @Override

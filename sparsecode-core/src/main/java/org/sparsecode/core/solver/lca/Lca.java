@@ -180,7 +180,8 @@ public final class Lca extends FftSolver<LcaSettings> {
       int k = iterations();
       state.transformCode(loop, threshold, sums);
       double dataFidelity = state.drive(loop);
-      state.step(loop, 1.0 / tau, sums);
+      // The next step's DFT(T(u)) is computed in this step's last pass unless the solve stops here at its limit.
+      state.step(loop, 1.0 / tau, threshold, sums, !lastIteration());
       double regularization = sums.total(LcaState.L1);
       double objective = dataFidelity + lambda * regularization;
       double change = Math.sqrt(sums.total(LcaState.DU2));

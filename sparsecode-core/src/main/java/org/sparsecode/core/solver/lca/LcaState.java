@@ -4,20 +4,29 @@ import org.sparsecode.api.solver.SparseCode;
 import org.sparsecode.core.fft.ParallelLoop;
 
 /**
- * The arrays of one LCA solve and the three passes of a step over them, in one precision. Variables: u the
- * K membrane-potential maps of {@code H × W}; F a spectrum buffer holding DFT(T(u)) and then
- * DFT(Dᵀ(s − D T(u)) + T(u)); the kernel spectra D̂ and the image spectrum Ŝ. The code x = T(u) is never
- * stored: each kernel's map is thresholded and transformed at once.
+ * The arrays of one LCA solve and the passes of a step over them, in one precision. Variables: u the K
+ * membrane-potential maps of {@code H × W}; F a spectrum buffer holding DFT(T(u)); the residual spectrum R̂;
+ * the kernel spectra D̂ and the image spectrum Ŝ. Neither the code x = T(u) nor the drive's spectrum
+ * {@code F_k + conj(D̂_k) R̂} is stored: each kernel's map is thresholded and transformed at once, each drive
+ * formed and transformed back at once.
+ *
+ * <p>A step reads the large arrays (K spectra or K maps each) as few times as it can: {@link #drive} reads D̂
+ * and F once; {@link #step} reads D̂ and F once more, reads and writes u once, and, when asked, thresholds the
+ * new u and writes the next step's F. {@link #transformCode} (one more read of u) then only runs when F is
+ * not already prepared.
  */
 abstract class LcaState {
   /** Per-kernel fields filled by the passes. */
   static final int L1 = 0;
   static final int DU2 = 1;
   static final int U2 = 2;
-  static final int FIELDS = 3;
+  /** {@link #L1} of the next step's code, filled by {@link #step} when it prepares F. */
+  static final int NEXT_L1 = 3;
+  static final int FIELDS = 4;
 
   /**
-   * Pass 1, per kernel: {@code a_k = T(u_k)}, {@code F_k = DFT(a_k)} and the sum {@code ‖a_k‖₁}.
+   * Per kernel: {@code a_k = T(u_k)}, {@code F_k = DFT(a_k)} and the sum {@code ‖a_k‖₁}; when the last
+   * {@link #step} prepared them already, only its {@link #NEXT_L1} sums are moved to {@link #L1}.
    *
    * @param loop the workers
    * @param threshold the threshold function
@@ -26,8 +35,8 @@ abstract class LcaState {
   abstract void transformCode(ParallelLoop loop, Threshold threshold, Sums sums);
 
   /**
-   * Pass 2, per frequency: the residual spectrum {@code R̂ = Ŝ − Σ_k D̂_k F_k}, then
-   * {@code F_k ← F_k + conj(D̂_k) R̂} (the spectrum of {@code Dᵀ(s − D a) + a}), and the data term
+   * Per frequency: the residual spectrum {@code R̂ = Ŝ − Σ_k D̂_k F_k} (kept for {@link #step}, which forms
+   * {@code F_k + conj(D̂_k) R̂}, the spectrum of {@code Dᵀ(s − D a) + a}), and the data term
    * {@code ½‖Σ_k d_k * a_k − s‖²} by Parseval.
    *
    * @param loop the workers
@@ -36,14 +45,17 @@ abstract class LcaState {
   abstract double drive(ParallelLoop loop);
 
   /**
-   * Pass 3, per kernel: {@code b_k = IDFT(F_k)} and the step {@code u_k ← u_k + (b_k − u_k) / τ}, with the
-   * sums {@code ‖Δu_k‖²} and {@code ‖u_k‖²} (new u).
+   * Per kernel: {@code b_k = IDFT(F_k + conj(D̂_k) R̂)} and the step {@code u_k ← u_k + (b_k − u_k) / τ}, with
+   * the sums {@code ‖Δu_k‖²} and {@code ‖u_k‖²} (new u); when asked, also the next step's
+   * {@code F_k = DFT(T(u_k))} and its {@link #NEXT_L1}.
    *
    * @param loop the workers
    * @param step {@code 1/τ}
-   * @param sums receives {@link #DU2} and {@link #U2} per kernel
+   * @param threshold the threshold function
+   * @param sums receives {@link #DU2} and {@link #U2} per kernel (and {@link #NEXT_L1})
+   * @param prepareNext whether to compute the next F here (false when no step follows)
    */
-  abstract void step(ParallelLoop loop, double step, Sums sums);
+  abstract void step(ParallelLoop loop, double step, Threshold threshold, Sums sums, boolean prepareNext);
 
   /**
    * Sets u from an initial code x so that {@code T(u) = x} where the threshold allows it (see

@@ -18,6 +18,10 @@ final class Sums {
     values[slot * fields + field] = value;
   }
 
+  double get(int slot, int field) {
+    return values[slot * fields + field];
+  }
+
   /** The sum over slots, in slot order. */
   double total(int field) {
     double s = 0;
