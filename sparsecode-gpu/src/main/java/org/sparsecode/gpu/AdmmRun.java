@@ -176,24 +176,10 @@ final class AdmmRun extends BatchRun {
 
   /** SPORCO's residual balancing, per image; U's rescaling is applied at the next iteration's start. */
   private void updateRho(int b, int k, double r, double s) {
-    if (!autoRho.enabled() || k == 0 || (k + 1) % autoRho.period() != 0) {
+    if (!autoRho.checksAfter(k)) {
       return;
     }
-    double tau = autoRho.scaling();
-    double mu = autoRho.rsdlRatio();
-    double xi = autoRho.rsdlTarget();
-    double multiplier;
-    if (!autoRho.autoScaling() || s == 0.0 || r == 0.0) {
-      multiplier = tau;
-    } else {
-      multiplier = Math.min(tau, Math.sqrt(r > s * xi ? r / (s * xi) : (s * xi) / r));
-    }
-    double factor = 1.0;
-    if (r > xi * mu * s) {
-      factor = multiplier;
-    } else if (s > (mu / xi) * r) {
-      factor = 1.0 / multiplier;
-    }
+    double factor = autoRho.rhoFactor(r, s);
     if (factor != 1.0) {
       rho[b] *= factor;
       divisor[b] = factor;

@@ -98,4 +98,41 @@ public record AutoRhoSettings(Boolean enabled, Integer period, Double rsdlRatio,
   public AutoRhoSettings withRsdlTarget(double target) {
     return new AutoRhoSettings(enabled, period, rsdlRatio, target, scaling, autoScaling);
   }
+
+  /**
+   * Whether ρ may change after iteration {@code k} (SPORCO's ADMM checks every {@code period} iterations, never
+   * after the first).
+   *
+   * @param k the iteration just done, from 0
+   * @return true when enabled and {@code k + 1} is a multiple of the period
+   */
+  public boolean checksAfter(int k) {
+    return enabled() && k != 0 && (k + 1) % period() == 0;
+  }
+
+  /**
+   * SPORCO ADMM.update_rho's residual balancing: the factor ρ is multiplied by, given the primal residual
+   * {@code r} and the dual residual {@code s} (U is divided by the same factor).
+   *
+   * @param r the primal residual
+   * @param s the dual residual
+   * @return τ (or the automatic scaling) when r is too large, its inverse when s is, else exactly 1
+   */
+  public double rhoFactor(double r, double s) {
+    double tau = scaling();
+    double mu = rsdlRatio();
+    double xi = rsdlTarget();
+    double multiplier;
+    if (!autoScaling() || s == 0.0 || r == 0.0) {
+      multiplier = tau;
+    } else {
+      multiplier = Math.min(tau, Math.sqrt(r > s * xi ? r / (s * xi) : (s * xi) / r));
+    }
+    if (r > xi * mu * s) {
+      return multiplier;
+    } else if (s > (mu / xi) * r) {
+      return 1.0 / multiplier;
+    }
+    return 1.0;
+  }
 }

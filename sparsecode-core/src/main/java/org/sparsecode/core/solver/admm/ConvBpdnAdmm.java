@@ -208,7 +208,7 @@ public final class ConvBpdnAdmm extends FftSolver<CbpdnAdmmSettings> {
       // rescaling makes the next iteration transform Y − U again, so a wrong bet costs K forward transforms
       // and a right one saves a pass over Y and U. After the first few tens of iterations ρ rarely changes
       // (on the paper's problem, 23 changes in 300 iterations, all but two in the first 33).
-      boolean prepareNext = !lastIteration() && !(mayUpdateRho(k) && rhoChanged);
+      boolean prepareNext = !lastIteration() && !(autoRho.checksAfter(k) && rhoChanged);
       state.update(loop, alpha, lambda / rho, weights, settings.nonNegative(), sums, prepareNext);
 
       double regularization = 0;
@@ -283,30 +283,12 @@ public final class ConvBpdnAdmm extends FftSolver<CbpdnAdmmSettings> {
     }
 
     /** Whether {@link #updateRho} runs after iteration k (it may then change ρ and rescale U). */
-    private boolean mayUpdateRho(int k) {
-      return autoRho.enabled() && k != 0 && (k + 1) % autoRho.period() == 0;
-    }
-
     /** SPORCO ADMM.update_rho: residual balancing; U's rescaling is applied at the next iteration's start. */
     private void updateRho(int k, double r, double s) {
-      if (!mayUpdateRho(k)) {
+      if (!autoRho.checksAfter(k)) {
         return;
       }
-      double tau = autoRho.scaling();
-      double mu = autoRho.rsdlRatio();
-      double xi = autoRho.rsdlTarget();
-      double multiplier;
-      if (!autoRho.autoScaling() || s == 0.0 || r == 0.0) {
-        multiplier = tau;
-      } else {
-        multiplier = Math.min(tau, Math.sqrt(r > s * xi ? r / (s * xi) : (s * xi) / r));
-      }
-      double factor = 1.0;
-      if (r > xi * mu * s) {
-        factor = multiplier;
-      } else if (s > (mu / xi) * r) {
-        factor = 1.0 / multiplier;
-      }
+      double factor = autoRho.rhoFactor(r, s);
       rhoChanged = factor != 1.0;
       if (rhoChanged) {
         rho *= factor;
