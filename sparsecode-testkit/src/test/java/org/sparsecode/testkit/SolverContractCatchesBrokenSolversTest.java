@@ -3,10 +3,10 @@ package org.sparsecode.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.opentest4j.TestAbortedException;
@@ -55,6 +55,23 @@ class SolverContractCatchesBrokenSolversTest {
     @Override
     public double lambda() {
       return inner.lambda();
+    }
+  }
+
+  /** The wrapped FISTA with each statistics row replaced (a solver that misreports its iterations). */
+  private static final class RowsRewritten extends Wrapped {
+    private final UnaryOperator<IterationStats> row;
+
+    RowsRewritten(int threads, UnaryOperator<IterationStats> row) {
+      super(threads);
+      this.row = row;
+    }
+
+    @Override
+    public CodingResult solve(Dictionary d, Image s, SparseCode initial, SolveListener listener) {
+      CodingResult r = super.solve(d, s, initial, listener);
+      List<IterationStats> rows = r.stats().stream().map(row).toList();
+      return new CodingResult(r.code(), rows, r.iterations(), r.converged());
     }
   }
 
@@ -143,50 +160,26 @@ class SolverContractCatchesBrokenSolversTest {
 
   @Test
   void statisticsNumberedFromOneFail() {
-    fails(contract(t -> new Wrapped(t) {
-      @Override
-      public CodingResult solve(Dictionary d, Image s, SparseCode initial, SolveListener listener) {
-        CodingResult r = super.solve(d, s, initial, listener);
-        List<IterationStats> rows = new ArrayList<>();
-        for (IterationStats x : r.stats()) {
-          rows.add(new IterationStats(x.iteration() + 1, x.objective(), x.dataFidelity(), x.regularization(),
-              x.primalResidual(), x.dualResidual(), x.epsPrimal(), x.epsDual(), x.penalty(), x.seconds()));
-        }
-        return new CodingResult(r.code(), rows, r.iterations(), r.converged());
-      }
-    })::theStatisticsHaveOneRowPerIterationNumberedFromZero);
+    fails(contract(t -> new RowsRewritten(t,
+        x -> new IterationStats(x.iteration() + 1, x.objective(), x.dataFidelity(),
+            x.regularization(), x.primalResidual(), x.dualResidual(), x.epsPrimal(), x.epsDual(), x.penalty(),
+            x.seconds())))::theStatisticsHaveOneRowPerIterationNumberedFromZero);
   }
 
   @Test
   void aDataTermReportedWithoutTheHalfFails() {
-    fails(contract(t -> new Wrapped(t) {
-      @Override
-      public CodingResult solve(Dictionary d, Image s, SparseCode initial, SolveListener listener) {
-        CodingResult r = super.solve(d, s, initial, listener);
-        List<IterationStats> rows = new ArrayList<>();
-        for (IterationStats x : r.stats()) {
-          rows.add(new IterationStats(x.iteration(), x.objective(), 2 * x.dataFidelity(), x.regularization(),
-              x.primalResidual(), x.dualResidual(), x.epsPrimal(), x.epsDual(), x.penalty(), x.seconds()));
-        }
-        return new CodingResult(r.code(), rows, r.iterations(), r.converged());
-      }
-    })::theReconstructionAndTheReportedDataTermAgreeWithTheKits);
+    fails(contract(t -> new RowsRewritten(t,
+        x -> new IterationStats(x.iteration(), x.objective(), 2 * x.dataFidelity(),
+            x.regularization(), x.primalResidual(), x.dualResidual(), x.epsPrimal(), x.epsDual(), x.penalty(),
+            x.seconds())))::theReconstructionAndTheReportedDataTermAgreeWithTheKits);
   }
 
   @Test
   void anObjectiveReportedWithoutItsL1TermFailsTheReferenceMinimum() {
-    fails(contract(t -> new Wrapped(t) {
-      @Override
-      public CodingResult solve(Dictionary d, Image s, SparseCode initial, SolveListener listener) {
-        CodingResult r = super.solve(d, s, initial, listener);
-        List<IterationStats> rows = new ArrayList<>();
-        for (IterationStats x : r.stats()) {
-          rows.add(new IterationStats(x.iteration(), x.dataFidelity(), x.dataFidelity(), x.regularization(),
-              x.primalResidual(), x.dualResidual(), x.epsPrimal(), x.epsDual(), x.penalty(), x.seconds()));
-        }
-        return new CodingResult(r.code(), rows, r.iterations(), r.converged());
-      }
-    })::anL1SolverReachesTheReferenceMinimum);
+    fails(contract(t -> new RowsRewritten(t,
+        x -> new IterationStats(x.iteration(), x.dataFidelity(), x.dataFidelity(),
+            x.regularization(), x.primalResidual(), x.dualResidual(), x.epsPrimal(), x.epsDual(), x.penalty(),
+            x.seconds())))::anL1SolverReachesTheReferenceMinimum);
   }
 
   @Test
