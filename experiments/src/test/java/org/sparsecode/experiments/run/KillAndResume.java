@@ -7,12 +7,16 @@ import static org.assertj.core.api.Assertions.fail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -308,11 +312,27 @@ final class KillAndResume {
    * seen too.
    */
   private static void watch(WatchService watcher, Path dir) throws IOException {
-    try (Stream<Path> dirs = Files.walk(dir)) {
-      for (Path d : dirs.filter(Files::isDirectory).toList()) {
-        d.register(watcher, ENTRY_CREATE);
+    // the child renames and deletes temporary files while the walk lists them: an entry gone between the
+    // listing and its visit is skipped, not an error
+    Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attributes) throws IOException {
+        try {
+          d.register(watcher, ENTRY_CREATE);
+        } catch (NoSuchFileException gone) {
+          return FileVisitResult.SKIP_SUBTREE;
+        }
+        return FileVisitResult.CONTINUE;
       }
-    }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+        if (e instanceof NoSuchFileException) {
+          return FileVisitResult.CONTINUE;
+        }
+        throw e;
+      }
+    });
   }
 
   /**
