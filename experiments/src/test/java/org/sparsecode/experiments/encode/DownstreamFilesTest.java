@@ -8,9 +8,12 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.core.data.FashionMnistSettings;
+import org.sparsecode.core.io.DictionaryFiles;
 import org.sparsecode.core.plugin.PluginRegistry;
 import org.sparsecode.experiments.cli.SparsecodeCli;
 import org.sparsecode.experiments.config.ConfigLoader;
@@ -23,6 +26,7 @@ import org.sparsecode.experiments.config.ExperimentConfig;
  */
 class DownstreamFilesTest {
   private static final Path QUICK = Path.of("downstream", "encode-quick.yaml");
+  private static final Path LEARNED = Path.of("downstream", "dictionaries", "learned-full.npy");
 
   @Test
   void theQuickEncodingLoadsAsThePapersEncodingCallOnFashionMnist() {
@@ -73,5 +77,53 @@ class DownstreamFilesTest {
     assertThat(status).as(err.toString()).isZero();
     assertThat(out.toString()).contains("fashion-mnist: 400 train + 200 test images (10 classes), coded at 56x56,"
         + " stored 144 x 28x28 float16 (220.5 KiB per image, 129.2 MiB in all)");
+  }
+
+  @Test
+  void theBundledLearnedDictionaryHoldsTheFullPresetsShapeWithUnitNormKernelsChangedByLearning() {
+    Dictionary learned = DictionaryFiles.read(LEARNED);
+    assertThat(learned.count()).isEqualTo(144);
+    assertThat(learned.size()).isEqualTo(12);
+    double[] k = learned.kernels();
+    int n = learned.size() * learned.size();
+    for (int j = 0; j < learned.count(); j++) {
+      double norm = 0;
+      for (int i = 0; i < n; i++) {
+        norm += k[j * n + i] * k[j * n + i];
+      }
+      assertThat(Math.sqrt(norm)).as("kernel %d", j).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
+    ExperimentConfig full = variant("downstream/quick.yaml", "full-none");
+    assertThat(CodeKey.sha256(full.dictionary().create(full.context()).generate()))
+        .as("learning moved the kernels").isNotEqualTo(CodeKey.sha256(learned));
+  }
+
+  @Test
+  void everyDownstreamFileCodesItsLearnedVariantsWithTheBundledDictionary() {
+    for (String file : List.of("quick", "overnight", "paper-scale")) {
+      for (String ceil : List.of("none", "4", "2")) {
+        ExperimentConfig c = variant("downstream/" + file + ".yaml", "learned-" + ceil);
+        assertThat(c.dictionary().type()).as(file).isEqualTo("npy-file");
+        assertThat(CodeKey.sha256(c.dictionary().create(c.context()).generate())).as(file)
+            .isEqualTo(CodeKey.sha256(DictionaryFiles.read(LEARNED)));
+        assertThat(c.network().ceil()).as(file).isEqualTo(ceil);
+      }
+    }
+  }
+
+  @Test
+  @Tag("slow")
+  void learnFullYamlLearnsTheBundledDictionaryAgainByteForByte() throws java.io.IOException {
+    Path dir = tmp.resolve("learn-full");
+    StringWriter err = new StringWriter();
+    int status = SparsecodeCli.execute(new String[] {"run", "paper/learn-full.yaml", "-o", dir.toString()},
+        new PrintWriter(new StringWriter()), new PrintWriter(err));
+    assertThat(status).as(err.toString()).isZero();
+    assertThat(Files.readAllBytes(dir.resolve("dictionary.npy"))).isEqualTo(Files.readAllBytes(LEARNED));
+  }
+
+  private static ExperimentConfig variant(String file, String name) {
+    return new ConfigLoader(PluginRegistry.load()).load(Path.of(file), List.of()).experiments().stream()
+        .filter(e -> name.equals(e.variant())).findFirst().orElseThrow(() -> new AssertionError(file + ": " + name));
   }
 }
