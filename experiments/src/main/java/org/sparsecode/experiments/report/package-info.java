@@ -8,7 +8,8 @@
  * fetched from the network, so the file can be mailed or archived alone.
  *
  * <p>The pages are built from the files on disk only ({@code results.json}, {@code config.yaml},
- * {@code comparison.json}, {@code summary.json}, {@code accuracy.csv}, {@code paired.csv}, {@code *.png}), so they show whatever the run wrote before
- * them, and they never fail a run: a report that cannot be written is a warning.
+ * {@code comparison.json}, {@code summary.json}, {@code accuracy.csv}, {@code paired.csv}, {@code *.png}), so
+ * they show whatever the run wrote before them, and they never fail a run: a report that cannot be written is a
+ * warning.
  */
 package org.sparsecode.experiments.report;
