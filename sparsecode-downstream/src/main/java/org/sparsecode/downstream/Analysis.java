@@ -80,13 +80,14 @@ public final class Analysis {
     }
     StringBuilder md = new StringBuilder("# " + name + ": downstream classifier\n\n");
     StringBuilder csv = new StringBuilder(DownstreamReport.ACCURACY_HEADER + "\n");
-    md.append("Test accuracy of the last epoch, mean ± sd over seeds (sd 0 with one seed).\n\n");
+    md.append("Test accuracy of the last epoch, mean ± sd over seeds where there are several.\n\n");
     md.append("| variant | input | ceil | runs | test images | test accuracy | s/epoch |\n"
         + "|---|---|---|---|---|---|---|\n");
     for (Variant v : done) {
       DownstreamReport.Accuracy a = v.accuracy();
-      md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %.4f ± %.4f | %.1f |%n", v.label(),
-          a.inputLabel(), v.ceil(), v.correct().size(), v.test(), v.mean(), v.sd(), v.secondsPerEpoch()));
+      md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %.4f%s | %.1f |%n", v.label(),
+          a.inputLabel(), v.ceil(), v.correct().size(), v.test(), v.mean(), v.correct().size() > 1
+              ? String.format(Locale.ROOT, " ± %.4f", v.sd()) : "", v.secondsPerEpoch()));
       csv.append(a.csv()).append('\n');
     }
     AtomicFiles.writeString(directory.resolve(ACCURACY_CSV), csv.toString());

@@ -212,6 +212,17 @@ class AnalysisTest {
   }
 
   @Test
+  void theSummaryTableGivesTheTestImagesAndTheSdOnlyOverSeveralSeeds() throws IOException {
+    assertThat(markdown).contains("| pixels-none | pixels | none | 2 | 40 | 0.8750 ± 0.0354 | 1.5 |")
+        .contains("| thin-2 | codes log-gabor thin | 2 | 2 | 40 | 0.8250 ± 0.0000 | 1.5 |");
+    Path single = tmp.resolve("single");
+    writeVariant(single, null, null, "none", new int[] {30});
+    Analysis.write(single, "single", List.of(), line -> { });
+    assertThat(Files.readString(single.resolve(Analysis.MARKDOWN)))
+        .contains("| single | pixels | none | 1 | 40 | 0.7500 | 1.5 |");
+  }
+
+  @Test
   void theCurvesAndTheConfusionMatrixAreEmbedded() throws IOException {
     for (String png : List.of(Analysis.CURVES_PNG, Analysis.CONFUSION_PNG)) {
       Matcher m = Pattern.compile("<img src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"[^>]*><figcaption>[^<]*<code>\\("
