@@ -13,7 +13,10 @@ import org.sparsecode.api.SparsecodeException;
 import org.sparsecode.core.io.AtomicFiles;
 import org.sparsecode.eval.plot.AxisChart;
 import org.sparsecode.eval.plot.HeatmapChart;
+import org.sparsecode.experiments.report.DownstreamReport;
 import org.sparsecode.experiments.results.Json;
+import org.sparsecode.experiments.results.RunDirectory;
+import org.sparsecode.experiments.run.ProgressReporter;
 
 /**
  * The analysis of a file's finished trainings, from their files alone ({@code results.json}, each seed's
@@ -21,7 +24,9 @@ import org.sparsecode.experiments.results.Json;
  * {@value #MARKDOWN} (the accuracy table, mean ± sd over seeds, and the paired comparisons with their intervals
  * over test images), {@value #ACCURACY_CSV}, {@value #PAIRED_CSV}, {@value #CURVES_PNG} (test accuracy per epoch,
  * mean over seeds) and the confusion matrix of the most accurate variant ({@value #CONFUSION_CSV},
- * {@value #CONFUSION_PNG}).
+ * {@value #CONFUSION_PNG}); then {@code report.html}, whose "Downstream classifier" section {@link DownstreamReport}
+ * builds from those files (the report package is in the experiments module, which this one depends on). Each
+ * comparison is said in a sentence ({@link DownstreamReport#sentence}), the same in the summary and the page.
  *
  * <p>Pairs compared: variants of the same ceil with different inputs (pixels, or codes of another dictionary),
  * and variants of the same input with different ceils.
@@ -30,21 +35,28 @@ public final class Analysis {
   /** The summary. */
   public static final String MARKDOWN = org.sparsecode.experiments.encode.TrainingStage.SUMMARY;
   /** A row per variant. */
-  public static final String ACCURACY_CSV = "accuracy.csv";
+  public static final String ACCURACY_CSV = DownstreamReport.ACCURACY_CSV;
   /** A row per pair. */
-  public static final String PAIRED_CSV = "paired.csv";
+  public static final String PAIRED_CSV = DownstreamReport.PAIRED_CSV;
   /** Test accuracy per epoch. */
-  public static final String CURVES_PNG = "learning-curves.png";
+  public static final String CURVES_PNG = DownstreamReport.CURVES_PNG;
   /** The best variant's confusion matrix, counts summed over seeds. */
   public static final String CONFUSION_CSV = "confusion.csv";
   /** The same, drawn. */
-  public static final String CONFUSION_PNG = "confusion.png";
+  public static final String CONFUSION_PNG = DownstreamReport.CONFUSION_PNG;
 
   private Analysis() {}
 
   /** One finished variant, read back. */
-  record Variant(String label, String input, String ceil, double mean, double sd, List<String> classes,
-      List<boolean[]> correct, List<int[][]> predictions, List<double[][]> curves, double secondsPerEpoch) {}
+  record Variant(String label, String input, String dictionary, String ceil, double mean, double sd,
+      List<String> classes, List<boolean[]> correct, List<int[][]> predictions, List<double[][]> curves,
+      double secondsPerEpoch, int train, int test) {
+    /** The row of accuracy.csv. */
+    DownstreamReport.Accuracy accuracy() {
+      return new DownstreamReport.Accuracy(label, input, dictionary, ceil, correct.size(), mean, sd, secondsPerEpoch,
+          train, test);
+    }
+  }
 
   /**
    * Writes the analysis of the finished variants found.
@@ -67,19 +79,21 @@ public final class Analysis {
       return;
     }
     StringBuilder md = new StringBuilder("# " + name + ": downstream classifier\n\n");
-    StringBuilder csv = new StringBuilder("variant,input,ceil,runs,test_accuracy_mean,test_accuracy_sd,"
-        + "seconds_per_epoch\n");
-    md.append("Test accuracy of the last epoch, mean ± sd over seeds (sd 0 with one seed).\n\n");
-    md.append("| variant | input | ceil | runs | test accuracy | s/epoch |\n|---|---|---|---|---|---|\n");
+    StringBuilder csv = new StringBuilder(DownstreamReport.ACCURACY_HEADER + "\n");
+    md.append("Test accuracy of the last epoch, mean ± sd over seeds where there are several.\n\n");
+    md.append("| variant | input | ceil | runs | test images | test accuracy | s/epoch |\n"
+        + "|---|---|---|---|---|---|---|\n");
     for (Variant v : done) {
-      md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.4f ± %.4f | %.1f |%n", v.label(), v.input(),
-          v.ceil(), v.correct().size(), v.mean(), v.sd(), v.secondsPerEpoch()));
-      csv.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%.6f,%.6f,%.3f%n", v.label(), v.input(), v.ceil(),
-          v.correct().size(), v.mean(), v.sd(), v.secondsPerEpoch()));
+      DownstreamReport.Accuracy a = v.accuracy();
+      md.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d | %.4f%s | %.1f |%n", v.label(),
+          a.inputLabel(), v.ceil(), v.correct().size(), v.test(), v.mean(), v.correct().size() > 1
+              ? String.format(Locale.ROOT, " ± %.4f", v.sd()) : "", v.secondsPerEpoch()));
+      csv.append(a.csv()).append('\n');
     }
     AtomicFiles.writeString(directory.resolve(ACCURACY_CSV), csv.toString());
-    StringBuilder pcsv = new StringBuilder("a,b,images,only_a,only_b,difference,ci_low,ci_high,mcnemar_p\n");
+    StringBuilder pcsv = new StringBuilder(DownstreamReport.PAIRED_HEADER + "\n");
     List<String> rows = new ArrayList<>();
+    List<String> sentences = new ArrayList<>();
     for (int i = 0; i < done.size(); i++) {
       for (int j = i + 1; j < done.size(); j++) {
         Variant a = done.get(i);
@@ -92,8 +106,10 @@ public final class Analysis {
         }
         Paired p = Paired.compare(a.correct().toArray(new boolean[0][]), b.correct().toArray(new boolean[0][]),
             42);
-        pcsv.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%.6f,%.6f,%.6f,%.6g%n", a.label(), b.label(), p.n(),
-            p.onlyA(), p.onlyB(), p.difference(), p.low(), p.high(), p.p()));
+        DownstreamReport.Pair pair = new DownstreamReport.Pair(a.label(), b.label(), p.n(), p.onlyA(), p.onlyB(),
+            p.difference(), p.low(), p.high(), p.p());
+        pcsv.append(pair.csv()).append('\n');
+        sentences.add(DownstreamReport.sentence(pair, a.accuracy(), b.accuracy()));
         rows.add(String.format(Locale.ROOT, "| %s − %s | %+.4f | [%+.4f, %+.4f] | %d / %d | %.3g |", a.label(),
             b.label(), p.difference(), p.low(), p.high(), p.onlyA(), p.onlyB(), p.p()));
       }
@@ -105,6 +121,8 @@ public final class Analysis {
           + " discordant images (only the first right / only the second right, summed over seeds) and McNemar's"
           + " exact p.\n\n| pair | difference | 95 % CI | discordant | McNemar p |\n|---|---|---|---|---|\n");
       rows.forEach(r -> md.append(r).append('\n'));
+      md.append("\nIn words (significant: the interval excludes 0):\n\n");
+      sentences.forEach(t -> md.append("- ").append(t).append('\n'));
     }
     List<AxisChart.Series> series = new ArrayList<>();
     for (Variant v : done) {
@@ -153,6 +171,12 @@ public final class Analysis {
     HeatmapChart.write(directory.resolve(CONFUSION_PNG), best.label() + ": confusion matrix (counts)",
         new HeatmapChart.Grid("predicted", best.classes(), "true class", reversed, flipped), 0);
     AtomicFiles.writeString(directory.resolve(MARKDOWN), md.toString());
+    DownstreamReport.write(new RunDirectory(directory), name, variants, new ProgressReporter() {
+      @Override
+      public void info(String line) {
+        log.accept(line);
+      }
+    });
     log.accept("analysis: " + directory.resolve(MARKDOWN) + " (best: " + best.label() + String.format(Locale.ROOT,
         " %.4f)", best.mean()));
   }
@@ -160,8 +184,9 @@ public final class Analysis {
   @SuppressWarnings("unchecked")
   private static Variant read(String label, Path dir, Map<String, Object> r) {
     String input = String.valueOf(r.get("input"));
+    String dictionary = "";
     if (r.get("dictionary") instanceof Map<?, ?> d) {
-      input = "codes " + d.get("type") + (d.get("preset") != null ? " " + d.get("preset") : "")
+      dictionary = d.get("type") + (d.get("preset") != null ? " " + d.get("preset") : "")
           + (d.get("path") != null ? " " + d.get("path") : "");
     }
     Map<String, Object> acc = (Map<String, Object>) r.get("testAccuracy");
@@ -191,9 +216,14 @@ public final class Analysis {
       curves.add(curve);
       seconds += Json.number(run.get("secondsPerEpoch")) / runs.size();
     }
-    return new Variant(label, input, String.valueOf(r.get("ceil")), Json.number(acc.get("mean")),
+    return new Variant(label, input, dictionary, String.valueOf(r.get("ceil")), Json.number(acc.get("mean")),
         Json.number(acc.get("sd")), ((List<Object>) r.get("classes")).stream().map(Objects::toString).toList(),
-        correct, predictions, curves, seconds);
+        correct, predictions, curves, seconds, count(r.get("train")), count(r.get("test")));
+  }
+
+  /** An image count of training.json; 0 when absent. */
+  private static int count(Object value) {
+    return value == null ? 0 : (int) Json.number(value);
   }
 
   /** The rows of a CSV file without its header. */
