@@ -20,7 +20,8 @@ final class TinyLabelledSet {
   static final int SIDE = 28;
 
   /**
-   * Two variants, codes then pixels, a tiny network, 3 epochs of batch 8 with a progress line per batch: the
+   * Two variants, codes then pixels, a tiny network, 3 epochs of batch 8 with a progress line per batch, the codes
+   * read two shards at a time (window: 2; the pixels are in memory): the
    * codes of a thin 8×8 log-Gabor dictionary (a few ADMM iterations), stored at 14×14 in shards of 8 images.
    */
   static final String YAML = """
@@ -40,7 +41,7 @@ final class TinyLabelledSet {
       solver: {type: cbpdn-admm, lambda: 1.0e-2, maxIterations: 5}
       encoding: {store: {size: 14}, shard: 8}
       network: {input: codes, blocks: [1], widths: [4], dropout: 0.5, flip: true}
-      training: {epochs: 3, batch: 8, learningRate: 1.0e-2, runs: 1, logEvery: 1}
+      training: {epochs: 3, batch: 8, learningRate: 1.0e-2, runs: 1, logEvery: 1, window: 2}
       variants:
         codes-4: {network: {ceil: 4}}
         pixels: {network: {input: pixels, ceil: none}, data: {preprocess: [grey, scale]}}
