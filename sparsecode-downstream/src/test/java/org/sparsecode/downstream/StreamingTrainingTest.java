@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparsecode.core.data.CodeArrays;
+import org.sparsecode.core.plugin.SettingsBinder;
 import org.sparsecode.experiments.config.NetworkSettings;
 import org.sparsecode.experiments.config.TrainingSettings;
 import org.sparsecode.experiments.encode.CodeSet;
@@ -27,6 +28,15 @@ class StreamingTrainingTest {
 
   static TrainingSettings training(int epochs, Integer window) {
     return new TrainingSettings(epochs, 16, 1e-2, 5e-4, "l2", "one-cycle", 1, 0, window);
+  }
+
+  @Test
+  void aWindowLeftOutStaysOutOfTheResolvedConfigurationSoFinishedRunsKeepTheirHash() {
+    assertThat(SettingsBinder.toMap(TrainingSettings.defaults())).doesNotContainKey("window");
+    assertThat(SettingsBinder.toMap(training(1, 2))).containsEntry("window", 2);
+    assertThat(TrainingSettings.defaults().windowShards(100L << 20)).isEqualTo(5);
+    assertThat(TrainingSettings.defaults().windowShards(600L << 20)).isEqualTo(1);
+    assertThat(training(1, 3).windowShards(1)).isEqualTo(3);
   }
 
   @Test
