@@ -33,7 +33,8 @@ import org.sparsecode.experiments.run.ProgressReporter;
  * statistics, Adam's moments and the step count (the learning rate's schedule is a function of the step). So a
  * training killed at any moment resumes from its last finished epoch and, with one thread, ends with the same
  * weights and metrics as one never interrupted. Each checkpoint is {@code checkpoint-<epoch>.zip} (written
- * atomically), then {@value #STATE} (atomically) names it; the older one is deleted after.
+ * atomically), then {@value #STATE} (atomically) names it; the older one is deleted after (or, when a
+ * kill came in between, by the run that resumes).
  *
  * <p>Outputs: {@value #TRAINING_CSV} (a row per epoch), {@value #PREDICTIONS_CSV} (the last epoch's class of
  * every test image) and, last, {@value #RESULT} (the run's summary: accuracy, loss, confusion matrix).
@@ -47,6 +48,9 @@ public final class Trainer {
   public static final String RESULT = "run.json";
   /** Which epoch the last checkpoint holds, with the rows so far. */
   public static final String STATE = "checkpoint.json";
+  /** A checkpoint's file name. */
+  private static final java.util.regex.Pattern CHECKPOINT = java.util.regex.Pattern.compile(
+      "checkpoint-\\d{4,}\\.zip");
 
   private final SampleSource train;
   private final SampleSource test;
@@ -199,6 +203,7 @@ public final class Trainer {
       }
       log.accept(String.format(Locale.ROOT, "seed %d: resuming after epoch %d of %d (%s)", seed, start,
           training.epochs(), checkpoint(start).getFileName()));
+      pruneCheckpoints(start);
     } else {
       net = ResNet.create(ResNet.configuration(train.channels(), train.side(), classes, network, training, steps,
           seed));
@@ -446,10 +451,21 @@ public final class Trainer {
     s.put("checkpoint", checkpoint(epoch).getFileName().toString());
     s.put("epochs", epochs.stream().map(Trainer::row).toList());
     AtomicFiles.writeString(directory.resolve(STATE), Json.pretty(s));
-    try {
-      for (int e = epoch - 1; e >= 1; e--) {
-        if (!Files.deleteIfExists(checkpoint(e))) {
-          break;
+    pruneCheckpoints(epoch);
+  }
+
+  /**
+   * Deletes every checkpoint but the one of an epoch: after a checkpoint is named in {@value #STATE}, and when a
+   * run resumes (a run killed between naming a checkpoint and deleting the one before left both; another killed
+   * after writing a checkpoint but before naming it left one that the rerun writes again).
+   */
+  private void pruneCheckpoints(int keep) {
+    String kept = keep > 0 ? checkpoint(keep).getFileName().toString() : null;
+    try (var files = Files.list(directory)) {
+      for (Path f : files.toList()) {
+        String name = f.getFileName().toString();
+        if (CHECKPOINT.matcher(name).matches() && !name.equals(kept)) {
+          Files.deleteIfExists(f);
         }
       }
     } catch (IOException e) {
