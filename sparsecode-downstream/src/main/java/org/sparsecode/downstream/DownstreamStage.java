@@ -100,7 +100,7 @@ public final class DownstreamStage implements TrainingStage {
   }
 
   /** A variant's samples, and what they are (the codes' directory, or "pixels"). */
-  record Inputs(String source, Samples train, Samples test) {}
+  record Inputs(String source, SampleSource train, SampleSource test) {}
 
   private static Encoder preflight(ExperimentPlan plan, ExperimentConfig config, int threads, RunOptions options) {
     Encoder e = new Encoder(config, threads, options.progress());
@@ -124,9 +124,9 @@ public final class DownstreamStage implements TrainingStage {
       return cached;
     }
     CodeSet codes = CodeSet.open(o.directory());
-    options.progress().info(String.format(Locale.ROOT, "codes: %s (%d coded now, %d reused); reading them",
-        o.directory(), o.coded(), o.reused()));
-    return new Inputs(source, Samples.codes(codes, "train"), Samples.codes(codes, "test"));
+    options.progress().info(String.format(Locale.ROOT, "codes: %s (%d coded now, %d reused); training reads their"
+        + " shards as it goes", o.directory(), o.coded(), o.reused()));
+    return new Inputs(source, CodeSplit.open(codes, "train"), CodeSplit.open(codes, "test"));
   }
 
   private static void runOne(ExperimentConfig config, String label, Inputs inputs, Path dir, RunOptions options) {

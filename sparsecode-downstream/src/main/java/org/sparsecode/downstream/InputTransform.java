@@ -17,14 +17,15 @@ public record InputTransform(double mean, double std, double ceil, boolean flip)
   /**
    * Transforms one sample of {@code channels × side × side} values from {@code in} into {@code out}.
    *
-   * @param in the sample, C order
+   * @param in the samples, C order
+   * @param from the sample's first value in {@code in}
    * @param out where it goes, at {@code offset}
    * @param offset the first value written
    * @param channels its channels
    * @param side its side
    * @param random the source of the flips, or {@code null} for no flip (test time)
    */
-  public void apply(float[] in, float[] out, int offset, int channels, int side, SplittableRandom random) {
+  public void apply(float[] in, int from, float[] out, int offset, int channels, int side, SplittableRandom random) {
     boolean mirror = flip && random != null && random.nextBoolean();
     float m = (float) mean;
     float s = (float) std;
@@ -32,7 +33,7 @@ public record InputTransform(double mean, double std, double ceil, boolean flip)
       for (int y = 0; y < side; y++) {
         int row = (c * side + y) * side;
         for (int x = 0; x < side; x++) {
-          float v = in[row + (mirror ? side - 1 - x : x)];
+          float v = in[from + row + (mirror ? side - 1 - x : x)];
           out[offset + row + x] = (v - m) / s;
         }
       }

@@ -7,8 +7,8 @@ import org.sparsecode.core.data.CodeArrays;
 import org.sparsecode.experiments.encode.CodeSet;
 
 /**
- * One split of a labelled set in memory, as the network reads it: each sample {@code channels × side × side}
- * floats in C order, its label and its position in the data set's files.
+ * One split of a labelled set in memory (a shard per sample: {@link SampleSource}), as the network reads it: each
+ * sample {@code channels × side × side} floats in C order, its label and its position in the data set's files.
  *
  * @param values the samples
  * @param labels the class of each
@@ -17,15 +17,32 @@ import org.sparsecode.experiments.encode.CodeSet;
  * @param side its side
  * @param classes the class names, by label
  */
-public record Samples(float[][] values, int[] labels, int[] indices, int channels, int side, List<String> classes) {
+public record Samples(float[][] values, int[] labels, int[] indices, int channels, int side, List<String> classes)
+    implements SampleSource {
 
-  /**
-   * The number of samples.
-   *
-   * @return it
-   */
+  @Override
   public int size() {
     return labels.length;
+  }
+
+  /**
+   * One sample a shard: the samples are in memory already.
+   *
+   * @return 1
+   */
+  @Override
+  public int shardSize() {
+    return 1;
+  }
+
+  @Override
+  public float[] shard(int shard) {
+    return values[shard];
+  }
+
+  @Override
+  public boolean inMemory() {
+    return true;
   }
 
   /**

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
@@ -31,7 +33,8 @@ import org.sparsecode.experiments.run.ProgressReporter;
  * statistics, Adam's moments and the step count (the learning rate's schedule is a function of the step). So a
  * training killed at any moment resumes from its last finished epoch and, with one thread, ends with the same
  * weights and metrics as one never interrupted. Each checkpoint is {@code checkpoint-<epoch>.zip} (written
- * atomically), then {@value #STATE} (atomically) names it; the older one is deleted after.
+ * atomically), then {@value #STATE} (atomically) names it; the older one is deleted after (or, when a
+ * kill came in between, by the run that resumes).
  *
  * <p>Outputs: {@value #TRAINING_CSV} (a row per epoch), {@value #PREDICTIONS_CSV} (the last epoch's class of
  * every test image) and, last, {@value #RESULT} (the run's summary: accuracy, loss, confusion matrix).
@@ -45,16 +48,24 @@ public final class Trainer {
   public static final String RESULT = "run.json";
   /** Which epoch the last checkpoint holds, with the rows so far. */
   public static final String STATE = "checkpoint.json";
+  /** A checkpoint's file name. */
+  private static final java.util.regex.Pattern CHECKPOINT = java.util.regex.Pattern.compile(
+      "checkpoint-\\d{4,}\\.zip");
 
-  private final Samples train;
-  private final Samples test;
+  private final SampleSource train;
+  private final SampleSource test;
   private final NetworkSettings network;
   private final TrainingSettings training;
   private final long seed;
   private final Path directory;
   private final Consumer<String> log;
   private final InputTransform transform;
+  private final int window;
+  private final Shards trainShards;
+  private final Shards testShards;
   private int stopAfter = -1;
+  private int peakWindows;
+  private boolean stopped;
 
   /**
    * One epoch's numbers.
@@ -97,15 +108,16 @@ public final class Trainer {
   /**
    * Creates the trainer.
    *
-   * @param train the training samples
-   * @param test the test samples (same channels, side and classes)
+   * @param train the training samples (read a window of shards at a time: {@link ShardShuffle})
+   * @param test the test samples (same channels, side and classes; read a shard at a time unless they fit in a
+   *     window)
    * @param network the architecture and input transform
    * @param training the optimiser's settings
    * @param seed the seed of the weights, shuffles, flips and dropout
    * @param directory the run's directory (created)
    * @param log where progress lines go
    */
-  public Trainer(Samples train, Samples test, NetworkSettings network, TrainingSettings training, long seed,
+  public Trainer(SampleSource train, SampleSource test, NetworkSettings network, TrainingSettings training, long seed,
       Path directory, Consumer<String> log) {
     if (train.channels() != test.channels() || train.side() != test.side()) {
       throw new IllegalArgumentException("train and test samples differ in shape");
@@ -118,6 +130,27 @@ public final class Trainer {
     this.directory = directory;
     this.log = log;
     this.transform = new InputTransform(network.mean(), network.std(), network.ceilDivisor(), network.flip());
+    this.window = train.inMemory() ? Math.max(1, train.shards()) : training.windowShards(train.shardBytes());
+    this.trainShards = new Shards(train, train.inMemory() || train.shards() <= window);
+    this.testShards = new Shards(test, test.inMemory() || test.shards() <= window);
+  }
+
+  /**
+   * The shards of training samples shuffled together and held at once.
+   *
+   * @return every shard when the samples are in memory or fit in one window; else {@code training.window}
+   */
+  int window() {
+    return window;
+  }
+
+  /**
+   * The most windows of training shards held at once so far.
+   *
+   * @return 0 before training, 1 when the set is one window, else at most 2
+   */
+  int peakWindows() {
+    return peakWindows;
   }
 
   /**
@@ -170,16 +203,48 @@ public final class Trainer {
       }
       log.accept(String.format(Locale.ROOT, "seed %d: resuming after epoch %d of %d (%s)", seed, start,
           training.epochs(), checkpoint(start).getFileName()));
+      pruneCheckpoints(start);
     } else {
       net = ResNet.create(ResNet.configuration(train.channels(), train.side(), classes, network, training, steps,
           seed));
     }
+    if (!trainShards.held() && start < training.epochs()) {
+      log.accept(String.format(Locale.ROOT, "seed %d: reading the %d training shards a window of %d at a time (%d"
+          + " MiB of floats a window, two windows at most)", seed, train.shards(), window,
+          window * train.shardBytes() >> 20));
+    }
+    Evaluation last = null;
+    ExecutorService ahead = trainShards.held() ? null : Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "training-codes-reader");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      last = train(net, start, classes, epochs, ahead);
+    } finally {
+      if (ahead != null) {
+        ahead.shutdownNow();
+      }
+    }
+    if (stopped) {
+      return new Outcome(List.copyOf(epochs), test.labels(), last.predicted(), test.indices(), start, net);
+    }
+    if (last == null) {
+      last = evaluate(net, test, testShards, null);
+    }
+    writeCsv(epochs);
+    writePredictions(last.predicted());
+    return new Outcome(List.copyOf(epochs), test.labels(), last.predicted(), test.indices(), start, net);
+  }
+
+  /** Trains the epochs after {@code start}; returns the last one's evaluation on the test set, if any. */
+  private Evaluation train(ComputationGraph net, int start, int classes, List<Epoch> epochs, ExecutorService ahead) {
     Evaluation last = null;
     for (int epoch = start + 1; epoch <= training.epochs(); epoch++) {
       long t0 = System.nanoTime();
-      double loss = trainEpoch(net, epoch, classes, epochs, t0);
-      Evaluation onTrain = evaluate(net, train, stride(train.size(), test.size()));
-      last = evaluate(net, test, null);
+      double loss = trainEpoch(net, epoch, classes, t0, ahead);
+      Evaluation onTrain = evaluate(net, train, trainShards, stride(train.size(), test.size()));
+      last = evaluate(net, test, testShards, null);
       double seconds = (System.nanoTime() - t0) / 1e9;
       Epoch e = new Epoch(epoch, loss, onTrain.accuracy(), last.loss(), last.accuracy(), seconds);
       epochs.add(e);
@@ -189,63 +254,109 @@ public final class Trainer {
           e.testAccuracy(), seconds, eta(epochs, training.epochs() - epoch)));
       saveCheckpoint(net, epoch, epochs);
       if (epoch == stopAfter && epoch < training.epochs()) {
-        return new Outcome(List.copyOf(epochs), test.labels(), last.predicted(), test.indices(), start, net);
+        stopped = true;
+        return last;
       }
     }
-    if (last == null) {
-      last = evaluate(net, test, null);
-    }
-    writeCsv(epochs);
-    writePredictions(last.predicted());
-    return new Outcome(List.copyOf(epochs), test.labels(), last.predicted(), test.indices(), start, net);
+    return last;
   }
 
   /** Fits one epoch; returns the mean loss of its batches (cross-entropy alone). */
-  private double trainEpoch(ComputationGraph net, int epoch, int classes, List<Epoch> done, long t0) {
+  private double trainEpoch(ComputationGraph net, int epoch, int classes, long t0, ExecutorService ahead) {
     long epochSeed = seed * 1_000_003L + epoch;
     Nd4j.getRandom().setSeed(epochSeed);
     SplittableRandom random = new SplittableRandom(epochSeed);
     int n = train.size();
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
-    int per = train.channels() * train.side() * train.side();
+    // a set held whole is one window: the order is then a permutation of all samples, as before shards
+    ShardShuffle plan = ShardShuffle.draw(n, train.shardSize(), window, random);
     int batches = batchesPerEpoch();
     double sum = 0;
-    for (int b = 0; b < batches; b++) {
-      int from = b * training.batch();
-      int m = Math.min(training.batch(), n - from);
-      float[] x = new float[m * per];
-      float[] y = new float[m * classes];
-      for (int i = 0; i < m; i++) {
-        int s = order[from + i];
-        transform.apply(train.values()[s], x, i * per, train.channels(), train.side(), random);
-        y[i * classes + train.labels()[s]] = 1;
+    try (WindowReader reader = new WindowReader(plan, train.shards(),
+        trainShards.held() ? trainShards::read : train::shard, ahead)) {
+      for (int b = 0; b < batches; b++) {
+        int from = b * training.batch();
+        reader.beginBatch(from);
+        sum += fitBatch(net, epoch, b, batches, from, plan.order(), reader, classes, random, sum, t0);
       }
-      INDArray features = Nd4j.create(x, new long[] {m, train.channels(), train.side(), train.side()}, 'c');
-      INDArray labels = Nd4j.create(y, new long[] {m, classes}, 'c');
-      net.fit(new DataSet(features, labels));
-      double loss = net.score() - net.calcRegularizationScore(true);
-      if (!Double.isFinite(loss)) {
-        throw new SparsecodeException(String.format(Locale.ROOT, "seed %d epoch %d batch %d: the loss is %s: the"
-            + " training diverged; lower training.learningRate", seed, epoch, b + 1, loss));
-      }
-      sum += loss * m;
-      if (training.logEvery() > 0 && (b + 1) % training.logEvery() == 0 && b + 1 < batches) {
-        double elapsed = (System.nanoTime() - t0) / 1e9;
-        double left = elapsed / (b + 1) * (batches - b - 1);
-        log.accept(String.format(Locale.ROOT, "seed %d epoch %d/%d batch %d/%d: loss %.4f (epoch ends in %s)", seed,
-            epoch, training.epochs(), b + 1, batches, sum / (from + m), ProgressReporter.duration(left)));
-      }
+      peakWindows = Math.max(peakWindows, reader.peak());
     }
     return sum / n;
+  }
+
+  /** Fits the batch at {@code from} of the order; returns the sum of its samples' losses. */
+  private double fitBatch(ComputationGraph net, int epoch, int b, int batches, int from, int[] order,
+      WindowReader reader, int classes, SplittableRandom random, double before, long t0) {
+    int per = train.channels() * train.side() * train.side();
+    int size = train.shardSize();
+    int m = Math.min(training.batch(), train.size() - from);
+    float[] x = new float[m * per];
+    float[] y = new float[m * classes];
+    for (int i = 0; i < m; i++) {
+      int s = order[from + i];
+      int shard = s / size;
+      transform.apply(reader.shard(shard), (s - shard * size) * per, x, i * per, train.channels(), train.side(),
+          random);
+      y[i * classes + train.labels()[s]] = 1;
+    }
+    INDArray features = Nd4j.create(x, new long[] {m, train.channels(), train.side(), train.side()}, 'c');
+    INDArray labels = Nd4j.create(y, new long[] {m, classes}, 'c');
+    net.fit(new DataSet(features, labels));
+    double loss = net.score() - net.calcRegularizationScore(true);
+    if (!Double.isFinite(loss)) {
+      throw new SparsecodeException(String.format(Locale.ROOT, "seed %d epoch %d batch %d: the loss is %s: the"
+          + " training diverged; lower training.learningRate", seed, epoch, b + 1, loss));
+    }
+    if (training.logEvery() > 0 && (b + 1) % training.logEvery() == 0 && b + 1 < batches) {
+      double elapsed = (System.nanoTime() - t0) / 1e9;
+      double left = elapsed / (b + 1) * (batches - b - 1);
+      log.accept(String.format(Locale.ROOT, "seed %d epoch %d/%d batch %d/%d: loss %.4f (epoch ends in %s)", seed,
+          epoch, training.epochs(), b + 1, batches, (before + loss * m) / (from + m),
+          ProgressReporter.duration(left)));
+    }
+    return loss * m;
+  }
+
+  /**
+   * A source's shards for sequential reads: every shard kept once read (a set held in memory, or one that fits
+   * in a window: read once for the whole training), or the last one read only.
+   */
+  static final class Shards {
+    private final SampleSource source;
+    private final float[][] all;
+    private int lastShard = -1;
+    private float[] last;
+
+    Shards(SampleSource source, boolean hold) {
+      this.source = source;
+      this.all = hold ? new float[source.shards()][] : null;
+    }
+
+    /** Whether every shard is kept. */
+    boolean held() {
+      return all != null;
+    }
+
+    /** One shard: kept, or read now (and kept until another is read, or {@link #forget()}). */
+    float[] read(int shard) {
+      if (all != null) {
+        if (all[shard] == null) {
+          all[shard] = source.shard(shard);
+        }
+        return all[shard];
+      }
+      if (shard != lastShard) {
+        last = null;
+        last = source.shard(shard);
+        lastShard = shard;
+      }
+      return last;
+    }
+
+    /** Lets the last shard read go (the kept ones stay). */
+    void forget() {
+      last = null;
+      lastShard = -1;
+    }
   }
 
   /** The test images' losses and classes. */
@@ -264,7 +375,7 @@ public final class Trainer {
   }
 
   /** Evaluates a network in inference mode on some samples (no flip; the cutoff applies). */
-  Evaluation evaluate(ComputationGraph net, Samples set, int[] pick) {
+  Evaluation evaluate(ComputationGraph net, SampleSource set, Shards shards, int[] pick) {
     int n = pick == null ? set.size() : pick.length;
     int per = set.channels() * set.side() * set.side();
     int[] predicted = new int[n];
@@ -275,7 +386,9 @@ public final class Trainer {
       float[] x = new float[m * per];
       for (int i = 0; i < m; i++) {
         int s = pick == null ? from + i : pick[from + i];
-        transform.apply(set.values()[s], x, i * per, set.channels(), set.side(), null);
+        int shard = s / set.shardSize();
+        transform.apply(shards.read(shard), (s - shard * set.shardSize()) * per, x, i * per, set.channels(),
+            set.side(), null);
       }
       INDArray out = net.output(false, Nd4j.create(x, new long[] {m, set.channels(), set.side(), set.side()}, 'c'))[0];
       for (int i = 0; i < m; i++) {
@@ -291,6 +404,7 @@ public final class Trainer {
         loss -= Math.log(Math.max(out.getDouble(i, set.labels()[s]), 1e-30));
       }
     }
+    shards.forget();
     return new Evaluation(loss / n, right / (double) n, predicted);
   }
 
@@ -337,10 +451,21 @@ public final class Trainer {
     s.put("checkpoint", checkpoint(epoch).getFileName().toString());
     s.put("epochs", epochs.stream().map(Trainer::row).toList());
     AtomicFiles.writeString(directory.resolve(STATE), Json.pretty(s));
-    try {
-      for (int e = epoch - 1; e >= 1; e--) {
-        if (!Files.deleteIfExists(checkpoint(e))) {
-          break;
+    pruneCheckpoints(epoch);
+  }
+
+  /**
+   * Deletes every checkpoint but the one of an epoch: after a checkpoint is named in {@value #STATE}, and when a
+   * run resumes (a run killed between naming a checkpoint and deleting the one before left both; another killed
+   * after writing a checkpoint but before naming it left one that the rerun writes again).
+   */
+  private void pruneCheckpoints(int keep) {
+    String kept = keep > 0 ? checkpoint(keep).getFileName().toString() : null;
+    try (var files = Files.list(directory)) {
+      for (Path f : files.toList()) {
+        String name = f.getFileName().toString();
+        if (CHECKPOINT.matcher(name).matches() && !name.equals(kept)) {
+          Files.deleteIfExists(f);
         }
       }
     } catch (IOException e) {

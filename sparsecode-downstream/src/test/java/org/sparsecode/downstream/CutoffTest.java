@@ -35,7 +35,7 @@ class CutoffTest {
     InputTransform t = new InputTransform(0.5, 0.25, 2, true);
     float[] in = {0.5f, 1.5f, 1.0f, 2.5f};
     float[] out = new float[4];
-    t.apply(in, out, 0, 1, 2, null);
+    t.apply(in, 0, out, 0, 1, 2, null);
     // normalised: 0, 4, 2, 8; max 8, ceil 2 zeroes |v| < 4
     assertThat(out).containsExactly(0, 4, 0, 8);
   }

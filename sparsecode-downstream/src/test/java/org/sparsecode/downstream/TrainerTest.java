@@ -82,4 +82,20 @@ class TrainerTest {
     }
     assertThat(resumed.predicted()).containsExactly(whole.predicted());
   }
+
+  @Test
+  void aResumedTrainingDeletesTheCheckpointAKillLeftBesideTheOneItResumesFrom(@TempDir Path dir) throws Exception {
+    Samples train = planted(32, 3);
+    Samples test = planted(16, 4);
+    new Trainer(train, test, network(), training(2), 7, dir, s -> { }).run();
+    // killed after naming checkpoint 2 in checkpoint.json, before deleting checkpoint 1
+    Files.copy(dir.resolve("checkpoint-0002.zip"), dir.resolve("checkpoint-0001.zip"));
+    List<String> log = new ArrayList<>();
+    new Trainer(train, test, network(), training(2), 7, dir, log::add).run();
+    assertThat(log).anyMatch(l -> l.contains("resuming after epoch 2 of 2"));
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".zip")))
+          .containsExactly("checkpoint-0002.zip");
+    }
+  }
 }

@@ -18,10 +18,21 @@ import org.sparsecode.api.Setting;
  * @param runs trainings of the same network with seeds {@code seed}, {@code seed + 1}, …, 1 to 100; default 1
  *     (the paper's 4 runs, seeds 42 to 45)
  * @param logEvery a progress line every this many batches (0: one per epoch only); default 20
+ * @param window shards of training codes shuffled together, and held in memory at once, 1 to 1 000 000: each
+ *     epoch permutes the order of the shards, then the images within each run of this many shards, so that a
+ *     set far larger than the memory (the paper's 50 000 × 144 × 32 × 32) trains while reading its shards as it
+ *     goes, two windows in memory at most (the one being trained on and the next, read ahead on a background
+ *     thread). Left out: as many shards as take {@value #WINDOW_BYTES_MIB} MiB as floats, at least one; a set
+ *     that fits in one window is shuffled whole (the images of every shard together). The window changes the
+ *     order of the images, so the results; a computed default is not written into the resolved configuration
+ *     (it follows from the codes' shape and the shard size, which are)
  */
 public record TrainingSettings(Integer epochs, Integer batch, Double learningRate, Double weightDecay,
     @Setting(oneOf = {"l2", "decoupled"}) String decay,
-    @Setting(oneOf = {"one-cycle", "cosine", "constant"}) String schedule, Integer runs, Integer logEvery) {
+    @Setting(oneOf = {"one-cycle", "cosine", "constant"}) String schedule, Integer runs, Integer logEvery,
+    Integer window) {
+  /** The memory a window takes when {@code window} is left out, in MiB of floats. */
+  public static final int WINDOW_BYTES_MIB = 512;
 
   /** Fills the defaults and validates. */
   public TrainingSettings {
@@ -58,6 +69,40 @@ public record TrainingSettings(Integer epochs, Integer batch, Double learningRat
       throw new ConfigException("logEvery", "must be at least 0 batches (0: a line per epoch only), got "
           + logEvery);
     }
+    if (window != null && (window < 1 || window > 1_000_000)) {
+      throw new ConfigException("window", "must be in [1, 1000000] shards of codes held in memory at once (leave it"
+          + " out for as many as take " + WINDOW_BYTES_MIB + " MiB), got " + window);
+    }
+  }
+
+  /**
+   * The settings without a window (its default).
+   *
+   * @param epochs see {@link #epochs()}
+   * @param batch see {@link #batch()}
+   * @param learningRate see {@link #learningRate()}
+   * @param weightDecay see {@link #weightDecay()}
+   * @param decay see {@link #decay()}
+   * @param schedule see {@link #schedule()}
+   * @param runs see {@link #runs()}
+   * @param logEvery see {@link #logEvery()}
+   */
+  public TrainingSettings(Integer epochs, Integer batch, Double learningRate, Double weightDecay, String decay,
+      String schedule, Integer runs, Integer logEvery) {
+    this(epochs, batch, learningRate, weightDecay, decay, schedule, runs, logEvery, null);
+  }
+
+  /**
+   * The shards of a window.
+   *
+   * @param shardBytes the bytes one shard of codes takes as floats
+   * @return {@link #window()}, or when left out as many shards as take {@value #WINDOW_BYTES_MIB} MiB, at least 1
+   */
+  public int windowShards(long shardBytes) {
+    if (window != null) {
+      return window;
+    }
+    return (int) Math.max(1, Math.min(1_000_000, ((long) WINDOW_BYTES_MIB << 20) / Math.max(1, shardBytes)));
   }
 
   /**
