@@ -55,10 +55,9 @@ final class Nd4jDictionaryGradient implements DictionaryGradient {
   @Override
   public Map<String, String> describe() {
     Map<String, String> m = new LinkedHashMap<>();
-    m.put("backend", "nd4j");
-    m.put("engine", "DFT as batched matrix products, " + batch + " images at once (as " + solver + ")");
-    m.putAll(runtime.provenance(dtype));
     m.put("backend", "nd4j " + runtime.backend());
+    m.put("engine", "DFT as batched matrix products, " + batch + " images at once (as " + solver + ")");
+    runtime.provenance(dtype).forEach(m::putIfAbsent);
     return m;
   }
 
