@@ -12,6 +12,7 @@ import org.sparsecode.api.solver.CodingResult;
 import org.sparsecode.api.solver.SolveListener;
 import org.sparsecode.api.solver.SolverException;
 import org.sparsecode.core.solver.SolverInputs;
+import org.sparsecode.learning.online.DictionaryGradient;
 
 /**
  * What the ND4J solvers share: their batch size and type, the checks of their inputs, the split of a call
@@ -68,6 +69,15 @@ abstract class Nd4jSolver implements BatchSolver {
    */
   public final Dtype dtype() {
     return dtype;
+  }
+
+  /**
+   * The online-CDL dictionary step on the same backend, in the same type and batch.
+   *
+   * @return the gradient
+   */
+  final DictionaryGradient dictionaryGradient() {
+    return new Nd4jDictionaryGradient(name, dtype, batch, threads, runtime);
   }
 
   @Override

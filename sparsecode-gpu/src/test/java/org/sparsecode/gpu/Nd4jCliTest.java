@@ -66,6 +66,73 @@ class Nd4jCliTest {
     }
   }
 
+  /** A tiny learning run as paper-full.yaml's: the learning's CBPDN in a solver block, no warm start. */
+  private static final String LEARN = """
+      name: learn
+      seed: 4
+      threads: 1
+      images: {type: embedded, size: 32, names: [camera, coffee]}
+      dictionary: {type: log-gabor, preset: thin, size: 8}
+      learning:
+        type: online-cdl
+        steps: 3
+        minibatch: 2
+        crop: none
+        checkpointEvery: 0
+        warmStart: false
+        solver: {type: cbpdn-admm, lambda: 0.05, rho: 10, autoRho: {enabled: false}, maxIterations: 20,
+                 relStopTol: 1.0e-3, relaxation: 1.8%s}
+      solver: {type: cbpdn-admm, lambda: 0.05, maxIterations: 5}
+      metrics: [psnr]
+      """;
+
+  @SuppressWarnings("unchecked")
+  private static List<Double> objective(RunResult r) {
+    return (List<Double>) r.learning().get("objective");
+  }
+
+  @Test
+  void setLearningSolverTypeMovesTheLearningAndItsDictionaryStepToNd4j() throws IOException {
+    Path f = Files.writeString(tmp.resolve("learn.yaml"), LEARN.formatted(""));
+    Cli core = cli("run", f.toString(), "-o", tmp.resolve("core").toString());
+    Cli nd4j = cli("run", f.toString(), "-o", tmp.resolve("nd4j").toString(), "--set",
+        "learning.solver.type=nd4j-cbpdn-admm");
+    assertThat(core.status()).as(core.err()).isZero();
+    assertThat(nd4j.status()).as(nd4j.err()).isZero();
+    RunResult a = ResultsJson.read(tmp.resolve("core").resolve("results.json"));
+    RunResult b = ResultsJson.read(tmp.resolve("nd4j").resolve("results.json"));
+    assertThat((java.util.Map<String, Object>) a.learning().get("dictionaryStep")).containsEntry("backend", "cpu");
+    assertThat((java.util.Map<String, Object>) b.learning().get("dictionaryStep"))
+        .containsEntry("backend", "nd4j cpu").containsEntry("dtype", "float32");
+    assertThat(nd4j.out() + nd4j.err()).contains("online-cdl: the dictionary step runs on nd4j cpu");
+    List<Double> x = objective(a);
+    List<Double> y = objective(b);
+    assertThat(y).hasSize(3);
+    for (int j = 0; j < 3; j++) {
+      assertThat(y.get(j)).as("step %d", j).isCloseTo(x.get(j), org.assertj.core.data.Offset.offset(1e-3 * x.get(j)));
+    }
+  }
+
+  @Test
+  void aHalfPrecisionLearningSolverIsRefusedOnTheCpuBackendNamingItsKey() throws IOException {
+    Path f = Files.writeString(tmp.resolve("learn.yaml"), LEARN.formatted(""));
+    Cli r = cli("validate", f.toString(), "--set", "learning.solver.type=nd4j-cbpdn-admm", "--set",
+        "learning.solver.dtype=float16");
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).contains("learning.solver.dtype").contains("float16 needs ND4J's CUDA backend")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void aMisspeltDtypeInALearningSolverBlockIsLocatedInTheFile() throws IOException {
+    Path f = Files.writeString(tmp.resolve("learn.yaml"), LEARN.formatted(", dtype: float8")
+        .replace("type: cbpdn-admm, lambda: 0.05, rho", "type: nd4j-cbpdn-admm, lambda: 0.05, rho"));
+    Cli r = cli("validate", f.toString());
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).contains("learn.yaml:14:").contains("learning.solver.dtype")
+        .contains("must be float32, float64, float16 or bfloat16, got 'float8'").doesNotContain("\tat ");
+  }
+
   @Test
   void benchTimesAnNd4jSolverAtEachBatchAndTheCoreSolverAtOne() throws IOException {
     Path csv = tmp.resolve("bench.csv");

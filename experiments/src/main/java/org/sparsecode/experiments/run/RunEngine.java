@@ -52,6 +52,7 @@ import org.sparsecode.experiments.results.RunResult;
 import org.sparsecode.experiments.results.Summary;
 import org.sparsecode.learning.checkpoint.Checkpointable;
 import org.sparsecode.learning.checkpoint.LearningCheckpoint;
+import org.sparsecode.learning.online.OnlineCdl;
 import org.sparsecode.learning.parametric.ParametricLogGabor;
 import org.sparsecode.learning.parametric.Trajectories;
 import org.sparsecode.learning.refit.AtomFit;
@@ -245,6 +246,11 @@ public final class RunEngine {
         }
       } else if (learner.isPresent() && part != Part.BLOCK) {
         List<Double> objective = new ArrayList<>();
+        Map<String, String> dictionaryStep = learner.get() instanceof OnlineCdl o
+            ? o.dictionaryGradient().describe() : null;
+        if (dictionaryStep != null) {
+          progress.info("online-cdl: the dictionary step runs on " + String.join(", ", dictionaryStep.values()));
+        }
         dictionary = checkpointing(learner.get()).learn(dictionary, images, (step, total, value) -> {
           objective.add(value);
           progress.learningStep(step, total, value);
@@ -252,6 +258,9 @@ public final class RunEngine {
         clock = lap(stages, "learning", clock);
         learning = block("learning", config.learning().type());
         learning.put("objective", objective);
+        if (dictionaryStep != null) {
+          learning.put("dictionaryStep", dictionaryStep);
+        }
         String title = config.variant() == null ? config.name() : config.name() + "/" + config.variant();
         RunPlots.learningObjective(out, title, objective, progress);
         Map<String, Object> refit = refit(dictionary, title);

@@ -1,6 +1,8 @@
 package org.sparsecode.learning.online;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.sparsecode.api.image.Image;
 import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.solver.SparseCode;
@@ -9,8 +11,9 @@ import org.sparsecode.api.solver.SparseCode;
  * The heavy part of an online-CDL dictionary step: the gradient of the data term ½‖Σ_k d_k * x_k − s‖² of a
  * step's images, with their codes fixed, with respect to the kernel pixels, summed over the minibatch. {@link
  * #cpu()} computes it in the DFT domain image by image ({@link DataTermGradient}); another backend (batched FFTs
- * on an accelerator, say) takes its place with {@link OnlineCdl#withDictionaryGradient}. The step size, the
- * update and the projection onto unit-norm kernels stay in {@link OnlineCdl}.
+ * on an accelerator, say) takes its place with {@link OnlineCdl#withDictionaryGradient}, or is found for the
+ * learner's solver through a {@link DictionaryGradientProvider}. The step size, the update and the projection
+ * onto unit-norm kernels stay in {@link OnlineCdl}.
  */
 @FunctionalInterface
 public interface DictionaryGradient {
@@ -26,6 +29,19 @@ public interface DictionaryGradient {
    *     NaN)
    */
   DataTermGradient.Sums accumulate(Dictionary d, List<Image> images, List<SparseCode> codes, double[] gradient);
+
+  /**
+   * What computes the gradient, for the run's log and results: at least {@code backend}.
+   *
+   * @return e.g. {@code backend: cpu, engine: sparsecode-core FFT, dtype: float64}
+   */
+  default Map<String, String> describe() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("backend", "cpu");
+    m.put("engine", "sparsecode-core FFT, image by image");
+    m.put("dtype", "float64");
+    return m;
+  }
 
   /**
    * The CPU backend: {@link DataTermGradient#accumulate} image after image.

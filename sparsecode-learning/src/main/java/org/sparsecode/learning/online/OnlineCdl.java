@@ -50,14 +50,15 @@ import org.sparsecode.learning.checkpoint.LearningCheckpoint;
  * </ol>
  *
  * <p>A {@code solver} block's solver is created once and serves every step. When it is a {@link
- * WarmStartableSolver} with a λ and {@code crop} is {@code none}, each image is coded from its last code (its
- * code at an earlier step, under a dictionary that has changed little since). The remembered codes are dropped
- * every {@code checkpointEvery} steps, where a checkpoint is written, so that a resumed run (which starts with
- * none) continues as the uninterrupted one. Greedy solvers (no λ) are always started from zero: from a code a
- * pursuit adds atoms instead of refining it.
+ * WarmStartableSolver} with a λ, {@code crop} is {@code none} and {@code warmStart} is not false, each image
+ * is coded from its last code (its code at an earlier step, under a dictionary that has changed little since).
+ * The remembered codes are dropped every {@code checkpointEvery} steps, where a checkpoint is written, so that a
+ * resumed run (which starts with none) continues as the uninterrupted one. Greedy solvers (no λ) are always
+ * started from zero: from a code a pursuit adds atoms instead of refining it.
  *
  * <p>The dictionary step's gradient is a {@link DictionaryGradient} ({@link DictionaryGradient#cpu()} unless
- * {@link #withDictionaryGradient} sets another backend).
+ * {@link #withDictionaryGradient} sets another backend; the plugin sets the one a {@link
+ * DictionaryGradientProvider} gives for the block's solver).
  *
  * <p>Images are read from the source one step at a time (never all at once); a step holds one CBPDN
  * workspace and O(H·W) spectra for the gradient, computed kernel by kernel. The CBPDN runs in the context's
@@ -142,12 +143,23 @@ public final class OnlineCdl implements DictionaryLearner, Checkpointable {
   }
 
   /**
-   * Whether images are coded from their last code: a block's {@link WarmStartableSolver} with a λ, whole images.
+   * The dictionary step's backend.
+   *
+   * @return the gradient's backend ({@link DictionaryGradient#cpu()} unless set)
+   */
+  public DictionaryGradient dictionaryGradient() {
+    return gradient;
+  }
+
+  /**
+   * Whether images are coded from their last code: a block's {@link WarmStartableSolver} with a λ, whole images,
+   * {@code warmStart} true.
    *
    * @return whether {@link #learn} warm-starts
    */
   public boolean warmStarts() {
-    return solver instanceof WarmStartableSolver && !Double.isNaN(solver.lambda()) && settings.cropSize() == 0;
+    return solver instanceof WarmStartableSolver && !Double.isNaN(solver.lambda()) && settings.cropSize() == 0
+        && Boolean.TRUE.equals(settings.warmStart());
   }
 
   /**
@@ -386,9 +398,11 @@ public final class OnlineCdl implements DictionaryLearner, Checkpointable {
     OnlineCdlSettings s = settings;
     OnlineCdlSettings copy = new OnlineCdlSettings(1, s.lambda(), s.rho(), s.etaA(), s.etaB(), s.stepSize(),
         s.stepScale(), s.maxIterations(), s.relStopTol(), s.relaxation(), s.imageOrder(), s.minibatch(), 0,
-        s.crop(), s.zeroMean(), s.nonNegative(), s.solver());
-    // without a solver block, the text the settings had before there was one: older checkpoints still match
-    String text = "online-cdl|" + copy.toString().replace(", solver=null]", "]") + "|seed=" + seed + "|precision="
+        s.crop(), s.zeroMean(), s.nonNegative(), s.solver(), s.warmStart());
+    // without a solver block, the text the settings had before there was one, and with one the text before
+    // warmStart when it is the default: older checkpoints still match
+    String text = "online-cdl|" + copy.toString().replace(", solver=null, warmStart=null]", "]")
+        .replace(", warmStart=true]", "]") + "|seed=" + seed + "|precision="
         + precision + "|images=" + imageCount + "|kernels=" + initial.count() + "x" + initial.size();
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");

@@ -11,6 +11,8 @@ import org.sparsecode.learning.hebbian.HebbianPlugin;
  * The {@code online-cdl} plugin: {@link OnlineCdl} configured by {@link OnlineCdlSettings}. A {@code solver} block
  * is resolved as {@code hebbian}'s ({@link HebbianPlugin#solver}: the registry of the context class loader, errors
  * naming {@code solver.<key>}); without one the learner builds the paper's {@code cbpdn-admm} from the flat keys.
+ * The dictionary step runs where a {@link DictionaryGradientProvider} for the block's solver says (the ND4J
+ * solvers' on ND4J), else on the CPU.
  */
 public final class OnlineCdlPlugin extends TypedPlugin<DictionaryLearner, OnlineCdlSettings> {
 
@@ -25,6 +27,8 @@ public final class OnlineCdlPlugin extends TypedPlugin<DictionaryLearner, Online
   protected DictionaryLearner build(OnlineCdlSettings s, PluginContext context) {
     SparseSolver solver = s.hasSolverBlock() ? HebbianPlugin.solver(s.solver(), PluginRegistry.load(), context)
         : null;
-    return new OnlineCdl(s, context, solver);
+    OnlineCdl learner = new OnlineCdl(s, context, solver);
+    return solver == null ? learner
+        : learner.withDictionaryGradient(DictionaryGradientProvider.find(solver, context));
   }
 }

@@ -54,7 +54,14 @@ import org.sparsecode.api.solver.SparseSolver;
  *     default (null): the paper's {@code cbpdn-admm} (Y = U = 0, fixed ρ, no AutoRho) built from the flat keys
  *     {@link #SOLVER_KEYS}, which a block replaces: giving both is an error naming the two keys, and with a
  *     block those keys stay null. A block's solver is warm-started from an image's last code when it is a
- *     {@code WarmStartableSolver} with a λ and {@code crop} is {@code none} (see {@link OnlineCdl})
+ *     {@code WarmStartableSolver} with a λ, {@code crop} is {@code none} and {@code warmStart} is true (see {@link
+ *     OnlineCdl})
+ * @param warmStart with a solver block: whether its solver codes each image from the image's last code (when it
+ *     can: a {@code WarmStartableSolver} with a λ, and {@code crop: none}); false codes every step from zero, as
+ *     the default {@code cbpdn-admm} of the flat keys does, so that a {@code cbpdn-admm} block with those keys'
+ *     values ({@code autoRho: {enabled: false}}) learns what they learn, bit for bit; default true. Without a
+ *     block it stays null ({@code false} may be given; {@code true} is an error: the default solver always
+ *     starts from zero)
  */
 public record OnlineCdlSettings(Integer steps, Double lambda, Double rho, Double etaA, Double etaB,
     @Setting(oneOf = {"paper", "lipschitz"}) String stepSize, Double stepScale, Integer maxIterations,
@@ -62,7 +69,7 @@ public record OnlineCdlSettings(Integer steps, Double lambda, Double rho, Double
     Integer minibatch, Integer checkpointEvery, @Setting(form = "none or an integer c >= 1 (a random c x c crop)")
     Object crop, Boolean zeroMean, Boolean nonNegative,
     @PluginBlock(SparseSolver.class) @Setting(form = "a solver block {type: NAME, ...}")
-    Map<String, Object> solver) {
+    Map<String, Object> solver, Boolean warmStart) {
 
   /** Default number of steps (the paper's 800 + 200). */
   public static final int DEFAULT_STEPS = 1000;
@@ -151,7 +158,43 @@ public record OnlineCdlSettings(Integer steps, Double lambda, Double rho, Double
     zeroMean = zeroMean != null ? zeroMean : Boolean.FALSE;
     if (solver == null) {
       nonNegative = nonNegative != null ? nonNegative : Boolean.FALSE;
+      if (Boolean.TRUE.equals(warmStart)) {
+        throw new ConfigException("warmStart", "true needs a learning.solver block: the default cbpdn-admm of the"
+            + " flat keys codes every step from zero; remove warmStart or add a solver block");
+      }
+      warmStart = null;
+    } else {
+      warmStart = warmStart != null ? warmStart : Boolean.TRUE;
     }
+  }
+
+  /**
+   * The settings with a solver block or none, and the block's default warm start.
+   *
+   * @param steps see the record
+   * @param lambda see the record
+   * @param rho see the record
+   * @param etaA see the record
+   * @param etaB see the record
+   * @param stepSize see the record
+   * @param stepScale see the record
+   * @param maxIterations see the record
+   * @param relStopTol see the record
+   * @param relaxation see the record
+   * @param imageOrder see the record
+   * @param minibatch see the record
+   * @param checkpointEvery see the record
+   * @param crop see the record
+   * @param zeroMean see the record
+   * @param nonNegative see the record
+   * @param solver see the record
+   */
+  public OnlineCdlSettings(Integer steps, Double lambda, Double rho, Double etaA, Double etaB, String stepSize,
+      Double stepScale, Integer maxIterations, Double relStopTol, Double relaxation, String imageOrder,
+      Integer minibatch, Integer checkpointEvery, Object crop, Boolean zeroMean, Boolean nonNegative,
+      Map<String, Object> solver) {
+    this(steps, lambda, rho, etaA, etaB, stepSize, stepScale, maxIterations, relStopTol, relaxation, imageOrder,
+        minibatch, checkpointEvery, crop, zeroMean, nonNegative, solver, null);
   }
 
   /**
@@ -178,7 +221,7 @@ public record OnlineCdlSettings(Integer steps, Double lambda, Double rho, Double
       Double stepScale, Integer maxIterations, Double relStopTol, Double relaxation, String imageOrder,
       Integer minibatch, Integer checkpointEvery, Object crop, Boolean zeroMean, Boolean nonNegative) {
     this(steps, lambda, rho, etaA, etaB, stepSize, stepScale, maxIterations, relStopTol, relaxation, imageOrder,
-        minibatch, checkpointEvery, crop, zeroMean, nonNegative, null);
+        minibatch, checkpointEvery, crop, zeroMean, nonNegative, null, null);
   }
 
   /**

@@ -19,7 +19,7 @@ class OnlineCdlSettingsTest {
     assertThat(SettingsBinder.keys(OnlineCdlSettings.class)).extracting(SettingsBinder.Key::name)
         .containsExactly("steps", "lambda", "rho", "etaA", "etaB", "stepSize", "stepScale", "maxIterations",
             "relStopTol", "relaxation", "imageOrder", "minibatch", "checkpointEvery", "crop", "zeroMean",
-            "nonNegative", "solver");
+            "nonNegative", "solver", "warmStart");
   }
 
   @Test

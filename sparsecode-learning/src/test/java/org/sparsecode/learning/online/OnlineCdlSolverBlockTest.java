@@ -166,6 +166,49 @@ class OnlineCdlSolverBlockTest {
   }
 
   @Test
+  void aCbpdnAdmmBlockWithoutWarmStartLearnsTheDefaultsDictionaryBitForBitOnWholeImages() {
+    // whole images, where a block's solver would be warm-started: warmStart false codes every step from zero
+    Map<String, Object> common = keys("steps", 3, "imageOrder", "random", "crop", "none", "checkpointEvery", 0);
+    Map<String, Object> flat = new LinkedHashMap<>(common);
+    flat.putAll(keys("lambda", 0.02, "rho", 4.0, "maxIterations", 12, "relStopTol", 1e-3, "relaxation", 1.6));
+    Map<String, Object> block = new LinkedHashMap<>(common);
+    block.put("warmStart", false);
+    block.put("solver", keys("type", "cbpdn-admm", "lambda", 0.02, "rho", 4.0, "maxIterations", 12,
+        "relStopTol", 1e-3, "relaxation", 1.6, "autoRho", keys("enabled", false)));
+    List<Double> defaultTrace = new ArrayList<>();
+    List<Double> blockTrace = new ArrayList<>();
+    Dictionary expected = learner(settings(flat)).learn(initial(), LearningFixtures.fixtureImages(),
+        (j, n, o) -> defaultTrace.add(o));
+    OnlineCdl withBlock = learner(settings(block));
+    assertThat(withBlock.warmStarts()).isFalse();
+    Dictionary got = withBlock.learn(initial(), LearningFixtures.fixtureImages(), (j, n, o) -> blockTrace.add(o));
+    assertThat(got.kernels()).containsExactly(expected.kernels());
+    assertThat(blockTrace).containsExactlyElementsOf(defaultTrace);
+  }
+
+  @Test
+  void warmStartIsOnByDefaultWithABlockAndStaysOutOfTheSettingsWithout() {
+    assertThat(settings(keys("solver", fista(0.05, 20))).warmStart()).isTrue();
+    assertThat(settings(keys("steps", 3)).warmStart()).isNull();
+    assertThat(settings(keys("warmStart", false)).warmStart()).isNull();
+    // the resolved settings (and so the run's configSha256) of a file without a block are what they were
+    assertThat(SettingsBinder.toMap(settings(keys("steps", 3)))).doesNotContainKey("warmStart");
+  }
+
+  @Test
+  void warmStartTrueWithoutASolverBlockIsAnErrorOnWarmStart() {
+    assertThatThrownBy(() -> settings(keys("warmStart", true)))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.key()).isEqualTo("warmStart"))
+        .hasMessageContaining("needs a learning.solver block");
+  }
+
+  @Test
+  void aBlockSolverNoProviderTakesKeepsTheCpuDictionaryStep() {
+    OnlineCdl l = learner(settings(keys("steps", 2, "solver", fista(0.05, 5))));
+    assertThat(l.dictionaryGradient().describe()).containsEntry("backend", "cpu");
+  }
+
+  @Test
   void aFistaBlockLearnsTheCodingObjectiveOfAnImageFallsStepAfterStep() {
     OnlineCdl l = learner(settings(keys("steps", 10, "imageOrder", "sequential", "stepSize", "lipschitz",
         "stepScale", 1.9, "checkpointEvery", 0, "solver", fista(0.05, 40))));
