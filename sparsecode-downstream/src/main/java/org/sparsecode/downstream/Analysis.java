@@ -244,17 +244,18 @@ public final class Analysis {
     }
     double[][] correct = used.stream().map(v -> DropDifference.meanOverRuns(v.correct())).toArray(double[][]::new);
     List<DropDifference.Result> results = DropDifference.compare(correct, contrasts, 42);
-    List<DownstreamReport.Resilience> rows = new ArrayList<>();
     StringBuilder out = new StringBuilder(DownstreamReport.RESILIENCE_HEADER + "\n");
     for (int r = 0; r < results.size(); r++) {
       DropDifference.Result x = results.get(r);
       String[] l = labels.get(r);
       DownstreamReport.Resilience row = new DownstreamReport.Resilience(l[0], l[1], l[2], x.dropA(), x.dropB(),
           x.delta(), x.low(), x.high(), x.p(), x.images());
-      rows.add(row);
       out.append(row.csv()).append('\n');
     }
-    AtomicFiles.writeString(directory.resolve(DownstreamReport.RESILIENCE_CSV), out.toString());
+    Path file = directory.resolve(DownstreamReport.RESILIENCE_CSV);
+    AtomicFiles.writeString(file, out.toString());
+    // the summary says what the page says: both from the file's rounded numbers
+    List<DownstreamReport.Resilience> rows = DownstreamReport.resilience(file);
     if (rows.isEmpty()) {
       return;
     }
@@ -268,10 +269,11 @@ public final class Analysis {
         + " images (" + DropDifference.RESAMPLES + " replicates, each resampling the images once for all four"
         + " accuracies; per-image correctness averaged over the seeds first) and the two-sided bootstrap p-value"
         + " (twice the smaller share of replicates on either side of 0).\n\n"
-        + "| A | B | ceil | drop A | drop B | Δ | 95 % CI | p | images |\n|---|---|---|---|---|---|---|---|---|\n");
+        + "| A | B | ceil | drop A (points) | drop B (points) | Δ (points) | 95 % CI (points) | p | images |\n|---|---|---|---|---|---|---|---|---|\n");
     for (DownstreamReport.Resilience r : rows) {
-      md.append(String.format(Locale.ROOT, "| %s | %s | %s | %+.4f | %+.4f | %+.4f | [%+.4f, %+.4f] | %.3g | %d |%n",
-          r.a(), r.b(), r.ceil(), r.dropA(), r.dropB(), r.delta(), r.low(), r.high(), r.p(), r.images()));
+      md.append(String.format(Locale.ROOT, "| %s | %s | %s | %+.2f | %+.2f | %+.2f | [%+.2f, %+.2f] | %.3g | %d |%n",
+          r.a(), r.b(), r.ceil(), 100 * r.dropA(), 100 * r.dropB(), 100 * r.delta(), 100 * r.low(), 100 * r.high(),
+          r.p(), r.images()));
     }
     md.append("\nIn words (significant: the interval excludes 0):\n\n");
     rows.forEach(r -> md.append("- ").append(DownstreamReport.sentence(r)).append('\n'));

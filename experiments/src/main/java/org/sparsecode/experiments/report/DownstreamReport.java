@@ -252,9 +252,9 @@ public final class DownstreamReport {
     int images = h.stream().mapToInt(Resilience::images).max().orElse(0);
     StringBuilder sb = new StringBuilder("Do codes of heterogeneous kernels keep accuracy under the cutoff better"
         + " than homogeneous ones and than pixels? Of " + h.size() + " comparison" + (h.size() == 1 ? "" : "s")
-        + " (drop from ceil none, in points; Δ with its 95 % bootstrap interval over " + images + " test images), "
-        + better + " say significantly better, " + worse + " significantly worse, " + (h.size() - better - worse)
-        + " find no significant difference.");
+        + " (drop from ceil none, in points; Δ with its 95 % bootstrap interval over " + images + " test images): "
+        + better + " significantly better, " + worse + " significantly worse, " + (h.size() - better - worse)
+        + " without significant difference.");
     for (Resilience r : h) {
       String s = sentence(r);
       sb.append(' ').append(Character.toUpperCase(s.charAt(0))).append(s.substring(1));
