@@ -27,14 +27,18 @@ import org.sparsecode.experiments.run.ProgressReporter;
  * The analysis of a file's finished trainings, from their files alone ({@code results.json}, each seed's
  * {@code training.csv} and {@code predictions.csv}), so that it is the same after a resumed run:
  * {@value #MARKDOWN} (the accuracy table, mean ± sd over seeds, and the paired comparisons with their intervals
- * over test images), {@value #ACCURACY_CSV}, {@value #PAIRED_CSV}, {@value #CURVES_PNG} (test accuracy per epoch,
+ * over test images, and whether each input keeps accuracy under a cutoff better than another, headed by the
+ * answer for heterogeneous codes), {@value #ACCURACY_CSV}, {@value #PAIRED_CSV}, {@value #RESILIENCE_CSV} (the
+ * differences of drops, {@link DropDifference}), {@value #CURVES_PNG} (test accuracy per epoch,
  * mean over seeds) and the confusion matrix of the most accurate variant ({@value #CONFUSION_CSV},
  * {@value #CONFUSION_PNG}); then {@code report.html}, whose "Downstream classifier" section {@link DownstreamReport}
  * builds from those files (the report package is in the experiments module, which this one depends on). Each
  * comparison is said in a sentence ({@link DownstreamReport#sentence}), the same in the summary and the page.
  *
  * <p>Pairs compared: variants of the same ceil with different inputs (pixels, or codes of another dictionary),
- * and variants of the same input with different ceils.
+ * and variants of the same input with different ceils. Differences of drops: every two inputs (found by their
+ * resolved settings, {@link InputKey}, not by the variants' names) that each have a variant at ceil none and one
+ * at the cutoff, on the same test images (the index column of the predictions).
  */
 public final class Analysis {
   /** The summary. */
@@ -43,6 +47,8 @@ public final class Analysis {
   public static final String ACCURACY_CSV = DownstreamReport.ACCURACY_CSV;
   /** A row per pair. */
   public static final String PAIRED_CSV = DownstreamReport.PAIRED_CSV;
+  /** A row per difference of drops under a cutoff. */
+  public static final String RESILIENCE_CSV = DownstreamReport.RESILIENCE_CSV;
   /** Test accuracy per epoch. */
   public static final String CURVES_PNG = DownstreamReport.CURVES_PNG;
   /** The best variant's confusion matrix, counts summed over seeds. */
@@ -268,8 +274,10 @@ public final class Analysis {
         + " (positive: A keeps accuracy better), with a 95 % paired percentile bootstrap interval over the test"
         + " images (" + DropDifference.RESAMPLES + " replicates, each resampling the images once for all four"
         + " accuracies; per-image correctness averaged over the seeds first) and the two-sided bootstrap p-value"
-        + " (twice the smaller share of replicates on either side of 0).\n\n"
-        + "| A | B | ceil | drop A (points) | drop B (points) | Δ (points) | 95 % CI (points) | p | images |\n|---|---|---|---|---|---|---|---|---|\n");
+        + " (twice the smaller share of replicates on either side of 0, counting the observed Δ: never below"
+        + String.format(Locale.ROOT, " %.1e", 2.0 / (DropDifference.RESAMPLES + 1)) + ").\n\n"
+        + "| A | B | ceil | drop A (points) | drop B (points) | Δ (points) | 95 % CI (points) | p | images |\n"
+        + "|---|---|---|---|---|---|---|---|---|\n");
     for (DownstreamReport.Resilience r : rows) {
       md.append(String.format(Locale.ROOT, "| %s | %s | %s | %+.2f | %+.2f | %+.2f | [%+.2f, %+.2f] | %.3g | %d |%n",
           r.a(), r.b(), r.ceil(), 100 * r.dropA(), 100 * r.dropB(), 100 * r.delta(), 100 * r.low(), 100 * r.high(),
@@ -277,7 +285,6 @@ public final class Analysis {
     }
     md.append("\nIn words (significant: the interval excludes 0):\n\n");
     rows.forEach(r -> md.append("- ").append(DownstreamReport.sentence(r)).append('\n'));
-    md.append('\n');
   }
 
   /** Where the first variant of an input stands in the file. */

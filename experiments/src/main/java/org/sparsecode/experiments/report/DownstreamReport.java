@@ -12,9 +12,11 @@ import org.sparsecode.experiments.run.ProgressReporter;
 
 /**
  * The page of a file that trains a classifier ({@code network:}), {@code DIR/report.html}: its "Downstream
- * classifier" section (the accuracy per variant, the paired comparisons with their intervals, p-values and a
- * sentence each, the learning curves and the confusion matrix, embedded) and each variant's configuration.
- * Built from the files the downstream analysis writes ({@value #ACCURACY_CSV}, {@value #PAIRED_CSV},
+ * classifier" section (the accuracy per variant; whether heterogeneous codes keep accuracy under the cutoff
+ * better than homogeneous ones and than pixels, answered in a headline, then every difference of two inputs' drops
+ * with its interval, p-value and sentence; the paired comparisons with their intervals, p-values and a sentence
+ * each; the learning curves and the confusion matrix, embedded) and each variant's configuration. Built from the
+ * files the downstream analysis writes ({@value #ACCURACY_CSV}, {@value #RESILIENCE_CSV}, {@value #PAIRED_CSV},
  * {@value #CURVES_PNG}, {@value #CONFUSION_PNG}, each variant's {@code config.yaml}), so the page needs no
  * DeepLearning4J: the downstream module, which depends on this one, calls {@link #write} after its analysis,
  * and the sentences of its markdown summary come from {@link #sentence} too, so the two always agree.
@@ -426,7 +428,7 @@ public final class DownstreamReport {
           + " difference of two inputs' drops, Δ = drop of A − drop of B (positive: A keeps accuracy better), with"
           + " its 95 % paired percentile bootstrap interval over the test images (the images resampled once per"
           + " replicate for all four accuracies; per-image correctness averaged over the seeds first) and the"
-          + " two-sided bootstrap p-value (from <code>" + RESILIENCE_CSV + "</code>). Significant when the interval"
+          + " two-sided bootstrap p-value, twice the smaller share of replicates on either side of 0 (from <code>" + RESILIENCE_CSV + "</code>). Significant when the interval"
           + " excludes 0.</p>\n");
       Table rt = new Table(3, "A", "B", "ceil", "drop A (points)", "drop B (points)", "Δ (points)",
           "95 % CI (points)", "p", "images", "verdict").text(9);
