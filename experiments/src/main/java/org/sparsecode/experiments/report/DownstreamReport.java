@@ -428,8 +428,8 @@ public final class DownstreamReport {
           + " difference of two inputs' drops, Δ = drop of A − drop of B (positive: A keeps accuracy better), with"
           + " its 95 % paired percentile bootstrap interval over the test images (the images resampled once per"
           + " replicate for all four accuracies; per-image correctness averaged over the seeds first) and the"
-          + " two-sided bootstrap p-value, twice the smaller share of replicates on either side of 0 (from <code>" + RESILIENCE_CSV + "</code>). Significant when the interval"
-          + " excludes 0.</p>\n");
+          + " two-sided bootstrap p-value, twice the smaller share of replicates on either side of 0 (from <code>"
+          + RESILIENCE_CSV + "</code>). Significant when the interval excludes 0.</p>\n");
       Table rt = new Table(3, "A", "B", "ceil", "drop A (points)", "drop B (points)", "Δ (points)",
           "95 % CI (points)", "p", "images", "verdict").text(9);
       for (Resilience r : resilience) {
