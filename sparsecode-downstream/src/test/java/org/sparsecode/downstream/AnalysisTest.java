@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sparsecode.experiments.report.DownstreamReport;
 import org.sparsecode.experiments.report.DownstreamReport.Accuracy;
 import org.sparsecode.experiments.report.DownstreamReport.Pair;
+import org.sparsecode.experiments.report.DownstreamReport.Resilience;
 import org.sparsecode.experiments.results.Json;
 
 /**
@@ -121,9 +122,14 @@ class AnalysisTest {
         .replace("&amp;", "&");
   }
 
-  /** The sentences of the page's list, unescaped. */
+  /** The sentences of the page's list of paired comparisons, unescaped. */
   static List<String> sentences(String html) {
-    int at = html.indexOf("id=\"downstream-sentences\"");
+    return sentences(html, "downstream-sentences");
+  }
+
+  /** The sentences of the page's list of this id, unescaped. */
+  static List<String> sentences(String html, String id) {
+    int at = html.indexOf("id=\"" + id + "\"");
     assertThat(at).isNotNegative();
     String list = html.substring(at, html.indexOf("</ul>", at));
     List<String> out = new ArrayList<>();
@@ -208,7 +214,110 @@ class AnalysisTest {
   @Test
   void theSummaryHoldsTheSameSentencesAsThePage() {
     List<String> lines = markdown.lines().filter(l -> l.startsWith("- ")).map(l -> l.substring(2)).toList();
-    assertThat(lines).isEqualTo(sentences(html));
+    List<String> page = new ArrayList<>(sentences(html, "downstream-resilience-sentences"));
+    page.addAll(sentences(html));
+    assertThat(lines).isEqualTo(page);
+  }
+
+  @Test
+  void thinCodesAgainstPixelsGiveTheDifferenceOfTheirDropsUnderCeilTwo() {
+    List<Resilience> rows = DownstreamReport.resilience(dir.resolve(DownstreamReport.RESILIENCE_CSV));
+    assertThat(rows).hasSize(1);
+    Resilience r = rows.get(0);
+    assertThat(List.of(r.a(), r.b(), r.ceil())).containsExactly("thin", "pixels", "2");
+    // thin: 34.5 → 33 of 40 right (mean over seeds); pixels: 35 → 20
+    assertThat(r.dropA()).isCloseTo(-1.5 / TEST, within(1e-6));
+    assertThat(r.dropB()).isCloseTo(-15.0 / TEST, within(1e-6));
+    assertThat(r.delta()).isCloseTo(13.5 / TEST, within(1e-6));
+    assertThat(r.low()).isPositive();
+    assertThat(r.images()).isEqualTo(TEST);
+    // no heterogeneous codes in this run: no headline
+    assertThat(html).doesNotContain("downstream-headline");
+  }
+
+  /** Writes a run of pixels, thin, full and learned codes at ceil none and 2, under names that say nothing. */
+  private Path writeFourInputs() throws IOException {
+    Path run = tmp.resolve("four");
+    Map<String, Object> thin = Map.of("type", "log-gabor", "preset", "thin");
+    Map<String, Object> full = Map.of("type", "log-gabor", "preset", "full");
+    Map<String, Object> learned = Map.of("type", "npy-file", "path", "dictionaries/learned-full.npy");
+    // right on the first k of 40 images: full 36 → 34, thin 36 → 26, learned 36 → 26, pixels 36 → 16
+    writeVariant(run.resolve("v1"), "v1", null, "2", new int[] {16});
+    writeVariant(run.resolve("v2"), "v2", thin, "none", new int[] {36});
+    writeVariant(run.resolve("v3"), "v3", full, "2", new int[] {34});
+    writeVariant(run.resolve("v4"), "v4", learned, "none", new int[] {36});
+    writeVariant(run.resolve("v5"), "v5", thin, "2", new int[] {26});
+    writeVariant(run.resolve("v6"), "v6", full, "none", new int[] {36});
+    writeVariant(run.resolve("v7"), "v7", null, "none", new int[] {36});
+    writeVariant(run.resolve("v8"), "v8", learned, "2", new int[] {26});
+    Analysis.write(run, "four", List.of("v1", "v2", "v3", "v4", "v5", "v6", "v7", "v8"), line -> { });
+    return run;
+  }
+
+  @Test
+  void theInputsAreFoundByTheirSettingsAndComparedLearnedFullThinPixels() throws IOException {
+    Path run = writeFourInputs();
+    List<Resilience> rows = DownstreamReport.resilience(run.resolve(DownstreamReport.RESILIENCE_CSV));
+    assertThat(rows).extracting(r -> r.a() + " " + r.b() + " " + r.ceil()).containsExactly("learned full 2",
+        "learned thin 2", "learned pixels 2", "full thin 2", "full pixels 2", "thin pixels 2");
+    Resilience fullThin = rows.get(3);
+    assertThat(fullThin.dropA()).isCloseTo(-0.05, within(1e-6));
+    assertThat(fullThin.dropB()).isCloseTo(-0.25, within(1e-6));
+    assertThat(fullThin.delta()).isCloseTo(0.2, within(1e-6));
+    assertThat(fullThin.low()).isPositive();
+    assertThat(fullThin.p()).isLessThan(0.01);
+    // learned and thin lose the same images: every replicate's Δ is 0
+    Resilience learnedThin = rows.get(1);
+    assertThat(learnedThin.delta()).isZero();
+    assertThat(learnedThin.low()).isZero();
+    assertThat(learnedThin.high()).isZero();
+    assertThat(learnedThin.p()).isEqualTo(1.0);
+  }
+
+  @Test
+  void theResilienceTableOfThePageHoldsTheNumbersOfResilienceCsv() throws IOException {
+    Path run = writeFourInputs();
+    List<Resilience> csv = DownstreamReport.resilience(run.resolve(DownstreamReport.RESILIENCE_CSV));
+    List<List<String>> rows = table(Files.readString(run.resolve("report.html")), "downstream-resilience");
+    assertThat(rows).hasSize(csv.size());
+    for (int i = 0; i < csv.size(); i++) {
+      Resilience r = csv.get(i);
+      List<String> row = rows.get(i);
+      assertThat(row.subList(0, 3)).containsExactly(r.a(), r.b(), r.ceil());
+      assertThat(number(row.get(3))).isCloseTo(100 * r.dropA(), within(0.005 + 1e-9));
+      assertThat(number(row.get(4))).isCloseTo(100 * r.dropB(), within(0.005 + 1e-9));
+      assertThat(number(row.get(5))).isCloseTo(100 * r.delta(), within(0.005 + 1e-9));
+      String[] ci = row.get(6).replaceAll("[\\[\\]]", "").split(", ");
+      assertThat(number(ci[0])).isCloseTo(100 * r.low(), within(0.005 + 1e-9));
+      assertThat(number(ci[1])).isCloseTo(100 * r.high(), within(0.005 + 1e-9));
+      assertThat(number(row.get(7))).isCloseTo(r.p(), within(Math.max(1e-12, r.p() * 5e-3)));
+      assertThat(Integer.parseInt(row.get(8))).isEqualTo(r.images());
+      assertThat(row.get(9)).isEqualTo(r.significant() ? "significant" : "not significant");
+    }
+  }
+
+  @Test
+  void theHeadlineAnswersWithTheFullThenLearnedRowsTheSameInTheSummaryAndThePage() throws IOException {
+    Path run = writeFourInputs();
+    String page = Files.readString(run.resolve("report.html"));
+    String md = Files.readString(run.resolve(Analysis.MARKDOWN));
+    int at = page.indexOf("<p id=\"downstream-headline\">");
+    assertThat(at).isNotNegative();
+    String headline = unescape(page.substring(at + "<p id=\"downstream-headline\">".length(),
+        page.indexOf("</p>", at)));
+    assertThat(md).contains("\n" + headline + "\n");
+    assertThat(headline).startsWith("Do codes of heterogeneous kernels keep accuracy under the cutoff better than"
+        + " homogeneous ones and than pixels? Of 4 comparisons (drop from ceil none, in points; Δ with its 95 %"
+        + " bootstrap interval over 40 test images): 3 significantly better, 0 significantly worse, 1 without"
+        + " significant difference. Full keeps accuracy under ceil 2 better than thin: drop −5.0 vs −25.0 points,"
+        + " Δ +20.0 [+");
+    assertThat(headline.indexOf("Full keeps accuracy under ceil 2 better than thin"))
+        .isLessThan(headline.indexOf("Full keeps accuracy under ceil 2 better than pixels"));
+    assertThat(headline.indexOf("better than pixels: drop −5.0"))
+        .isLessThan(headline.indexOf("No significant difference between learned and thin in the drop under ceil 2:"
+            + " drop −25.0 vs −25.0 points, Δ 0.0 [0.0, 0.0], p = 1.00."));
+    assertThat(headline.lastIndexOf(". Learned keeps accuracy under ceil 2 better than pixels: drop −25.0 vs −50.0"
+        + " points, Δ +25.0 [")).isGreaterThan(headline.indexOf("No significant difference between learned"));
   }
 
   @Test

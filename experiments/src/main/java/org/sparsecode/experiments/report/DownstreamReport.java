@@ -12,9 +12,11 @@ import org.sparsecode.experiments.run.ProgressReporter;
 
 /**
  * The page of a file that trains a classifier ({@code network:}), {@code DIR/report.html}: its "Downstream
- * classifier" section (the accuracy per variant, the paired comparisons with their intervals, p-values and a
- * sentence each, the learning curves and the confusion matrix, embedded) and each variant's configuration.
- * Built from the files the downstream analysis writes ({@value #ACCURACY_CSV}, {@value #PAIRED_CSV},
+ * classifier" section (the accuracy per variant; whether heterogeneous codes keep accuracy under the cutoff
+ * better than homogeneous ones and than pixels, answered in a headline, then every difference of two inputs' drops
+ * with its interval, p-value and sentence; the paired comparisons with their intervals, p-values and a sentence
+ * each; the learning curves and the confusion matrix, embedded) and each variant's configuration. Built from the
+ * files the downstream analysis writes ({@value #ACCURACY_CSV}, {@value #RESILIENCE_CSV}, {@value #PAIRED_CSV},
  * {@value #CURVES_PNG}, {@value #CONFUSION_PNG}, each variant's {@code config.yaml}), so the page needs no
  * DeepLearning4J: the downstream module, which depends on this one, calls {@link #write} after its analysis,
  * and the sentences of its markdown summary come from {@link #sentence} too, so the two always agree.
@@ -36,6 +38,16 @@ public final class DownstreamReport {
       + "seconds_per_epoch,dictionary,train_images,test_images";
   /** The header of {@value #PAIRED_CSV}. */
   public static final String PAIRED_HEADER = "a,b,images,only_a,only_b,difference,ci_low,ci_high,mcnemar_p";
+  /** A row per difference of drops under a cutoff. */
+  public static final String RESILIENCE_CSV = "resilience.csv";
+  /** The header of {@value #RESILIENCE_CSV}. */
+  public static final String RESILIENCE_HEADER = "a,b,ceil,drop_a,drop_b,delta,ci_low,ci_high,p,images";
+  /** The name of the input of raw pixels in {@value #RESILIENCE_CSV}. */
+  public static final String PIXELS = "pixels";
+  /** The name of the codes of the homogeneous log-Gabor dictionary in {@value #RESILIENCE_CSV}. */
+  public static final String HOMOGENEOUS = "thin";
+  /** The name of the codes of the heterogeneous log-Gabor dictionary in {@value #RESILIENCE_CSV}. */
+  public static final String HETEROGENEOUS = "full";
   /** The section's anchor. */
   public static final String SECTION_ID = "downstream";
 
@@ -111,6 +123,145 @@ public final class DownstreamReport {
       return String.join(",", quote(a), quote(b), Integer.toString(images), Integer.toString(onlyA),
           Integer.toString(onlyB), String.format(Locale.ROOT, "%.6f,%.6f,%.6f,%.6g", difference, low, high, p));
     }
+  }
+
+  /**
+   * Whether input A keeps accuracy under a cutoff better than input B, a row of {@value #RESILIENCE_CSV}: each
+   * input's drop from ceil none to the cutoff and the difference of the drops, with its 95 % paired bootstrap
+   * interval over the test images and its two-sided bootstrap p-value.
+   *
+   * @param a the first input ({@value #PIXELS}, {@value #HOMOGENEOUS}, {@value #HETEROGENEOUS}, {@code learned},
+   *     ...)
+   * @param b the second
+   * @param ceil the cutoff ({@code 4}, {@code 2})
+   * @param dropA accuracy of A at the cutoff minus at ceil none (a fraction; negative when accuracy falls)
+   * @param dropB the same for B
+   * @param delta {@code dropA − dropB}: positive when A keeps accuracy better
+   * @param low the interval's lower end
+   * @param high its upper end
+   * @param p the two-sided bootstrap p-value
+   * @param images the test images
+   */
+  public record Resilience(String a, String b, String ceil, double dropA, double dropB, double delta, double low,
+      double high, double p, int images) {
+    /**
+     * Whether the difference of drops is significant: its interval excludes 0.
+     *
+     * @return {@code true} when both ends lie on the same side of 0, neither on it
+     */
+    public boolean significant() {
+      return low > 0 && high > 0 || low < 0 && high < 0;
+    }
+
+    /**
+     * The row of {@value #RESILIENCE_CSV}.
+     *
+     * @return the fields, quoted where needed, without the line's end
+     */
+    public String csv() {
+      return String.join(",", quote(a), quote(b), quote(ceil), String.format(Locale.ROOT,
+          "%.6f,%.6f,%.6f,%.6f,%.6f,%.6g", dropA, dropB, delta, low, high, p), Integer.toString(images));
+    }
+  }
+
+  /**
+   * A difference of drops in one sentence, with its numbers: {@code full keeps accuracy under ceil 2 better than
+   * thin: drop −3.0 vs −7.5 points, Δ +4.5 [+1.0, +8.1], p = 0.0100.}, {@code full loses more accuracy under
+   * ceil 2 than thin: ...} or {@code no significant difference between full and thin in the drop under ceil 2:
+   * ...}. Significant when the interval excludes 0.
+   *
+   * @param r the row
+   * @return the sentence (plain text: escape it for HTML)
+   */
+  public static String sentence(Resilience r) {
+    StringBuilder sb = new StringBuilder();
+    if (!r.significant()) {
+      sb.append("no significant difference between ").append(r.a()).append(" and ").append(r.b())
+          .append(" in the drop under ceil ").append(r.ceil());
+    } else if (r.delta() > 0) {
+      sb.append(r.a()).append(" keeps accuracy under ceil ").append(r.ceil()).append(" better than ").append(r.b());
+    } else {
+      sb.append(r.a()).append(" loses more accuracy under ceil ").append(r.ceil()).append(" than ").append(r.b());
+    }
+    sb.append(": drop ").append(signedPoints(r.dropA())).append(" vs ").append(signedPoints(r.dropB()))
+        .append(" points, Δ ").append(signedPoints(r.delta())).append(" [").append(signedPoints(r.low()))
+        .append(", ").append(signedPoints(r.high())).append("], p = ").append(Format.pValue(r.p()));
+    if (r.significant() && !(r.p() < 0.05)) {
+      sb.append(" (significant by the interval; p is not below 0.05)");
+    } else if (!r.significant() && r.p() < 0.05) {
+      sb.append(" (the interval holds 0, though p is below 0.05)");
+    }
+    return sb.append('.').toString();
+  }
+
+  /**
+   * The rows that answer whether codes of heterogeneous kernels keep accuracy under the cutoff better than
+   * homogeneous ones and than pixels: {@value #HETEROGENEOUS} against {@value #HOMOGENEOUS}, then against
+   * {@value #PIXELS}, each at the harsher cutoff first (ceil 2, then 4); then the same for every other code
+   * (a learned dictionary).
+   *
+   * @param rows the rows of {@value #RESILIENCE_CSV}
+   * @return those rows, in that order
+   */
+  public static List<Resilience> headlineRows(List<Resilience> rows) {
+    List<String> others = new ArrayList<>();
+    for (Resilience r : rows) {
+      if (!isBaseline(r.a()) && !r.a().equals(HETEROGENEOUS) && !others.contains(r.a())) {
+        others.add(r.a());
+      }
+    }
+    List<String> firsts = new ArrayList<>();
+    firsts.add(HETEROGENEOUS);
+    firsts.addAll(others);
+    List<Resilience> out = new ArrayList<>();
+    for (String a : firsts) {
+      for (String b : List.of(HOMOGENEOUS, PIXELS)) {
+        rows.stream().filter(r -> r.a().equals(a) && r.b().equals(b))
+            .sorted(java.util.Comparator.comparingDouble(r -> ceilOrder(r.ceil()))).forEach(out::add);
+      }
+    }
+    return out;
+  }
+
+  /** Whether an input is one the heterogeneous codes are compared against. */
+  private static boolean isBaseline(String input) {
+    return input.equals(PIXELS) || input.equals(HOMOGENEOUS);
+  }
+
+  /** The harsher cutoff (the smaller divisor) first; a ceil that is not a number last. */
+  private static double ceilOrder(String ceil) {
+    try {
+      return Double.parseDouble(ceil);
+    } catch (NumberFormatException e) {
+      return Double.POSITIVE_INFINITY;
+    }
+  }
+
+  /**
+   * The headline: does the file say that codes of heterogeneous kernels keep accuracy under the cutoff better
+   * than homogeneous ones and than pixels? A count of the {@link #headlineRows} each way, then their sentences.
+   *
+   * @param rows the rows of {@value #RESILIENCE_CSV}
+   * @return one paragraph of plain text; empty when no row compares such codes with thin codes or pixels
+   */
+  public static String headline(List<Resilience> rows) {
+    List<Resilience> h = headlineRows(rows);
+    if (h.isEmpty()) {
+      return "";
+    }
+    long better = h.stream().filter(r -> r.significant() && r.delta() > 0).count();
+    long worse = h.stream().filter(r -> r.significant() && r.delta() < 0).count();
+    int images = h.stream().mapToInt(Resilience::images).max().orElse(0);
+    StringBuilder sb = new StringBuilder("Do codes of heterogeneous kernels keep accuracy under the cutoff better"
+        + " than homogeneous ones and than pixels? Of " + h.size() + " comparison" + (h.size() == 1 ? "" : "s")
+        + " (drop from ceil none, in points; Δ with its 95 % bootstrap interval over " + images + " test images): "
+        + better + " significantly better, " + worse + " significantly worse, " + (h.size() - better - worse)
+        + " without significant difference.");
+    for (Resilience r : h) {
+      String s = sentence(r);
+      sb.append(' ').append(Character.toUpperCase(s.charAt(0))).append(s.substring(1));
+    }
+    return sb.toString();
   }
 
   /**
@@ -266,6 +417,34 @@ public final class DownstreamReport {
           a.test() > 0 ? Integer.toString(a.test()) : "", acc, Format.fixed(a.secondsPerEpoch(), 1));
     }
     sb.append("<div id=\"downstream-accuracy\">").append(t.html()).append("</div>\n");
+    List<Resilience> resilience = resilience(dir.resolve(RESILIENCE_CSV));
+    if (!resilience.isEmpty()) {
+      sb.append("<h3>Accuracy under the cutoff</h3>\n");
+      String headline = headline(resilience);
+      if (!headline.isEmpty()) {
+        sb.append("<p id=\"downstream-headline\">").append(Html.escape(headline)).append("</p>\n");
+      }
+      sb.append("<p>Each input's drop (accuracy at the ceil minus at ceil none, in percentage points) and the"
+          + " difference of two inputs' drops, Δ = drop of A − drop of B (positive: A keeps accuracy better), with"
+          + " its 95 % paired percentile bootstrap interval over the test images (the images resampled once per"
+          + " replicate for all four accuracies; per-image correctness averaged over the seeds first) and the"
+          + " two-sided bootstrap p-value, twice the smaller share of replicates on either side of 0 (from <code>"
+          + RESILIENCE_CSV + "</code>). Significant when the interval excludes 0.</p>\n");
+      Table rt = new Table(3, "A", "B", "ceil", "drop A (points)", "drop B (points)", "Δ (points)",
+          "95 % CI (points)", "p", "images", "verdict").text(9);
+      for (Resilience r : resilience) {
+        rt.row(r.a(), r.b(), r.ceil(), Format.fixed(100 * r.dropA(), 2), Format.fixed(100 * r.dropB(), 2),
+            Format.fixed(100 * r.delta(), 2), "[" + Format.fixed(100 * r.low(), 2) + ", "
+                + Format.fixed(100 * r.high(), 2) + "]", Format.pValue(r.p()), Integer.toString(r.images()),
+            r.significant() ? "significant" : "not significant");
+      }
+      sb.append("<div id=\"downstream-resilience\">").append(rt.html()).append("</div>\n<p>In words:</p>\n"
+          + "<ul id=\"downstream-resilience-sentences\">\n");
+      for (Resilience r : resilience) {
+        sb.append("<li>").append(Html.escape(sentence(r))).append("</li>\n");
+      }
+      sb.append("</ul>\n");
+    }
     List<Pair> pairs = pairs(dir.resolve(PAIRED_CSV));
     if (!pairs.isEmpty()) {
       sb.append("<h3>Paired comparisons</h3>\n<p>On the same test images (seeds paired): accuracy of the first"
@@ -339,6 +518,22 @@ public final class DownstreamReport {
       rows.add(new Pair(r.getOrDefault("a", ""), r.getOrDefault("b", ""), (int) number(r.get("images")),
           (int) number(r.get("only_a")), (int) number(r.get("only_b")), number(r.get("difference")),
           number(r.get("ci_low")), number(r.get("ci_high")), number(r.get("mcnemar_p"))));
+    }
+    return rows;
+  }
+
+  /**
+   * The rows of {@value #RESILIENCE_CSV}.
+   *
+   * @param file the file
+   * @return the rows; empty when absent or unreadable
+   */
+  public static List<Resilience> resilience(Path file) {
+    List<Resilience> rows = new ArrayList<>();
+    for (Map<String, String> r : records(file)) {
+      rows.add(new Resilience(r.getOrDefault("a", ""), r.getOrDefault("b", ""), r.getOrDefault("ceil", ""),
+          number(r.get("drop_a")), number(r.get("drop_b")), number(r.get("delta")), number(r.get("ci_low")),
+          number(r.get("ci_high")), number(r.get("p")), (int) number(r.get("images"))));
     }
     return rows;
   }

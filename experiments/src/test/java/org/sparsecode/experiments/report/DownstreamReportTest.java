@@ -16,6 +16,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparsecode.experiments.report.DownstreamReport.Accuracy;
 import org.sparsecode.experiments.report.DownstreamReport.Pair;
+import org.sparsecode.experiments.report.DownstreamReport.Resilience;
 import org.sparsecode.experiments.results.RunDirectory;
 import org.sparsecode.experiments.run.ProgressReporter;
 
@@ -153,6 +154,89 @@ class DownstreamReportTest {
   @Test
   void aDirectoryWithoutTheAnalysisGetsANote() {
     assertThat(DownstreamReport.section(tmp)).contains("No trained variant yet");
+  }
+
+  @Test
+  void aSmallerDropUnderTheCutoffReadsAsKeepingAccuracyBetter() {
+    Resilience r = new Resilience("full", "thin", "2", -0.03, -0.075, 0.045, 0.01, 0.081, 0.01, 200);
+    assertThat(DownstreamReport.sentence(r)).isEqualTo("full keeps accuracy under ceil 2 better than thin: drop −3.0"
+        + " vs −7.5 points, Δ +4.5 [+1.0, +8.1], p = 0.0100.");
+  }
+
+  @Test
+  void aLargerDropReadsAsLosingMoreAndAnIntervalHoldingZeroAsNoSignificantDifference() {
+    Resilience worse = new Resilience("full", "pixels", "4", -0.08, -0.02, -0.06, -0.1, -0.02, 0.003, 200);
+    Resilience none = new Resilience("learned", "thin", "4", -0.02, -0.025, 0.005, -0.02, 0.03, 0.7, 200);
+    assertThat(DownstreamReport.sentence(worse)).isEqualTo("full loses more accuracy under ceil 4 than pixels: drop"
+        + " −8.0 vs −2.0 points, Δ −6.0 [−10.0, −2.0], p = 0.00300.");
+    assertThat(DownstreamReport.sentence(none)).isEqualTo("no significant difference between learned and thin in the"
+        + " drop under ceil 4: drop −2.0 vs −2.5 points, Δ +0.5 [−2.0, +3.0], p = 0.700.");
+  }
+
+  @Test
+  void theHeadlineTakesFullAgainstThinAndPixelsAtTheHarsherCutoffFirstThenLearned() {
+    List<Resilience> rows = List.of(
+        new Resilience("learned", "full", "2", -0.01, -0.02, 0.01, -0.01, 0.03, 0.4, 100),
+        new Resilience("learned", "thin", "4", -0.01, -0.02, 0.01, -0.01, 0.03, 0.4, 100),
+        new Resilience("full", "thin", "4", -0.01, -0.02, 0.01, -0.01, 0.03, 0.4, 100),
+        new Resilience("full", "thin", "2", -0.03, -0.075, 0.045, 0.01, 0.081, 0.01, 100),
+        new Resilience("full", "pixels", "2", -0.03, -0.01, -0.02, -0.04, -0.001, 0.04, 100),
+        new Resilience("thin", "pixels", "2", -0.075, -0.01, -0.065, -0.1, -0.03, 0.001, 100));
+    assertThat(DownstreamReport.headlineRows(rows)).extracting(r -> r.a() + " " + r.b() + " " + r.ceil())
+        .containsExactly("full thin 2", "full thin 4", "full pixels 2", "learned thin 4");
+    assertThat(DownstreamReport.headline(rows)).contains("Of 4 comparisons").contains(": 1 significantly better, 1"
+        + " significantly worse, 2 without significant difference. Full keeps accuracy under ceil 2 better than thin:");
+    assertThat(DownstreamReport.headline(rows.subList(5, 6))).isEmpty();
+  }
+
+  /** A random row: names with commas and quotes, drops on a 1/images grid, an interval around Δ. */
+  private static Resilience randomResilience(SplittableRandom r) {
+    int images = 1 + r.nextInt(5000);
+    double dropA = -r.nextInt(images + 1) / (double) images;
+    double dropB = -r.nextInt(images + 1) / (double) images;
+    double delta = dropA - dropB;
+    double low = delta - r.nextInt(images / 4 + 1) / (double) images;
+    double high = delta + r.nextInt(images / 4 + 1) / (double) images;
+    String[] names = {"full", "thin", "pixels", "learned", "a,b", "say \"x\""};
+    return new Resilience(names[r.nextInt(names.length)], names[r.nextInt(names.length)], r.nextBoolean() ? "2"
+        : "4", dropA, dropB, delta, low, high, r.nextDouble(), images);
+  }
+
+  private void checkResilienceRow(long seed) throws IOException {
+    SplittableRandom r = new SplittableRandom(seed);
+    Resilience row = randomResilience(r);
+    Path f = tmp.resolve("resilience-" + seed + ".csv");
+    Files.writeString(f, DownstreamReport.RESILIENCE_HEADER + "\n" + row.csv() + "\n");
+    Resilience back = DownstreamReport.resilience(f).get(0);
+    String at = "seed " + seed + ": " + row;
+    assertThat(List.of(back.a(), back.b(), back.ceil())).as(at).containsExactly(row.a(), row.b(), row.ceil());
+    assertThat(back.images()).as(at).isEqualTo(row.images());
+    double[] want = {row.dropA(), row.dropB(), row.delta(), row.low(), row.high()};
+    double[] got = {back.dropA(), back.dropB(), back.delta(), back.low(), back.high()};
+    for (int i = 0; i < want.length; i++) {
+      assertThat(got[i]).as(at).isCloseTo(want[i], org.assertj.core.api.Assertions.within(5e-7));
+    }
+    assertThat(back.p()).as(at).isCloseTo(row.p(), org.assertj.core.api.Assertions.within(1e-5 * row.p() + 1e-300));
+    String sentence = DownstreamReport.sentence(row);
+    boolean excludes = row.low() > 0 || row.high() < 0;
+    assertThat(sentence.startsWith("no significant difference")).as(at + ": " + sentence).isEqualTo(!excludes);
+    assertThat(back.significant()).as(at).isEqualTo(excludes);
+  }
+
+  private Stream<DynamicTest> resilienceRuns(int runs) {
+    return new SplittableRandom(BASE_SEED + 17).longs(runs).mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed,
+        () -> checkResilienceRow(seed)));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> aResilienceRowSurvivesItsCsvFileAndItsSentenceFollowsTheInterval() {
+    return resilienceRuns(Integer.getInteger("fuzz.runs", 200));
+  }
+
+  @Tag("slow")
+  @TestFactory
+  Stream<DynamicTest> aResilienceRowSurvivesItsCsvFileAndItsSentenceFollowsTheIntervalManyRuns() {
+    return resilienceRuns(20_000);
   }
 
   @Test
