@@ -1,5 +1,7 @@
 package org.sparsecode.experiments.report;
 
+import static org.sparsecode.experiments.results.MetricsCsv.quote;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.sparsecode.experiments.results.MetricsCsv;
 import org.sparsecode.experiments.results.RunDirectory;
 import org.sparsecode.experiments.run.ProgressReporter;
 
@@ -552,7 +555,7 @@ public final class DownstreamReport {
 
   /** A CSV file's rows as maps from the header's names; empty when absent or unreadable. */
   private static List<Map<String, String>> records(Path file) {
-    List<List<String>> lines = parse(ReportFiles.text(file).orElse(""));
+    List<List<String>> lines = MetricsCsv.parse(ReportFiles.text(file).orElse(""));
     List<Map<String, String>> rows = new ArrayList<>();
     if (lines.isEmpty()) {
       return rows;
@@ -569,59 +572,5 @@ public final class DownstreamReport {
       rows.add(row);
     }
     return rows;
-  }
-
-  /** RFC 4180 CSV: fields quoted with {@code "} may hold commas, doubled quotes and line ends. */
-  static List<List<String>> parse(String text) {
-    List<List<String>> lines = new ArrayList<>();
-    List<String> line = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        line.add(field.toString());
-        field.setLength(0);
-      } else if (c == '\n' || c == '\r') {
-        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-        line.add(field.toString());
-        field.setLength(0);
-        lines.add(line);
-        line = new ArrayList<>();
-      } else {
-        field.append(c);
-      }
-    }
-    if (field.length() > 0 || !line.isEmpty()) {
-      line.add(field.toString());
-      lines.add(line);
-    }
-    return lines;
-  }
-
-  /**
-   * A CSV field, quoted when it holds a comma, a quote or a line end.
-   *
-   * @param field the text
-   * @return the field
-   */
-  public static String quote(String field) {
-    if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
-      return field;
-    }
-    return '"' + field.replace("\"", "\"\"") + '"';
   }
 }

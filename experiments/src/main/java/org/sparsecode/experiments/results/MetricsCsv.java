@@ -65,9 +65,56 @@ public final class MetricsCsv {
    * @return the field, quoted if it holds a comma, quote or line break
    */
   public static String quote(String field) {
-    if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0) {
+    if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
       return field;
     }
     return '"' + field.replace("\"", "\"\"") + '"';
+  }
+
+  /**
+   * Parses RFC 4180 CSV text: fields quoted with {@code "} may hold commas, doubled quotes and line ends; lines
+   * end with LF or CRLF.
+   *
+   * @param text the CSV text
+   * @return its lines, each a list of fields
+   */
+  public static List<List<String>> parse(String text) {
+    List<List<String>> lines = new ArrayList<>();
+    List<String> line = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+          field.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          field.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        line.add(field.toString());
+        field.setLength(0);
+      } else if (c == '\n' || c == '\r') {
+        if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        line.add(field.toString());
+        field.setLength(0);
+        lines.add(line);
+        line = new ArrayList<>();
+      } else {
+        field.append(c);
+      }
+    }
+    if (field.length() > 0 || !line.isEmpty()) {
+      line.add(field.toString());
+      lines.add(line);
+    }
+    return lines;
   }
 }

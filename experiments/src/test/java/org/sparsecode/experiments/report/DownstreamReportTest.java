@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sparsecode.experiments.report.DownstreamReport.Accuracy;
 import org.sparsecode.experiments.report.DownstreamReport.Pair;
 import org.sparsecode.experiments.report.DownstreamReport.Resilience;
+import org.sparsecode.experiments.results.MetricsCsv;
 import org.sparsecode.experiments.results.RunDirectory;
 import org.sparsecode.experiments.run.ProgressReporter;
 
@@ -241,7 +242,7 @@ class DownstreamReportTest {
 
   @Test
   void quotedCsvFieldsHoldCommasQuotesAndLineEnds() {
-    List<List<String>> rows = DownstreamReport.parse("a,\"b,\"\"c\"\"\nd\",e\r\nf,,\n");
+    List<List<String>> rows = MetricsCsv.parse("a,\"b,\"\"c\"\"\nd\",e\r\nf,,\n");
     assertThat(rows).containsExactly(List.of("a", "b,\"c\"\nd", "e"), new ArrayList<>(List.of("f", "", "")));
   }
 }
