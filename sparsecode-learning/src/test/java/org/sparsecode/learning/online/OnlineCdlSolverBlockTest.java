@@ -154,15 +154,7 @@ class OnlineCdlSolverBlockTest {
     block.put("solver", keys("type", "cbpdn-admm", "lambda", 0.02, "rho", 4.0, "maxIterations", 15,
         "relStopTol", 1e-3, "relaxation", 1.6, "absStopTol", 0.0, "l1Weight", 1.0, "autoRho",
         keys("enabled", false)));
-    List<Double> defaultTrace = new ArrayList<>();
-    List<Double> blockTrace = new ArrayList<>();
-    Dictionary expected = learner(settings(flat)).learn(initial(), LearningFixtures.fixtureImages(),
-        (j, n, o) -> defaultTrace.add(o));
-    OnlineCdl withBlock = learner(settings(block));
-    assertThat(withBlock.warmStarts()).isFalse();
-    Dictionary got = withBlock.learn(initial(), LearningFixtures.fixtureImages(), (j, n, o) -> blockTrace.add(o));
-    assertThat(got.kernels()).containsExactly(expected.kernels());
-    assertThat(blockTrace).containsExactlyElementsOf(defaultTrace);
+    assertLearnTheSame(flat, block);
   }
 
   @Test
@@ -175,15 +167,7 @@ class OnlineCdlSolverBlockTest {
     block.put("warmStart", false);
     block.put("solver", keys("type", "cbpdn-admm", "lambda", 0.02, "rho", 4.0, "maxIterations", 12,
         "relStopTol", 1e-3, "relaxation", 1.6, "autoRho", keys("enabled", false)));
-    List<Double> defaultTrace = new ArrayList<>();
-    List<Double> blockTrace = new ArrayList<>();
-    Dictionary expected = learner(settings(flat)).learn(initial(), LearningFixtures.fixtureImages(),
-        (j, n, o) -> defaultTrace.add(o));
-    OnlineCdl withBlock = learner(settings(block));
-    assertThat(withBlock.warmStarts()).isFalse();
-    Dictionary got = withBlock.learn(initial(), LearningFixtures.fixtureImages(), (j, n, o) -> blockTrace.add(o));
-    assertThat(got.kernels()).containsExactly(expected.kernels());
-    assertThat(blockTrace).containsExactlyElementsOf(defaultTrace);
+    assertLearnTheSame(flat, block);
   }
 
   @Test
@@ -343,5 +327,18 @@ class OnlineCdlSolverBlockTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new OnlineCdl(settings(keys("solver", fista(0.05, 5))), CONTEXT))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** The flat keys and the block (which must not warm-start) learn the same dictionary and trace, bit for bit. */
+  private static void assertLearnTheSame(Map<String, Object> flat, Map<String, Object> block) {
+    List<Double> defaultTrace = new ArrayList<>();
+    List<Double> blockTrace = new ArrayList<>();
+    Dictionary expected = learner(settings(flat)).learn(initial(), LearningFixtures.fixtureImages(),
+        (j, n, o) -> defaultTrace.add(o));
+    OnlineCdl withBlock = learner(settings(block));
+    assertThat(withBlock.warmStarts()).isFalse();
+    Dictionary got = withBlock.learn(initial(), LearningFixtures.fixtureImages(), (j, n, o) -> blockTrace.add(o));
+    assertThat(got.kernels()).containsExactly(expected.kernels());
+    assertThat(blockTrace).containsExactlyElementsOf(defaultTrace);
   }
 }
