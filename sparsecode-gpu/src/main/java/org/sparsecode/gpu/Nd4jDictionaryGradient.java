@@ -77,12 +77,8 @@ final class Nd4jDictionaryGradient implements DictionaryGradient {
     double outside = 0;
     int from = 0;
     while (from < images.size()) {
+      int to = Nd4jSolver.batchEnd(images, from, batch);
       Image first = images.get(from);
-      int to = from + 1;
-      while (to < images.size() && to - from < batch && images.get(to).height() == first.height()
-          && images.get(to).width() == first.width()) {
-        to++;
-      }
       double[][] sums;
       try {
         sums = batch(d, images.subList(from, to), codes.subList(from, to), gradient);

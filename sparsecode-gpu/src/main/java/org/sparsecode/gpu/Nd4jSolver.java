@@ -99,13 +99,8 @@ abstract class Nd4jSolver implements BatchSolver {
     List<CodingResult> results = new ArrayList<>(images.size());
     int from = 0;
     while (from < images.size()) {
-      // a batch: up to batchSize() images of the first one's size, in order
+      int to = batchEnd(images, from, batch);
       Image first = images.get(from);
-      int to = from + 1;
-      while (to < images.size() && to - from < batch && images.get(to).height() == first.height()
-          && images.get(to).width() == first.width()) {
-        to++;
-      }
       List<BatchRun.Slot> slots = new ArrayList<>(to - from);
       for (int i = from; i < to; i++) {
         slots.add(new BatchRun.Slot(i, images.get(i), Objects.requireNonNull(listeners.get(i), "listener")));
@@ -259,5 +254,24 @@ abstract class Nd4jSolver implements BatchSolver {
       u++;
     }
     return String.format(Locale.ROOT, u == 0 ? "%.0f %s" : "%.1f %s", v, units[u]);
+  }
+
+  /**
+   * Where the batch that starts at {@code from} ends: up to {@code batch} images of the first one's size, in order
+   * (a batch's arrays have one shape).
+   *
+   * @param images the images
+   * @param from the batch's first image
+   * @param batch the most images per batch
+   * @return the index after the batch's last image
+   */
+  static int batchEnd(List<Image> images, int from, int batch) {
+    Image first = images.get(from);
+    int to = from + 1;
+    while (to < images.size() && to - from < batch && images.get(to).height() == first.height()
+        && images.get(to).width() == first.width()) {
+      to++;
+    }
+    return to;
   }
 }
