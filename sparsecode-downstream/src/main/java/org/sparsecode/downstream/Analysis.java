@@ -124,7 +124,7 @@ public final class Analysis {
         Variant a = done.get(i);
         Variant b = done.get(j);
         boolean sameCeil = a.ceil().equals(b.ceil());
-        boolean sameInput = a.input().equals(b.input());
+        boolean sameInput = a.key().equals(b.key());
         if (sameCeil == sameInput || a.correct().size() != b.correct().size()
             || a.correct().get(0).length != b.correct().get(0).length) {
           continue;

@@ -275,6 +275,15 @@ class AnalysisTest {
   }
 
   @Test
+  void thePairsCompareOneInputAcrossCeilsOrInputsAtOneCeilNeverTwoInputsAtTwoCeils() throws IOException {
+    Path run = writeFourInputs();
+    // inputs: v1/v7 pixels, v2/v5 thin, v3/v6 full, v4/v8 learned; ceil none: v2, v4, v6, v7
+    assertThat(DownstreamReport.pairs(run.resolve(Analysis.PAIRED_CSV))).extracting(p -> p.a() + "-" + p.b())
+        .containsExactlyInAnyOrder("v1-v3", "v1-v5", "v1-v7", "v1-v8", "v2-v4", "v2-v5", "v2-v6", "v2-v7", "v3-v5",
+            "v3-v6", "v3-v8", "v4-v6", "v4-v7", "v4-v8", "v5-v8", "v6-v7");
+  }
+
+  @Test
   void theResilienceTableOfThePageHoldsTheNumbersOfResilienceCsv() throws IOException {
     Path run = writeFourInputs();
     List<Resilience> csv = DownstreamReport.resilience(run.resolve(DownstreamReport.RESILIENCE_CSV));

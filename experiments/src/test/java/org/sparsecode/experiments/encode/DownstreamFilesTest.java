@@ -112,6 +112,21 @@ class DownstreamFilesTest {
   }
 
   @Test
+  void theCentredQuickFileIsTheQuickFileWithInputsCentredOnZero() {
+    for (String v : List.of("pixels-none", "pixels-2", "thin-none", "thin-2", "full-none", "full-2", "learned-none",
+        "learned-2")) {
+      ExperimentConfig quick = variant("downstream/quick.yaml", v);
+      ExperimentConfig centred = variant("downstream/quick-centred.yaml", v);
+      assertThat(quick.network().mean()).as(v).isEqualTo(0.5);
+      assertThat(centred.network().mean()).as(v).isEqualTo(0.0);
+      assertThat(centred.network().ceil()).as(v).isEqualTo(quick.network().ceil());
+      assertThat(centred.training()).as(v).isEqualTo(quick.training());
+      assertThat(CodeKey.sha256(centred.dictionary().create(centred.context()).generate())).as(v)
+          .isEqualTo(CodeKey.sha256(quick.dictionary().create(quick.context()).generate()));
+    }
+  }
+
+  @Test
   @Tag("slow")
   void learnFullYamlLearnsTheBundledDictionaryAgainByteForByte() throws java.io.IOException {
     Path dir = tmp.resolve("learn-full");
