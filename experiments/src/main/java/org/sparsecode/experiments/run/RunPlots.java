@@ -127,13 +127,22 @@ public final class RunPlots {
     return written;
   }
 
+  /**
+   * One drawing at a time in this process. The plots share nothing but Java2D's state (fonts, glyph caches), and
+   * a sweep whose cells drew together once wrote a dictionary.png unlike an uninterrupted sweep's, from the same
+   * dictionary.npy: a resumed run must write the files an uninterrupted run writes, byte for byte, so drawings
+   * do not overlap. They take milliseconds beside the coding. A drawing stuck past its time limit keeps the lock,
+   * and the drawings after it give up in turn, each after its own limit.
+   */
+  private static final Object DRAWING = new Object();
+
   /** How long a drawing may take before the run goes on without it. */
   static final Duration DRAWING_TIMEOUT = Duration.ofMinutes(2);
 
   /**
-   * Runs a drawing on a daemon thread; on failure, or when it has not finished within {@link #DRAWING_TIMEOUT}
-   * (a plotting library stuck on a degenerate axis), warns through the progress reporter and returns false, so
-   * that a picture never costs the run its numbers.
+   * Runs a drawing on a daemon thread, after any other drawing of this process has finished; on failure, or when
+   * it has not finished within {@link #DRAWING_TIMEOUT} (a plotting library stuck on a degenerate axis), warns
+   * through the progress reporter and returns false, so that a picture never costs the run its numbers.
    *
    * @param name the file drawn, for the warning
    * @param progress where a warning goes
@@ -146,7 +155,11 @@ public final class RunPlots {
 
   /** {@link #draw(String, ProgressReporter, Runnable)} with another time limit. */
   static boolean draw(String name, ProgressReporter progress, Runnable drawing, Duration timeout) {
-    FutureTask<Void> task = new FutureTask<>(drawing, null);
+    FutureTask<Void> task = new FutureTask<>(() -> {
+      synchronized (DRAWING) {
+        drawing.run();
+      }
+    }, null);
     Thread thread = new Thread(task, "draw " + name);
     thread.setDaemon(true);
     thread.start();

@@ -4,6 +4,7 @@ import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -413,7 +414,8 @@ final class KillAndResume {
       } else if (base.equals(SweepTables.JSON)) {
         assertThat(timeless(json(a))).as("%s: %s without times", what, name).isEqualTo(timeless(json(e)));
       } else if (!TIMED.contains(base) && !(base.endsWith(".png") && base.contains("seconds"))) {
-        assertThat(bytes(a)).as("%s: %s, byte for byte", what, name).isEqualTo(bytes(e));
+        assertThat(bytes(a)).as("%s: %s, byte for byte%s", what, name, base.endsWith(".png") ? pixels(a, e) : "")
+            .isEqualTo(bytes(e));
       }
     }
   }
@@ -502,6 +504,41 @@ final class KillAndResume {
     }
     out.add(field.toString());
     return out;
+  }
+
+  /**
+   * How two PNG files differ, for the message of a failed byte-for-byte comparison: their sizes, and the box of the
+   * pixels that differ.
+   */
+  private static String pixels(Path actual, Path expected) {
+    try {
+      BufferedImage a = ImageIO.read(actual.toFile());
+      BufferedImage e = ImageIO.read(expected.toFile());
+      if (a.getWidth() != e.getWidth() || a.getHeight() != e.getHeight()) {
+        return " (" + a.getWidth() + "×" + a.getHeight() + " pixels, the reference's " + e.getWidth() + "×"
+            + e.getHeight() + ")";
+      }
+      int x0 = Integer.MAX_VALUE;
+      int y0 = Integer.MAX_VALUE;
+      int x1 = -1;
+      int y1 = -1;
+      int n = 0;
+      for (int y = 0; y < a.getHeight(); y++) {
+        for (int x = 0; x < a.getWidth(); x++) {
+          if (a.getRGB(x, y) != e.getRGB(x, y)) {
+            n++;
+            x0 = Math.min(x0, x);
+            y0 = Math.min(y0, y);
+            x1 = Math.max(x1, x);
+            y1 = Math.max(y1, y);
+          }
+        }
+      }
+      return n == 0 ? " (the same pixels)" : " (" + n + " pixels differ, in x " + x0 + ".." + x1 + ", y " + y0 + ".."
+          + y1 + " of " + a.getWidth() + "×" + a.getHeight() + ")";
+    } catch (IOException | RuntimeException ex) {
+      return " (" + ex + ")";
+    }
   }
 
   private static byte[] bytes(Path f) {

@@ -6,7 +6,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +44,7 @@ class RunPlotsTest {
   }
 
   /** A progress reporter that keeps the lines it is told. */
-  private static ProgressReporter collecting(java.util.List<String> said) {
+  private static ProgressReporter collecting(List<String> said) {
     return new ProgressReporter() {
       @Override
       public void info(String line) {
@@ -47,7 +56,7 @@ class RunPlotsTest {
   @Test
   void variantsDrawTheComparisonPlotsAndLinkThemFromComparisonMd() throws IOException {
     Path dir = tmp.resolve("out");
-    java.util.List<String> said = new java.util.ArrayList<>();
+    List<String> said = new ArrayList<>();
     ProgressReporter p = collecting(said);
     new PlanRunner(ToyConfigs.plan(small(), large()), new RunOptions(null, false, p)).run(dir);
     assertThat(said).noneMatch(line -> line.startsWith("warning"));
@@ -62,23 +71,55 @@ class RunPlotsTest {
 
   @Test
   void aDrawingThatNeverEndsIsAbandonedWithAWarning() {
-    java.util.List<String> said = new java.util.ArrayList<>();
+    List<String> said = new ArrayList<>();
     ProgressReporter p = collecting(said);
-    java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+    CountDownLatch never = new CountDownLatch(1);
     boolean drawn = RunPlots.draw("stuck.png", p, () -> {
       try {
         never.await();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-    }, java.time.Duration.ofMillis(200));
+    }, Duration.ofMillis(200));
     assertThat(drawn).isFalse();
     assertThat(said).containsExactly("warning: gave up drawing stuck.png after 0.2 s (the run goes on without it)");
   }
 
   @Test
+  void drawingsStartedTogetherRunOneAfterTheOther() throws Exception {
+    AtomicInteger inside = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    CyclicBarrier together = new CyclicBarrier(4);
+    ExecutorService cells = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Boolean>> drawn = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        String name = "cell" + i + ".png";
+        drawn.add(cells.submit(() -> {
+          together.await();
+          return RunPlots.draw(name, collecting(new ArrayList<>()), () -> {
+            most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+            try {
+              Thread.sleep(50);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            inside.decrementAndGet();
+          });
+        }));
+      }
+      for (Future<Boolean> d : drawn) {
+        assertThat(d.get()).isTrue();
+      }
+    } finally {
+      cells.shutdownNow();
+    }
+    assertThat(most.get()).as("drawings in progress at once").isEqualTo(1);
+  }
+
+  @Test
   void aDrawingThatFailsIsReportedAndTheRunGoesOn() {
-    java.util.List<String> said = new java.util.ArrayList<>();
+    List<String> said = new ArrayList<>();
     ProgressReporter p = collecting(said);
     boolean drawn = RunPlots.draw("broken.png", p, () -> {
       throw new IllegalStateException("no fonts");
