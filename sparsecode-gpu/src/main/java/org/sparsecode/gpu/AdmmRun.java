@@ -218,15 +218,6 @@ final class AdmmRun extends BatchRun {
   @Override
   protected void release() {
     Nd4jOps.close(m, m2, fr, fi, tr, ti, pr, pi, q);
-    m = null;
-    m2 = null;
-    fr = null;
-    fi = null;
-    tr = null;
-    ti = null;
-    pr = null;
-    pi = null;
-    q = null;
   }
 
   @Override
@@ -250,13 +241,6 @@ final class AdmmRun extends BatchRun {
   @Override
   protected void close() {
     Nd4jOps.close(dr, di, power, y, u, sr, si);
-    dr = null;
-    di = null;
-    power = null;
-    y = null;
-    u = null;
-    sr = null;
-    si = null;
   }
 
   /** What to change when an image's solve fails from finite inputs (the error path only). */

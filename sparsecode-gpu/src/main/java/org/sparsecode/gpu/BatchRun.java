@@ -174,7 +174,8 @@ abstract class BatchRun {
 
   /**
    * Frees the scratch arrays sized for the current batch (called before {@link #compact} and at the end; a
-   * second call does nothing).
+   * second call does nothing, {@link Nd4jOps#close} skipping closed arrays). The fields keep the closed arrays
+   * until {@link #compact} replaces them: nothing reads them in between.
    */
   protected abstract void release();
 

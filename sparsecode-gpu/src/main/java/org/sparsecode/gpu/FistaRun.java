@@ -185,14 +185,6 @@ final class FistaRun extends BatchRun {
   @Override
   protected void release() {
     Nd4jOps.close(m, m2, fr, fi, tr, ti, qr, qi);
-    m = null;
-    m2 = null;
-    fr = null;
-    fi = null;
-    tr = null;
-    ti = null;
-    qr = null;
-    qi = null;
   }
 
   @Override
@@ -214,17 +206,5 @@ final class FistaRun extends BatchRun {
   @Override
   protected void close() {
     Nd4jOps.close(dr, di, x, y, sr, si, syr, syi, sxr, sxi, ryr, ryi);
-    dr = null;
-    di = null;
-    x = null;
-    y = null;
-    sr = null;
-    si = null;
-    syr = null;
-    syi = null;
-    sxr = null;
-    sxi = null;
-    ryr = null;
-    ryi = null;
   }
 }

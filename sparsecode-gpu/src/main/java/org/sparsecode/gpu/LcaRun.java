@@ -158,13 +158,6 @@ final class LcaRun extends BatchRun {
   @Override
   protected void release() {
     Nd4jOps.close(m, fr, fi, tr, ti, pr, pi);
-    m = null;
-    fr = null;
-    fi = null;
-    tr = null;
-    ti = null;
-    pr = null;
-    pi = null;
   }
 
   @Override
@@ -179,10 +172,5 @@ final class LcaRun extends BatchRun {
   @Override
   protected void close() {
     Nd4jOps.close(dr, di, u, sr, si);
-    dr = null;
-    di = null;
-    u = null;
-    sr = null;
-    si = null;
   }
 }

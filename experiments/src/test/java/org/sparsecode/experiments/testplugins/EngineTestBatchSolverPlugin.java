@@ -14,7 +14,6 @@ import org.sparsecode.api.solver.BatchSolverException;
 import org.sparsecode.api.solver.CodingResult;
 import org.sparsecode.api.solver.IterationStats;
 import org.sparsecode.api.solver.SolveListener;
-import org.sparsecode.api.solver.SparseCode;
 import org.sparsecode.api.solver.SparseSolver;
 
 /**
@@ -77,22 +76,15 @@ public final class EngineTestBatchSolverPlugin implements Plugin<SparseSolver> {
             if (it == 1 && images.get(b).id().equals(FAIL_ON)) {
               throw new BatchSolverException(b, images.get(b).id(), it, "objective is NaN");
             }
-            listeners.get(b).onIteration(new IterationStats(it, 1.0 / (it + 1), 0, 0, 0, 0, 0, 0, 1, 0));
+            listeners.get(b).onIteration(EngineTestSolverPlugin.row(it));
           }
         }
         for (Image image : images) {
-          int area = image.area();
-          double[] x = new double[dictionary.count() * area];
-          for (int i = 0; i < area; i++) {
-            double v = image.pixels()[i];
-            x[i] = Math.signum(v) * Math.max(Math.abs(v) - s.lambda(), 0);
-          }
           List<IterationStats> stats = new ArrayList<>();
           for (int it = 0; it < 3; it++) {
-            stats.add(new IterationStats(it, 1.0 / (it + 1), 0, 0, 0, 0, 0, 0, 1, 0));
+            stats.add(EngineTestSolverPlugin.row(it));
           }
-          out.add(new CodingResult(SparseCode.fromDense(dictionary.count(), image.height(), image.width(), x), stats,
-              3, true));
+          out.add(new CodingResult(EngineTestSolverPlugin.code(dictionary, image, s.lambda()), stats, 3, true));
         }
         return out;
       }

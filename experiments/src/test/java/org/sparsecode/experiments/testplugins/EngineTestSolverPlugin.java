@@ -36,6 +36,34 @@ public final class EngineTestSolverPlugin implements Plugin<SparseSolver> {
     }
   }
 
+  /**
+   * The code this solver returns: map 0 the image soft-thresholded at λ, the other maps zero.
+   *
+   * @param dictionary the kernels (their count)
+   * @param image the image
+   * @param lambda the threshold
+   * @return the code
+   */
+  static SparseCode code(Dictionary dictionary, Image image, double lambda) {
+    int area = image.area();
+    double[] x = new double[dictionary.count() * area];
+    for (int i = 0; i < area; i++) {
+      double v = image.pixels()[i];
+      x[i] = Math.signum(v) * Math.max(Math.abs(v) - lambda, 0);
+    }
+    return SparseCode.fromDense(dictionary.count(), image.height(), image.width(), x);
+  }
+
+  /**
+   * The row this solver reports at an iteration: objective 1/(it + 1).
+   *
+   * @param it the iteration
+   * @return the row
+   */
+  static IterationStats row(int it) {
+    return new IterationStats(it, 1.0 / (it + 1), 0, 0, 0, 0, 0, 0, 1, 0);
+  }
+
   @Override
   public String name() {
     return "engine-test-solver";
@@ -57,23 +85,16 @@ public final class EngineTestSolverPlugin implements Plugin<SparseSolver> {
     return new SparseSolver() {
       @Override
       public CodingResult solve(Dictionary dictionary, Image image, SolveListener listener) {
-        int area = image.area();
-        double[] x = new double[dictionary.count() * area];
-        for (int i = 0; i < area; i++) {
-          double v = image.pixels()[i];
-          x[i] = Math.signum(v) * Math.max(Math.abs(v) - s.lambda(), 0);
-        }
         List<IterationStats> stats = new ArrayList<>();
         for (int it = 0; it < s.iterations(); it++) {
           if (s.failAt() != null && it == s.failAt()) {
             throw new SolverException(it, "objective is NaN");
           }
-          IterationStats row = new IterationStats(it, 1.0 / (it + 1), 0, 0, 0, 0, 0, 0, 1, 0);
+          IterationStats row = row(it);
           stats.add(row);
           listener.onIteration(row);
         }
-        return new CodingResult(SparseCode.fromDense(dictionary.count(), image.height(), image.width(), x), stats,
-            s.iterations(), true);
+        return new CodingResult(code(dictionary, image, s.lambda()), stats, s.iterations(), true);
       }
 
       @Override
