@@ -104,4 +104,25 @@ class DropDifferenceTest {
         false}));
     assertThat(m).containsExactly(1.0, 0.5, 0.0);
   }
+
+  @Test
+  void dropsThatDifferOnNoImageGiveAZeroDifferenceInEveryReplicateEvenWithThirds() {
+    // three seeds: per-image correctness in thirds, whose sums carry rounding errors; B's cutoff changes every
+    // image's correctness as A's does, so Δ is 0 in the data and in every resample
+    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+    double[][] c = new double[4][N];
+    for (int i = 0; i < N; i++) {
+      int aNone = random.nextInt(4);
+      int change = random.nextInt(-aNone, 4 - aNone);
+      int bNone = random.nextInt(Math.max(0, -change), Math.min(4, 4 - change));
+      c[0][i] = aNone / 3.0;
+      c[1][i] = (aNone + change) / 3.0;
+      c[2][i] = bNone / 3.0;
+      c[3][i] = (bNone + change) / 3.0;
+    }
+    Result r = DropDifference.compare(c, A_AGAINST_B, 11).get(0);
+    assertThat(new double[] {r.delta(), r.low(), r.high()}).containsExactly(0.0, 0.0, 0.0);
+    assertThat(r.p()).isEqualTo(1.0);
+    assertThat(row(r).significant()).isFalse();
+  }
 }

@@ -190,14 +190,17 @@ class DownstreamReportTest {
     assertThat(DownstreamReport.headline(rows.subList(5, 6))).isEmpty();
   }
 
-  /** A random row: names with commas and quotes, drops on a 1/images grid, an interval around Δ. */
+  /** A random row: names with commas and quotes, drops and interval on a 1/images grid, the interval around Δ. */
   private static Resilience randomResilience(SplittableRandom r) {
     int images = 1 + r.nextInt(5000);
-    double dropA = -r.nextInt(images + 1) / (double) images;
-    double dropB = -r.nextInt(images + 1) / (double) images;
-    double delta = dropA - dropB;
-    double low = delta - r.nextInt(images / 4 + 1) / (double) images;
-    double high = delta + r.nextInt(images / 4 + 1) / (double) images;
+    // counts of images, divided once: a 0 is exactly 0, as DropDifference makes it
+    int lostA = r.nextInt(images + 1);
+    int lostB = r.nextInt(images + 1);
+    double dropA = -lostA / (double) images;
+    double dropB = -lostB / (double) images;
+    double delta = (lostB - lostA) / (double) images;
+    double low = (lostB - lostA - r.nextInt(images / 4 + 1)) / (double) images;
+    double high = (lostB - lostA + r.nextInt(images / 4 + 1)) / (double) images;
     String[] names = {"full", "thin", "pixels", "learned", "a,b", "say \"x\""};
     return new Resilience(names[r.nextInt(names.length)], names[r.nextInt(names.length)], r.nextBoolean() ? "2"
         : "4", dropA, dropB, delta, low, high, r.nextDouble(), images);
