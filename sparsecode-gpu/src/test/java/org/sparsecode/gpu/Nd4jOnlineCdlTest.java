@@ -10,7 +10,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.sparsecode.api.PluginContext;
 import org.sparsecode.api.Precision;
-import org.sparsecode.api.image.Image;
 import org.sparsecode.api.image.ImageSource;
 import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.core.plugin.SettingsBinder;
@@ -32,18 +31,7 @@ class Nd4jOnlineCdlTest {
   private static final PluginContext CONTEXT = new PluginContext(3L, Precision.FLOAT64, 1, Path.of(""));
 
   private static ImageSource source() {
-    List<Image> images = TestProblems.three(32);
-    return new ImageSource() {
-      @Override
-      public int size() {
-        return images.size();
-      }
-
-      @Override
-      public Image get(int index) {
-        return images.get(index);
-      }
-    };
+    return ImageSource.of(TestProblems.three(32));
   }
 
   /** The paper's learning keys at a small size: as flat keys, or as a solver block of the given type. */

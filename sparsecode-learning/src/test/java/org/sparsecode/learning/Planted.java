@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.sparsecode.api.image.Image;
-import org.sparsecode.api.image.ImageSource;
 import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.solver.SparseCode;
 
@@ -59,21 +58,6 @@ public final class Planted {
       out.add(Image.grey("planted" + i, side, side, code.reconstruct(d)));
     }
     return out;
-  }
-
-  /** The images as a random-access source, in their order. */
-  public static ImageSource source(List<Image> images) {
-    return new ImageSource() {
-      @Override
-      public int size() {
-        return images.size();
-      }
-
-      @Override
-      public Image get(int index) {
-        return images.get(index);
-      }
-    };
   }
 
   /** max over shifts of |⟨a, shift(b)⟩| / (‖a‖ ‖b‖) for two k×k atoms (zero outside the support). */

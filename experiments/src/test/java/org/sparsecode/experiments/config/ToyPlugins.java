@@ -5,7 +5,6 @@ import org.sparsecode.api.Checks;
 import org.sparsecode.api.ConfigException;
 import org.sparsecode.api.Plugin;
 import org.sparsecode.api.PluginContext;
-import org.sparsecode.api.image.Image;
 import org.sparsecode.api.image.ImageSource;
 import org.sparsecode.api.kernel.KernelGenerator;
 import org.sparsecode.api.learning.DictionaryLearner;
@@ -46,17 +45,7 @@ final class ToyPlugins {
 
     @Override
     public ImageSource create(Record settings, PluginContext context) {
-      return new ImageSource() {
-        @Override
-        public int size() {
-          return 0;
-        }
-
-        @Override
-        public Image get(int index) {
-          throw new IndexOutOfBoundsException(index);
-        }
-      };
+      return ImageSource.of(List.of());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.sparsecode.api.image;
 
+import java.util.List;
+
 /**
  * An ordered, finite collection of images, read lazily so that large sets stream from disk.
  *
@@ -33,5 +35,25 @@ public interface ImageSource {
    */
   default String id(int index) {
     return get(index).id();
+  }
+
+  /**
+   * Images already in memory, in their order: for a plugin that makes its images, or a test.
+   *
+   * @param images the images (the list is read, not copied)
+   * @return a source whose image {@code i} is {@code images.get(i)}
+   */
+  static ImageSource of(List<Image> images) {
+    return new ImageSource() {
+      @Override
+      public int size() {
+        return images.size();
+      }
+
+      @Override
+      public Image get(int index) {
+        return images.get(index);
+      }
+    };
   }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.sparsecode.api.PluginContext;
 import org.sparsecode.api.Precision;
 import org.sparsecode.api.image.Image;
+import org.sparsecode.api.image.ImageSource;
 import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.learning.DictionaryLearner;
 import org.sparsecode.api.learning.LearnListener;
@@ -27,7 +28,7 @@ class BatchCdlTest {
     Dictionary truth = Planted.atoms(6, 4, 1, 1.5);
     List<Image> images = Planted.images(truth, 2, 32, 0.01, 2);
     List<Double> objective = new ArrayList<>();
-    learner(15, 0.05, false).learn(Planted.atoms(6, 6, 99, 1e9), Planted.source(images),
+    learner(15, 0.05, false).learn(Planted.atoms(6, 6, 99, 1e9), ImageSource.of(images),
         (step, total, value) -> objective.add(value));
     assertThat(objective).hasSize(15);
     for (int t = 1; t < objective.size(); t++) {
@@ -41,7 +42,7 @@ class BatchCdlTest {
   void atomsStayUnitNormAndZeroMeanWhenAsked() {
     Dictionary truth = Planted.atoms(6, 4, 1, 1.5);
     List<Image> images = Planted.images(truth, 2, 32, 0.01, 2);
-    Dictionary learned = learner(3, 0.05, true).learn(Planted.atoms(6, 6, 99, 1e9), Planted.source(images),
+    Dictionary learned = learner(3, 0.05, true).learn(Planted.atoms(6, 6, 99, 1e9), ImageSource.of(images),
         LearnListener.NONE);
     assertThat(learned.size()).isEqualTo(6);
     assertThat(learned.count()).isEqualTo(6);
@@ -61,7 +62,7 @@ class BatchCdlTest {
     List<Image> images = Planted.images(truth, 2, 32, 0.01, 2);
     List<Double> objective = new ArrayList<>();
     new BatchCdl(new BatchCdlSettings(10, 0.05, 10, 10, null, null, false), Precision.FLOAT32, 1)
-        .learn(Planted.atoms(6, 6, 99, 1e9), Planted.source(images), (step, total, value) -> objective.add(value));
+        .learn(Planted.atoms(6, 6, 99, 1e9), ImageSource.of(images), (step, total, value) -> objective.add(value));
     assertThat(objective.get(9)).isLessThan(0.9 * objective.get(0));
   }
 
@@ -70,7 +71,7 @@ class BatchCdlTest {
     Dictionary initial = Planted.atoms(6, 6, 99, 1e9);
     double[] before = initial.kernels().clone();
     List<Image> images = Planted.images(Planted.atoms(6, 4, 1, 1.5), 1, 32, 0.01, 2);
-    learner(2, 0.05, false).learn(initial, Planted.source(images), LearnListener.NONE);
+    learner(2, 0.05, false).learn(initial, ImageSource.of(images), LearnListener.NONE);
     assertThat(initial.kernels()).containsExactly(before);
   }
 
@@ -79,7 +80,7 @@ class BatchCdlTest {
     Dictionary truth = Planted.atoms(6, 4, 1, 1.5);
     List<Image> images = List.of(Planted.images(truth, 1, 32, 0.01, 2).get(0),
         Planted.images(truth, 1, 24, 0.01, 3).get(0));
-    assertThatThrownBy(() -> learner(2, 0.05, false).learn(truth, Planted.source(images), LearnListener.NONE))
+    assertThatThrownBy(() -> learner(2, 0.05, false).learn(truth, ImageSource.of(images), LearnListener.NONE))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("one size");
   }
 
@@ -99,7 +100,7 @@ class BatchCdlTest {
   void plantedAtomsAreRecovered() {
     Dictionary truth = Planted.atoms(6, 4, 1, 1.5);
     List<Image> images = Planted.images(truth, 3, 32, 0.01, 2);
-    Dictionary learned = learner(100, 0.05, false).learn(Planted.atoms(6, 6, 99, 1e9), Planted.source(images),
+    Dictionary learned = learner(100, 0.05, false).learn(Planted.atoms(6, 6, 99, 1e9), ImageSource.of(images),
         (step, total, value) -> { });
     double[] best = Planted.bestMatches(truth, learned);
     for (int k = 0; k < best.length; k++) {

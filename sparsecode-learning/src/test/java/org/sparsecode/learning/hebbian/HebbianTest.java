@@ -7,6 +7,7 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.sparsecode.api.Precision;
 import org.sparsecode.api.image.Image;
+import org.sparsecode.api.image.ImageSource;
 import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.learning.LearnListener;
 import org.sparsecode.api.solver.SparseCode;
@@ -50,7 +51,7 @@ class HebbianTest {
     Dictionary initial = Planted.atoms(6, 6, 99, 1e9);
     SparseSolver solver = cbpdn();
     Hebbian learner = new Hebbian(new HebbianSettings(60, 0.05, null, "random"), solver, 7);
-    Dictionary learned = learner.learn(initial, Planted.source(images), LearnListener.NONE);
+    Dictionary learned = learner.learn(initial, ImageSource.of(images), LearnListener.NONE);
     double before = objective(initial, images, solver);
     double after = objective(learned, images, solver);
     assertThat(after).isLessThan(0.7 * before);
@@ -60,7 +61,7 @@ class HebbianTest {
   void atomsAreUnitNormAfterLearning() {
     List<Image> images = Planted.images(Planted.atoms(6, 4, 1, 1.5), 1, 32, 0.01, 2);
     Dictionary learned = new Hebbian(new HebbianSettings(3, 0.05, null, "sequential"), cbpdn(), 7)
-        .learn(Planted.atoms(6, 6, 99, 1e9), Planted.source(images), LearnListener.NONE);
+        .learn(Planted.atoms(6, 6, 99, 1e9), ImageSource.of(images), LearnListener.NONE);
     for (int k = 0; k < learned.count(); k++) {
       assertThat(learned.norm(k)).as("norm of atom %d", k).isCloseTo(1.0, Offset.offset(1e-12));
     }
@@ -70,9 +71,9 @@ class HebbianTest {
   void sameSeedGivesTheSameDictionary() {
     List<Image> images = Planted.images(Planted.atoms(6, 4, 1, 1.5), 3, 32, 0.01, 2);
     HebbianSettings s = new HebbianSettings(5, 0.05, null, "random");
-    Dictionary a = new Hebbian(s, cbpdn(), 11).learn(Planted.atoms(6, 6, 99, 1e9), Planted.source(images),
+    Dictionary a = new Hebbian(s, cbpdn(), 11).learn(Planted.atoms(6, 6, 99, 1e9), ImageSource.of(images),
         LearnListener.NONE);
-    Dictionary b = new Hebbian(s, cbpdn(), 11).learn(Planted.atoms(6, 6, 99, 1e9), Planted.source(images),
+    Dictionary b = new Hebbian(s, cbpdn(), 11).learn(Planted.atoms(6, 6, 99, 1e9), ImageSource.of(images),
         LearnListener.NONE);
     assertThat(a.kernels()).containsExactly(b.kernels());
   }

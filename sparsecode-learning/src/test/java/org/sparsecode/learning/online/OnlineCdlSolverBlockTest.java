@@ -67,18 +67,7 @@ class OnlineCdlSolverBlockTest {
 
   /** One fixture image, the only one of its source. */
   private static ImageSource oneImage(String name) {
-    Image image = LearningFixtures.image(name);
-    return new ImageSource() {
-      @Override
-      public int size() {
-        return 1;
-      }
-
-      @Override
-      public Image get(int index) {
-        return image;
-      }
-    };
+    return ImageSource.of(List.of(LearningFixtures.image(name)));
   }
 
   /** A solver that records the initial code of each solve, around a real one. */

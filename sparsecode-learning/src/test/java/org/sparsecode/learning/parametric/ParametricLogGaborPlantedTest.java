@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sparsecode.api.image.Image;
+import org.sparsecode.api.image.ImageSource;
 import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.learning.LearnListener;
 import org.sparsecode.core.kernel.LogGaborKernels.Normalisation;
@@ -39,7 +40,7 @@ class ParametricLogGaborPlantedTest {
     ParametricLogGaborSettings s = new ParametricLogGaborSettings(STEPS, null, null, 0.02, null, null, null,
         "sequential", 1, null, 0, null);
     ParametricLogGabor learner = new ParametricLogGabor(s, ParametricFixtures.solver(0.2, 200, 1e-3), "test", 3L);
-    Dictionary learned = learner.learn(start, Planted.source(images), LearnListener.NONE);
+    Dictionary learned = learner.learn(start, ImageSource.of(images), LearnListener.NONE);
     for (int k = 0; k < 4; k++) {
       double theta = learned.info().get(k).theta();
       double b = learned.info().get(k).bTheta();

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparsecode.api.SparsecodeException;
 import org.sparsecode.api.image.Image;
+import org.sparsecode.api.image.ImageSource;
 import org.sparsecode.api.kernel.Dictionary;
 import org.sparsecode.api.learning.LearnListener;
 import org.sparsecode.api.solver.CodingResult;
@@ -73,7 +74,7 @@ class ParametricLogGaborTest {
         "sequential", 1, null, 0, null);
     ParametricLogGabor learner = new ParametricLogGabor(s, ParametricFixtures.solver(0.05, 2000, 1e-6), "t", 1L);
     List<Double> objective = new ArrayList<>();
-    learner.learn(start(Normalisation.PEAK), Planted.source(one), (j, n, o) -> objective.add(o));
+    learner.learn(start(Normalisation.PEAK), ImageSource.of(one), (j, n, o) -> objective.add(o));
     for (int j = 1; j < objective.size(); j++) {
       assertThat(objective.get(j)).as("objective of step %d (previous %s)", j, objective.get(j - 1))
           .isLessThanOrEqualTo(objective.get(j - 1));
@@ -86,7 +87,7 @@ class ParametricLogGaborTest {
     Dictionary d = start(Normalisation.PEAK);
     ParametricLogGabor learner = new ParametricLogGabor(settings(3, 0.05, 0, List.of("bTheta")),
         ParametricFixtures.solver(0.05, 30, 1e-2), "t", 1L);
-    Dictionary learned = learner.learn(d, Planted.source(images(2)), LearnListener.NONE);
+    Dictionary learned = learner.learn(d, ImageSource.of(images(2)), LearnListener.NONE);
     for (int k = 0; k < 3; k++) {
       assertThat(learned.info().get(k).theta()).isEqualTo(d.info().get(k).theta());
       assertThat(learned.info().get(k).phase()).isEqualTo(d.info().get(k).phase());
@@ -119,10 +120,10 @@ class ParametricLogGaborTest {
     ParametricLogGaborSettings s = settings(7, 0.03, 2, null);
     List<Double> straight = new ArrayList<>();
     Dictionary expected = new ParametricLogGabor(s, ParametricFixtures.solver(0.05, 20, 1e-2), "t", 5L)
-        .checkpointingTo(straightDir).learn(start(Normalisation.PEAK), Planted.source(imgs),
+        .checkpointingTo(straightDir).learn(start(Normalisation.PEAK), ImageSource.of(imgs),
             (j, n, o) -> straight.add(o));
     assertThatThrownBy(() -> new ParametricLogGabor(s, ParametricFixtures.solver(0.05, 20, 1e-2), "t", 5L)
-        .checkpointingTo(dir).learn(start(Normalisation.PEAK), Planted.source(imgs), (j, n, o) -> {
+        .checkpointingTo(dir).learn(start(Normalisation.PEAK), ImageSource.of(imgs), (j, n, o) -> {
           if (j == 4) {
             throw new IllegalStateException("interrupted");
           }
@@ -130,7 +131,7 @@ class ParametricLogGaborTest {
     assertThat(ParametricCheckpoint.read(dir)).get().extracting(ParametricCheckpoint::step).isEqualTo(4);
     List<Double> resumed = new ArrayList<>();
     Dictionary got = new ParametricLogGabor(s, ParametricFixtures.solver(0.05, 20, 1e-2), "t", 5L)
-        .checkpointingTo(dir).learn(start(Normalisation.PEAK), Planted.source(imgs), (j, n, o) -> resumed.add(o));
+        .checkpointingTo(dir).learn(start(Normalisation.PEAK), ImageSource.of(imgs), (j, n, o) -> resumed.add(o));
     assertThat(got.kernels()).containsExactly(expected.kernels());
     assertThat(got.info()).isEqualTo(expected.info());
     assertThat(resumed).containsExactlyElementsOf(straight);
@@ -144,10 +145,10 @@ class ParametricLogGaborTest {
   void aCheckpointOfAnotherConfigurationIsIgnored(@TempDir Path dir) {
     List<Image> imgs = images(2);
     new ParametricLogGabor(settings(2, 0.03, 1, null), ParametricFixtures.solver(0.05, 10, 1e-2), "t", 5L)
-        .checkpointingTo(dir).learn(start(Normalisation.PEAK), Planted.source(imgs), LearnListener.NONE);
+        .checkpointingTo(dir).learn(start(Normalisation.PEAK), ImageSource.of(imgs), LearnListener.NONE);
     List<Integer> seen = new ArrayList<>();
     new ParametricLogGabor(settings(2, 0.05, 1, null), ParametricFixtures.solver(0.05, 10, 1e-2), "t", 5L)
-        .checkpointingTo(dir).learn(start(Normalisation.PEAK), Planted.source(imgs), (j, n, o) -> seen.add(j));
+        .checkpointingTo(dir).learn(start(Normalisation.PEAK), ImageSource.of(imgs), (j, n, o) -> seen.add(j));
     assertThat(seen).containsExactly(0, 1);
   }
 
@@ -156,7 +157,7 @@ class ParametricLogGaborTest {
     Dictionary noInfo = Dictionary.of(12, 3, start(Normalisation.PEAK).kernels());
     ParametricLogGabor learner = new ParametricLogGabor(settings(1, 0.01, 0, null),
         ParametricFixtures.solver(0.05, 10, 1e-2), "t", 5L);
-    assertThatThrownBy(() -> learner.learn(noInfo, Planted.source(images(1)), LearnListener.NONE))
+    assertThatThrownBy(() -> learner.learn(noInfo, ImageSource.of(images(1)), LearnListener.NONE))
         .isInstanceOf(SparsecodeException.class).hasMessageContaining("kernel 0 of the initial dictionary has none")
         .hasMessageContaining("dictionary: {type: log-gabor");
   }
