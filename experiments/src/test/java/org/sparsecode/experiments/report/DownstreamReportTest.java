@@ -13,6 +13,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.function.ThrowingConsumer;
 import org.junit.jupiter.api.io.TempDir;
 import org.sparsecode.experiments.report.DownstreamReport.Accuracy;
 import org.sparsecode.experiments.report.DownstreamReport.Pair;
@@ -98,20 +99,21 @@ class DownstreamReportTest {
         .isEqualTo(!excludesZero);
   }
 
-  private static Stream<DynamicTest> significanceRuns(int runs) {
-    return new SplittableRandom(BASE_SEED).longs(runs).mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed,
-        () -> checkSignificanceFollowsTheInterval(seed)));
+  /** One test per seed, the seeds drawn from {@code base}, each named by its seed (to replay it). */
+  private static Stream<DynamicTest> seeded(long base, int runs, ThrowingConsumer<Long> check) {
+    return DynamicTest.stream(new SplittableRandom(base).longs(runs).iterator(), seed -> "seed " + seed, check);
   }
 
   @TestFactory
   Stream<DynamicTest> aSentenceSaysSignificantExactlyWhenTheIntervalExcludesZero() {
-    return significanceRuns(Integer.getInteger("fuzz.runs", 300));
+    return seeded(BASE_SEED, Integer.getInteger("fuzz.runs", 300),
+        DownstreamReportTest::checkSignificanceFollowsTheInterval);
   }
 
   @Tag("slow")
   @TestFactory
   Stream<DynamicTest> aSentenceSaysSignificantExactlyWhenTheIntervalExcludesZeroManyRuns() {
-    return significanceRuns(100_000);
+    return seeded(BASE_SEED, 100_000, DownstreamReportTest::checkSignificanceFollowsTheInterval);
   }
 
   @Test
@@ -227,20 +229,15 @@ class DownstreamReportTest {
     assertThat(back.significant()).as(at).isEqualTo(excludes);
   }
 
-  private Stream<DynamicTest> resilienceRuns(int runs) {
-    return new SplittableRandom(BASE_SEED + 17).longs(runs).mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed,
-        () -> checkResilienceRow(seed)));
-  }
-
   @TestFactory
   Stream<DynamicTest> aResilienceRowSurvivesItsCsvFileAndItsSentenceFollowsTheInterval() {
-    return resilienceRuns(Integer.getInteger("fuzz.runs", 200));
+    return seeded(BASE_SEED + 17, Integer.getInteger("fuzz.runs", 200), this::checkResilienceRow);
   }
 
   @Tag("slow")
   @TestFactory
   Stream<DynamicTest> aResilienceRowSurvivesItsCsvFileAndItsSentenceFollowsTheIntervalManyRuns() {
-    return resilienceRuns(20_000);
+    return seeded(BASE_SEED + 17, 20_000, this::checkResilienceRow);
   }
 
   @Test
